@@ -1,0 +1,21 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "LossNotebooks",
+    products: [
+        .library(name: "LossCore", targets: ["LossCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(
+            name: "LossCore",
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")]
+        ),
+        .testTarget(name: "LossCoreTests", dependencies: ["LossCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,140 @@
+import RealModule
+
+/// Categorical cross-entropy, -Σⱼ wⱼ yⱼ log pⱼ over the classes (columns) of a sample.
+///
+/// - From logits (`fromLogits: true`): log pⱼ = zⱼ - log Σₖ e^zₖ by log-sum-exp, finite for any
+///   finite logits; the gradient is softmax(z)·Σₖ wₖyₖ - w∘y.
+/// - From probabilities (Keras's default): each row is first divided by its sum, then clipped
+///   to [ε, 1 - ε] with ε = 1e-7, exactly as Keras 3 does; the gradient goes through that
+///   normalisation (and is 0 for a clipped class).
+///
+/// Label smoothing s replaces y by y(1 - s) + s/K for K classes. Class weights wⱼ scale each
+/// class's term (PyTorch's `weight`); with ``Reduction/mean`` the weighted sum is divided by
+/// the number of samples, Keras's convention, not by the sum of the weights as PyTorch does.
+public struct CategoricalCrossentropy: Loss {
+    /// Whether predictions are logits rather than probabilities.
+    public let fromLogits: Bool
+    /// Label smoothing in [0, 1].
+    public let labelSmoothing: Double
+    /// One weight per class, or `nil` for all 1.
+    public let classWeights: [Double]?
+    /// The probability clipping epsilon (ignored for logits).
+    public let epsilon: Double
+
+    /// Creates the loss.
+    /// - Throws: ``LossError/invalidParameter(name:value:expected:)`` for smoothing outside
+    ///   [0, 1], ε outside (0, 0.5), or a negative or non-finite class weight.
+    public init(
+        fromLogits: Bool = false, labelSmoothing: Double = 0, classWeights: [Double]? = nil,
+        epsilon: Double = kerasEpsilon
+    ) throws {
+        self.fromLogits = fromLogits
+        self.labelSmoothing = try requireInterval(
+            labelSmoothing, name: "label_smoothing", lower: 0, upper: 1, closed: true)
+        self.epsilon = try requireInterval(epsilon, name: "epsilon", lower: 0, upper: 0.5, closed: false)
+        if let classWeights {
+            guard !classWeights.isEmpty else { throw LossError.empty(argument: "class_weights") }
+            for (index, weight) in classWeights.enumerated() where !(weight.isFinite && weight >= 0) {
+                throw LossError.invalidParameter(
+                    name: "class_weights[\(index)]", value: "\(weight)", expected: "a finite number >= 0")
+            }
+        }
+        self.classWeights = classWeights
+    }
+
+    public var name: String { "categorical-crossentropy" }
+
+    public func prepare<T: LossScalar>(target: Batch<T>, prediction: Batch<T>) throws -> Batch<T> {
+        if let classWeights, classWeights.count != prediction.columns {
+            throw LossError.shapeMismatch(
+                argument: "class_weights", expected: "\(prediction.columns) weights (one per class)",
+                found: "\(classWeights.count)")
+        }
+        try requireProbabilities(target.values, argument: "y_true")
+        if fromLogits {
+            try requireFinite(prediction.values, argument: "y_pred")
+        } else {
+            try requireProbabilities(prediction.values, argument: "y_pred")
+            for row in 0..<prediction.rows where !(prediction.row(row).reduce(0, +) > 0) {
+                throw LossError.outOfRange(
+                    argument: "y_pred", index: row, value: "a row summing to 0",
+                    expected: "probabilities with a positive sum")
+            }
+        }
+        guard labelSmoothing > 0 else { return target }
+        var smoothed = target
+        let s = T(labelSmoothing)
+        let uniform = s / T(target.columns)
+        for index in smoothed.values.indices {
+            smoothed.values[index] = smoothed.values[index] * (1 - s) + uniform
+        }
+        return smoothed
+    }
+
+    @inlinable
+    func weight<T: LossScalar>(_ column: Int) -> T {
+        classWeights.map { T($0[column]) } ?? 1
+    }
+
+    @inlinable
+    public func sample<T: LossScalar>(
+        target: UnsafeBufferPointer<T>, prediction: UnsafeBufferPointer<T>,
+        gradient: UnsafeMutableBufferPointer<T>, scale: T
+    ) -> T {
+        fromLogits
+            ? fromLogitsSample(target: target, logits: prediction, gradient: gradient, scale: scale)
+            : fromProbabilitiesSample(target: target, output: prediction, gradient: gradient, scale: scale)
+    }
+
+    @inlinable
+    func fromLogitsSample<T: LossScalar>(
+        target: UnsafeBufferPointer<T>, logits: UnsafeBufferPointer<T>,
+        gradient: UnsafeMutableBufferPointer<T>, scale: T
+    ) -> T {
+        let count = logits.count
+        var largest = logits[0]
+        for j in 1..<count where logits[j] > largest { largest = logits[j] }
+        var sumExp: T = 0
+        for j in 0..<count { sumExp += T.exp(logits[j] - largest) }
+        let logSumExp = largest + T.log(sumExp)
+        var loss: T = 0
+        var weightedTargetSum: T = 0
+        for j in 0..<count {
+            let wy = weight(j) * target[j]
+            weightedTargetSum += wy
+            if wy != 0 { loss += wy * (logSumExp - logits[j]) }
+        }
+        for j in 0..<count {
+            let softmax = T.exp(logits[j] - logSumExp)
+            gradient[j] = scale * (softmax * weightedTargetSum - weight(j) * target[j])
+        }
+        return loss
+    }
+
+    @inlinable
+    func fromProbabilitiesSample<T: LossScalar>(
+        target: UnsafeBufferPointer<T>, output: UnsafeBufferPointer<T>,
+        gradient: UnsafeMutableBufferPointer<T>, scale: T
+    ) -> T {
+        let count = output.count
+        var total: T = 0
+        for j in 0..<count { total += output[j] }
+        let e = T(epsilon)
+        var loss: T = 0
+        // g = dL/dp for the normalised p; then dL/do_i = (g_i - Σ g_j p_j) / total.
+        var gDotP: T = 0
+        for j in 0..<count {
+            let p = output[j] / total
+            let q = min(max(p, e), 1 - e)
+            let wy = weight(j) * target[j]
+            if wy != 0 { loss -= wy * T.log(q) }
+            let g: T = (q == p && wy != 0) ? -wy / p : 0
+            gradient[j] = g
+            gDotP += g * p
+        }
+        for j in 0..<count {
+            gradient[j] = scale * (gradient[j] - gDotP) / total
+        }
+        return loss
+    }
+}

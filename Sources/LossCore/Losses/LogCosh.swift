@@ -1,0 +1,26 @@
+import RealModule
+
+/// The log-cosh loss, L(r) = log(cosh(r)) (Keras's `LogCosh`).
+///
+/// About r²/2 near zero and |r| - log 2 in the tails; smooth everywhere. Computed as
+/// `|r| + log1p(exp(-2|r|)) - log 2`, which stays finite for |r| up to the largest finite value,
+/// where `cosh` alone overflows past |r| ≈ 710 (Double) or 89 (Float).
+public struct LogCosh: ResidualLoss {
+    /// Creates the loss.
+    public init() {}
+
+    public var name: String { "log-cosh" }
+
+    @inlinable public func value<T: LossScalar>(residual r: T) -> T {
+        let a = abs(r)
+        return a + T.log(onePlus: T.exp(-2 * a)) - T.log(2)
+    }
+
+    @inlinable public func derivative<T: LossScalar>(residual r: T) -> T { T.tanh(r) }
+
+    @inlinable public func secondDerivative<T: LossScalar>(residual r: T) -> T? {
+        // sech²(r) = 4e / (1 + e)² with e = exp(-2|r|), which underflows to 0 instead of inf/inf.
+        let e = T.exp(-2 * abs(r))
+        return 4 * e / ((1 + e) * (1 + e))
+    }
+}

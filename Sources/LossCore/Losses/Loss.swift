@@ -1,0 +1,30 @@
+/// A loss over a batch: one value per sample, and its gradient with respect to the prediction.
+///
+/// Conformers supply the per-sample kernel ``sample(target:prediction:gradient:scale:)``; the
+/// shared driver ``evaluate(target:prediction:reduction:sampleWeight:)`` checks the inputs,
+/// applies sample weights and the ``Reduction``, following Keras's conventions.
+public protocol Loss: Sendable {
+    /// The loss's name as the CLI spells it (`huber`, `binary-crossentropy`, ...).
+    var name: String { get }
+
+    /// Checks targets and predictions against the loss's domain and returns the targets to use
+    /// (for example 0/1 hinge labels mapped to -1/1, or smoothed labels).
+    ///
+    /// Shapes and NaNs have already been checked when this is called.
+    /// - Throws: ``LossError`` naming `y_true` or `y_pred` and the offending index.
+    func prepare<T: LossScalar>(target: Batch<T>, prediction: Batch<T>) throws -> Batch<T>
+
+    /// One sample's loss; writes `scale` times its gradient with respect to `prediction`
+    /// into `gradient`. No checks: the inputs are prepared and of equal length.
+    func sample<T: LossScalar>(
+        target: UnsafeBufferPointer<T>, prediction: UnsafeBufferPointer<T>,
+        gradient: UnsafeMutableBufferPointer<T>, scale: T
+    ) -> T
+}
+
+extension Loss {
+    /// Default: targets are used as given.
+    public func prepare<T: LossScalar>(target: Batch<T>, prediction: Batch<T>) throws -> Batch<T> {
+        target
+    }
+}

@@ -1,0 +1,21 @@
+/// Mean absolute error, L(r) = |r| (Keras's `MeanAbsoluteError`).
+///
+/// Convex and robust to outliers (its gradient is bounded by 1) but not differentiable at r = 0,
+/// where ``derivative(residual:)`` returns 0 (the midpoint of -1 and 1) and
+/// ``secondDerivative(residual:)`` returns `nil`.
+public struct MeanAbsoluteError: ResidualLoss {
+    /// Creates the loss.
+    public init() {}
+
+    public var name: String { "mae" }
+
+    @inlinable public func value<T: LossScalar>(residual r: T) -> T { abs(r) }
+
+    @inlinable public func derivative<T: LossScalar>(residual r: T) -> T {
+        r > 0 ? 1 : (r < 0 ? -1 : 0)
+    }
+
+    @inlinable public func secondDerivative<T: LossScalar>(residual r: T) -> T? {
+        r == 0 ? nil : 0
+    }
+}
