@@ -5,6 +5,7 @@ let package = Package(
     name: "LossNotebooks",
     products: [
         .library(name: "LossCore", targets: ["LossCore"]),
+        .executable(name: "notebook", targets: ["notebook"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
@@ -15,7 +16,19 @@ let package = Package(
             name: "LossCore",
             dependencies: [.product(name: "RealModule", package: "swift-numerics")]
         ),
+        .target(
+            name: "LossCLI",
+            dependencies: ["LossCore"]
+        ),
+        .executableTarget(
+            name: "notebook",
+            dependencies: [
+                "LossCore", "LossCLI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(name: "LossCoreTests", dependencies: ["LossCore"]),
+        .testTarget(name: "LossCLITests", dependencies: ["LossCLI", "LossCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,58 @@
+/// z = X·W + b for a batch X (n x d), weights W (d x k, row-major) and biases b (k):
+/// the shared core of the linear, logistic and softmax models.
+@usableFromInline
+struct AffineMap<T: LossScalar>: Sendable {
+    @usableFromInline let inputs: Int
+    @usableFromInline let outputs: Int
+
+    @usableFromInline
+    init(inputs: Int, outputs: Int) {
+        self.inputs = inputs
+        self.outputs = outputs
+    }
+
+    @usableFromInline
+    var parameterCount: Int { inputs * outputs + outputs }
+
+    @inlinable
+    func apply(_ x: Batch<T>, parameters: [T]) -> Batch<T> {
+        let n = x.rows
+        var z = [T](repeating: 0, count: n * outputs)
+        let biasStart = inputs * outputs
+        parameters.withUnsafeBufferPointer { p in
+            x.values.withUnsafeBufferPointer { xs in
+                z.withUnsafeMutableBufferPointer { zs in
+                    for i in 0..<n {
+                        for k in 0..<outputs { zs[i * outputs + k] = p[biasStart + k] }
+                        for j in 0..<inputs {
+                            let xij = xs[i * inputs + j]
+                            for k in 0..<outputs { zs[i * outputs + k] += xij * p[j * outputs + k] }
+                        }
+                    }
+                }
+            }
+        }
+        return Batch(unchecked: n, columns: outputs, values: z)
+    }
+
+    /// dL/dW = Xᵀ G, dL/db = Σᵢ Gᵢ for G = dL/dz (n x k).
+    @inlinable
+    func backward(_ x: Batch<T>, gradient g: Batch<T>) -> [T] {
+        var result = [T](repeating: 0, count: parameterCount)
+        let biasStart = inputs * outputs
+        x.values.withUnsafeBufferPointer { xs in
+            g.values.withUnsafeBufferPointer { gs in
+                result.withUnsafeMutableBufferPointer { r in
+                    for i in 0..<x.rows {
+                        for k in 0..<outputs { r[biasStart + k] += gs[i * outputs + k] }
+                        for j in 0..<inputs {
+                            let xij = xs[i * inputs + j]
+                            for k in 0..<outputs { r[j * outputs + k] += xij * gs[i * outputs + k] }
+                        }
+                    }
+                }
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,68 @@
+/// What training minimises: the mean loss of a model's predictions on a data set, plus a
+/// penalty on the model's weights.
+///
+///     J(θ) = loss(y, model_θ(X)) + penalty(w)
+public struct Objective<L: Loss, T: LossScalar>: Sendable {
+    /// The loss.
+    public let loss: L
+    /// The weight penalty (``Penalty/none`` by default).
+    public let penalty: Penalty
+    /// The inputs, one row per sample.
+    public let inputs: Batch<T>
+    /// The targets, prepared by the loss (hinge labels mapped, labels smoothed).
+    public let targets: Batch<T>
+    /// Optional per-sample weights (class weighting uses these).
+    public let sampleWeight: [T]?
+
+    /// Creates an objective and checks the data against the loss and the model's shape.
+    /// - Throws: ``LossError`` for empty or mismatched data, or targets outside the loss's domain.
+    public init<M: Model>(
+        loss: L, penalty: Penalty = .none, inputs: Batch<T>, targets: Batch<T>,
+        sampleWeight: [T]? = nil, model: M
+    ) throws where M.Scalar == T {
+        try model.validate(inputs: inputs)
+        guard targets.rows == inputs.rows else {
+            throw LossError.shapeMismatch(
+                argument: "targets", expected: "\(inputs.rows) rows (one per input)", found: "\(targets.rows)")
+        }
+        // Evaluating once at the starting point checks shapes, domains and weights.
+        _ = try loss.evaluate(
+            target: targets, prediction: model.predict(inputs), reduction: .mean, sampleWeight: sampleWeight)
+        self.loss = loss
+        self.penalty = try penalty.validated()
+        self.inputs = inputs
+        self.targets = try loss.prepare(target: targets, prediction: model.predict(inputs))
+        self.sampleWeight = sampleWeight
+    }
+
+    /// The objective's value and its exact gradient with respect to the model's parameters,
+    /// on all samples or on the rows given. `includePenaltyGradient: false` leaves the
+    /// penalty's (sub)gradient out, for proximal methods that apply the penalty themselves.
+    public func valueAndGradient<M: Model>(
+        _ model: M, rows: [Int]? = nil, includePenaltyGradient: Bool = true
+    ) -> (value: T, gradient: [T]) where M.Scalar == T {
+        let (x, y, w) = rows.map { subset($0) } ?? (inputs, targets, sampleWeight)
+        let output = loss.evaluateUnchecked(
+            target: y, prediction: model.predict(x), reduction: .mean, sampleWeight: w)
+        var gradient = model.parameterGradient(inputs: x, outputGradient: output.gradient)
+        let weights = model.parameters[model.weightIndices]
+        if includePenaltyGradient {
+            var slice = gradient[model.weightIndices]
+            penalty.addGradient(weights, to: &slice)
+            gradient.replaceSubrange(model.weightIndices, with: slice)
+        }
+        return (output.value + penalty.value(weights), gradient)
+    }
+
+    /// The objective's value alone.
+    public func value<M: Model>(_ model: M) -> T where M.Scalar == T {
+        valueAndGradient(model).value
+    }
+
+    private func subset(_ rows: [Int]) -> (Batch<T>, Batch<T>, [T]?) {
+        func pick(_ batch: Batch<T>) -> Batch<T> {
+            Batch(unchecked: rows.count, columns: batch.columns, values: rows.flatMap { batch.row($0) })
+        }
+        return (pick(inputs), pick(targets), sampleWeight.map { w in rows.map { w[$0] } })
+    }
+}
