@@ -28,7 +28,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "LossCoreTests", dependencies: ["LossCore"]),
-        .testTarget(name: "LossCLITests", dependencies: ["LossCLI", "LossCore"]),
+        .testTarget(
+            name: "LossCLITests",
+            dependencies: ["LossCLI", "LossCore", "notebook"],
+            exclude: ["Fixtures"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

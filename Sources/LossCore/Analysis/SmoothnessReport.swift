@@ -16,7 +16,8 @@ public struct SmoothnessReport: Sendable, Equatable, CustomStringConvertible {
     public let secondDerivativeContinuous: Bool
     /// The size of the jump of L' across the point (0 when continuous).
     public let firstDerivativeJump: Double
-    /// The size of the jump of L'' across the point (0 when continuous, NaN when L'' does not exist).
+    /// The size of the jump of L'' across the point, from its values just left and right
+    /// (0 when continuous; NaN when L'' does not exist on either side).
     public let secondDerivativeJump: Double
 
     /// The differentiability class at the point: -1 if L itself jumps, 0 (C⁰), 1 (C¹), or 2 (C² or better).
@@ -45,7 +46,7 @@ public struct SmoothnessReport: Sendable, Equatable, CustomStringConvertible {
         let valueJump = jumps(of: f, at: x)
         let firstJump = jumps(of: d1, at: x)
         let secondExists = loss.secondDerivative(target: target, prediction: x) != nil
-        let secondJump = secondExists ? jumps(of: d2, at: x) : [.nan]
+        let secondJump = jumps(of: d2, at: x)
         let valueOK = isContinuous(valueJump)
         let firstOK = valueOK && isContinuous(firstJump)
         let secondOK = firstOK && secondExists && isContinuous(secondJump)

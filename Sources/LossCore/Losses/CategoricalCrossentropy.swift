@@ -4,7 +4,8 @@ import RealModule
 ///
 /// - From logits (`fromLogits: true`): log pⱼ = zⱼ - log Σₖ e^zₖ by log-sum-exp, finite for any
 ///   finite logits; the gradient is softmax(z)·Σₖ wₖyₖ - w∘y.
-/// - From probabilities (Keras's default): each row is first divided by its sum, then clipped
+/// - From probabilities (Keras's default): any non-negative row with a positive sum is accepted;
+///   each row is first divided by its sum, then clipped
 ///   to [ε, 1 - ε] with ε = 1e-7, exactly as Keras 3 does; the gradient goes through that
 ///   normalisation (and is 0 for a clipped class).
 ///
@@ -54,7 +55,11 @@ public struct CategoricalCrossentropy: Loss {
         if fromLogits {
             try requireFinite(prediction.values, argument: "y_pred")
         } else {
-            try requireProbabilities(prediction.values, argument: "y_pred")
+            if let index = prediction.values.firstIndex(where: { !($0 >= 0 && $0.isFinite) }) {
+                throw LossError.outOfRange(
+                    argument: "y_pred", index: index, value: "\(prediction.values[index])",
+                    expected: "a non-negative probability (rows are normalised to sum 1)")
+            }
             for row in 0..<prediction.rows where !(prediction.row(row).reduce(0, +) > 0) {
                 throw LossError.outOfRange(
                     argument: "y_pred", index: row, value: "a row summing to 0",
