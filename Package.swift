@@ -5,6 +5,7 @@ let package = Package(
     name: "LossNotebooks",
     products: [
         .library(name: "LossCore", targets: ["LossCore"]),
+        .library(name: "Plotting", targets: ["Plotting"]),
         .executable(name: "notebook", targets: ["notebook"]),
     ],
     dependencies: [
@@ -16,6 +17,7 @@ let package = Package(
             name: "LossCore",
             dependencies: [.product(name: "RealModule", package: "swift-numerics")]
         ),
+        .target(name: "Plotting"),
         .target(
             name: "LossCLI",
             dependencies: ["LossCore"]
@@ -28,6 +30,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "LossCoreTests", dependencies: ["LossCore"]),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting"], exclude: ["Fixtures"]),
         .testTarget(
             name: "LossCLITests",
             dependencies: ["LossCLI", "LossCore", "notebook"],

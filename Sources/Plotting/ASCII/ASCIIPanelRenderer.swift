@@ -1,0 +1,241 @@
+import Foundation
+
+/// Draws one prepared panel as lines of text of a given width.
+struct ASCIIPanelRenderer {
+    let panel: PreparedPanel
+    let width: Int
+    let height: Int
+    let mode: ASCIIRenderer.Mode
+
+    private var unicode: Bool { mode == .unicode }
+
+    func lines() -> [String] {
+        let yLabels = panel.y.ticks.labels
+        let labelWidth = min(12, max(1, yLabels.map(\.count).max() ?? 1))
+        let plotWidth = max(4, width - labelWidth - 2)
+        var canvas = CharacterCanvas(width: plotWidth, height: height)
+        drawHeatMap(&canvas)
+        drawReferenceLines(&canvas)
+        let marks = seriesMarks()
+        for series in panel.series { drawSeries(series, mark: marks[series.index], on: &canvas) }
+        drawAnnotations(&canvas)
+
+        var result: [String] = []
+        if let title = panel.panel.title { result.append(ASCIIRenderer.center(title, width: width)) }
+        if let label = panel.panel.y.label { result.append(String(label.prefix(width))) }
+        // Rows with a y tick get its label and a tick on the axis.
+        var tickRows: [Int: String] = [:]
+        for (value, label) in zip(panel.y.ticks.values, yLabels) {
+            let position = panel.y.position(value)
+            guard position >= -1e-9, position <= 1 + 1e-9 else { continue }
+            let row = Int(((1 - position) * Double(height - 1)).rounded())
+            if tickRows[row] == nil { tickRows[row] = String(label.prefix(labelWidth)) }
+        }
+        let rows = canvas.rows()
+        for (index, row) in rows.enumerated() {
+            let label = tickRows[index].map { String(repeating: " ", count: labelWidth - $0.count) + $0 }
+                ?? String(repeating: " ", count: labelWidth)
+            let axis: Character = tickRows[index] == nil ? (unicode ? "│" : "|") : (unicode ? "┤" : "+")
+            result.append(label + " " + String(axis) + row)
+        }
+        // The x axis, with tick marks, then the tick labels placed under them.
+        var axisLine = Array(repeating: Character(unicode ? "─" : "-"), count: plotWidth)
+        var labelLine = Array(repeating: Character(" "), count: plotWidth + labelWidth + 2)
+        var lastEnd = -1
+        for (value, label) in zip(panel.x.ticks.values, panel.x.ticks.labels) {
+            let position = panel.x.position(value)
+            guard position >= -1e-9, position <= 1 + 1e-9 else { continue }
+            let column = Int((position * Double(plotWidth - 1)).rounded())
+            axisLine[column] = unicode ? "┬" : "+"
+            let start = min(max(0, labelWidth + 2 + column - label.count / 2), labelLine.count - label.count)
+            guard start > lastEnd, start >= 0 else { continue }
+            for (offset, character) in label.enumerated() { labelLine[start + offset] = character }
+            lastEnd = start + label.count
+        }
+        result.append(String(repeating: " ", count: labelWidth) + " " + (unicode ? "└" : "+") + String(axisLine))
+        result.append(ASCIIRenderer.trimTrailing(String(labelLine)))
+        if let label = panel.panel.x.label {
+            result.append(ASCIIRenderer.center(label, width: width))
+        }
+        let legend = panel.series.filter { !$0.label.isEmpty }
+        if panel.panel.showsLegend, !legend.isEmpty {
+            var line = ""
+            for series in legend {
+                let entry = "\(legendSample(series, mark: marks[series.index])) \(series.label)"
+                if !line.isEmpty, line.count + 3 + entry.count > width {
+                    result.append(line)
+                    line = ""
+                }
+                line += (line.isEmpty ? "" : "   ") + entry
+            }
+            result.append(line)
+        }
+        if let heat = panel.panel.heatMap, let range = panel.heatRange, heat.style != .contours {
+            let name = heat.label ?? "value"
+            let low = NumberFormat.short(heat.logValues ? pow(10, range.lowerBound) : range.lowerBound)
+            let high = NumberFormat.short(heat.logValues ? pow(10, range.upperBound) : range.upperBound)
+            result.append(String("\(name): \(low) \"\(String(Palette.ramp))\" \(high)\(heat.logValues ? " (log scale)" : "")".prefix(width)))
+        }
+        return result
+    }
+
+    /// In Unicode mode, several line series get their marks drawn along them (braille alone
+    /// cannot tell them apart); a single line needs none.
+    private var drawsUnicodeMarks: Bool {
+        unicode && panel.series.filter { $0.kind != .scatter && !$0.x.isEmpty }.count > 1
+    }
+
+    /// The point a fraction of the way along a polyline's x extent, interpolated on its segments.
+    static func point(along points: [(Double, Double)], fraction: Double) -> (Double, Double)? {
+        guard let first = points.first else { return nil }
+        let xs = points.map(\.0)
+        guard let lo = xs.min(), let hi = xs.max(), hi > lo else { return first }
+        let target = lo + (hi - lo) * fraction
+        for (a, b) in zip(points, points.dropFirst()) where min(a.0, b.0) <= target && target <= max(a.0, b.0) {
+            let t = b.0 == a.0 ? 0 : (target - a.0) / (b.0 - a.0)
+            return (target, a.1 + (b.1 - a.1) * t)
+        }
+        return nil
+    }
+
+    /// The text the legend shows for a series.
+    private func legendSample(_ series: PreparedPanel.CleanSeries, mark: Character) -> String {
+        if unicode, series.kind != .scatter, !drawsUnicodeMarks { return "⠤⠤" }
+        return String(mark)
+    }
+
+    /// The character that draws each series (and shows it in the legend).
+    private func seriesMarks() -> [Character] {
+        let overHeat = panel.panel.heatMap != nil
+        let plain: [Character] = overHeat ? ["o", "x", "O", "X", "v", "^", "s", "z"] : Palette.asciiMarks
+        return panel.panel.series.indices.map { index in
+            if unicode {
+                return Palette.unicodeMarks[index % Palette.unicodeMarks.count]
+            }
+            return plain[index % plain.count]
+        }
+    }
+
+    private func cell(_ x: Double, _ y: Double, _ canvas: CharacterCanvas) -> (Int, Int)? {
+        let px = panel.x.position(x), py = panel.y.position(y)
+        guard px.isFinite, py.isFinite else { return nil }
+        let column = (px * Double(canvas.width - 1)).rounded()
+        let row = ((1 - py) * Double(canvas.height - 1)).rounded()
+        guard abs(column) < 1e6, abs(row) < 1e6 else { return nil }
+        return (Int(column), Int(row))
+    }
+
+    private func dotPoint(_ x: Double, _ y: Double, _ canvas: CharacterCanvas) -> (Int, Int)? {
+        let px = panel.x.position(x), py = panel.y.position(y)
+        guard px.isFinite, py.isFinite else { return nil }
+        let column = (px * Double(2 * canvas.width - 1)).rounded()
+        let row = ((1 - py) * Double(4 * canvas.height - 1)).rounded()
+        guard abs(column) < 1e6, abs(row) < 1e6 else { return nil }
+        return (Int(column), Int(row))
+    }
+
+    private func drawSeries(_ series: PreparedPanel.CleanSeries, mark: Character, on canvas: inout CharacterCanvas) {
+        guard !series.x.isEmpty else { return }
+        let positions = series.x.map { panel.x.position($0) }
+        let kept = Decimation.keep(positions: positions, y: series.y, columns: 2 * canvas.width)
+        switch series.kind {
+        case .scatter:
+            for index in kept {
+                if let (c, r) = cell(series.x[index], series.y[index], canvas) { canvas.put(mark, column: c, row: r) }
+            }
+        case .line, .step:
+            var points: [(Double, Double)] = []
+            for (k, index) in kept.enumerated() {
+                if series.kind == .step, k > 0 {
+                    points.append((series.x[index], series.y[kept[k - 1]]))
+                }
+                points.append((series.x[index], series.y[index]))
+            }
+            if unicode {
+                let dots = points.compactMap { dotPoint($0.0, $0.1, canvas) }
+                if dots.count == 1 { canvas.dot(x: dots[0].0, y: dots[0].1) }
+                for (a, b) in zip(dots, dots.dropFirst()) { canvas.dotLine(from: a, to: b) }
+                // Marks along the curve tell several series apart; offset by series so they differ.
+                if drawsUnicodeMarks {
+                    for f in [0.2, 0.5, 0.8] {
+                        let fraction = f + 0.05 * Double(series.index % 3)
+                        if let (x, y) = Self.point(along: points, fraction: fraction), let (c, r) = cell(x, y, canvas) {
+                            canvas.put(mark, column: c, row: r)
+                        }
+                    }
+                }
+            } else {
+                let cells = points.compactMap { cell($0.0, $0.1, canvas) }
+                if cells.count == 1 { canvas.put(mark, column: cells[0].0, row: cells[0].1) }
+                for (a, b) in zip(cells, cells.dropFirst()) { canvas.line(from: a, to: b, character: mark) }
+            }
+        }
+    }
+
+    private func drawReferenceLines(_ canvas: inout CharacterCanvas) {
+        for line in panel.referenceLines {
+            switch line.orientation {
+            case .vertical:
+                let position = panel.x.position(line.value)
+                guard position >= 0, position <= 1 else { continue }
+                let column = Int((position * Double(canvas.width - 1)).rounded())
+                for row in 0..<canvas.height { canvas.put(unicode ? "┊" : ":", column: column, row: row) }
+                if let label = line.label { canvas.write(label, column: column + 1, row: 0) }
+            case .horizontal:
+                let position = panel.y.position(line.value)
+                guard position >= 0, position <= 1 else { continue }
+                let row = Int(((1 - position) * Double(canvas.height - 1)).rounded())
+                for column in 0..<canvas.width { canvas.put(unicode ? "┄" : ".", column: column, row: row) }
+                if let label = line.label {
+                    canvas.write(label, column: max(0, canvas.width - label.count), row: max(0, row - 1))
+                }
+            }
+        }
+    }
+
+    private func drawHeatMap(_ canvas: inout CharacterCanvas) {
+        guard let heat = panel.panel.heatMap, heat.isWellFormed, let range = panel.heatRange else { return }
+        let span = range.upperBound - range.lowerBound
+        let ramp = Palette.ramp
+        for row in 0..<canvas.height {
+            for column in 0..<canvas.width {
+                let x = value(at: Double(column) / Double(max(1, canvas.width - 1)), panel.x)
+                let y = value(at: 1 - Double(row) / Double(max(1, canvas.height - 1)), panel.y)
+                guard let i = nearest(heat.x, x), let j = nearest(heat.y, y),
+                    let v = HeatScale.transform(heat.values[j * heat.x.count + i], log: heat.logValues)
+                else { continue }
+                let t = span > 0 ? (v - range.lowerBound) / span : 0.5
+                let level = min(ramp.count - 1, max(0, Int((t * Double(ramp.count - 1)).rounded())))
+                canvas.put(ramp[level], column: column, row: row)
+            }
+        }
+    }
+
+    /// The data value at a position along an axis (inverse of `AxisMap.position`).
+    private func value(at position: Double, _ map: AxisMap) -> Double {
+        switch map.scale {
+        case .linear: return map.lower + (map.upper - map.lower) * position
+        case .log: return pow(10, log10(map.lower) + (log10(map.upper) - log10(map.lower)) * position)
+        }
+    }
+
+    /// The index of the grid coordinate nearest to v, or nil outside the grid.
+    private func nearest(_ coords: [Double], _ v: Double) -> Int? {
+        guard let first = coords.first, let last = coords.last else { return nil }
+        let step = (last - first) / Double(coords.count - 1)
+        guard v >= first - step / 2, v <= last + step / 2 else { return nil }
+        var best = 0
+        for (index, c) in coords.enumerated() where abs(c - v) < abs(coords[best] - v) { best = index }
+        return best
+    }
+
+    private func drawAnnotations(_ canvas: inout CharacterCanvas) {
+        for note in panel.annotations {
+            guard let (c, r) = cell(note.x, note.y, canvas), c >= 0, c < canvas.width, r >= 0, r < canvas.height else { continue }
+            canvas.put(unicode ? "◉" : "@", column: c, row: r)
+            let text = " " + note.text
+            let start = c + 1 + text.count <= canvas.width ? c + 1 : max(0, c - text.count)
+            canvas.write(text, column: start, row: r)
+        }
+    }
+}

@@ -1,0 +1,76 @@
+/// Draws a ``Figure`` as text for terminals, logs and CI: axes, tick labels, legend and title
+/// on a character canvas.
+///
+/// `.ascii` uses only printable ASCII, safe anywhere; `.unicode` draws lines with braille dots
+/// (2 x 4 per character) for finer resolution and box-drawing axes. Heat maps use the ramp
+/// ` .:-=+*#%@`, with trajectories drawn on top. The same figure always gives the same text.
+public struct ASCIIRenderer: Sendable {
+    /// Plain ASCII or Unicode.
+    public enum Mode: String, Sendable, CaseIterable {
+        /// Printable ASCII only.
+        case ascii
+        /// Braille dots and box drawing.
+        case unicode
+    }
+
+    /// Characters per line for the whole figure.
+    public var width: Int
+    /// Rows of the plotting area of each panel.
+    public var height: Int
+    /// ASCII or Unicode.
+    public var mode: Mode
+
+    /// Creates a renderer.
+    public init(width: Int = 72, height: Int = 16, mode: Mode = .ascii) {
+        self.width = max(24, width)
+        self.height = max(4, height)
+        self.mode = mode
+    }
+
+    /// The figure as lines of text joined by newlines (with a final newline).
+    public func render(_ figure: Figure) -> String {
+        let gap = 3
+        let panelWidth = max(20, (width - gap * (figure.columns - 1)) / figure.columns)
+        var lines: [String] = []
+        if let title = figure.title {
+            lines.append(Self.center(title, width: min(width, panelWidth * figure.columns + gap * (figure.columns - 1))))
+        }
+        var notes: [String] = []
+        for row in 0..<figure.rows {
+            let start = row * figure.columns
+            let panels = figure.panels[start..<min(figure.panels.count, start + figure.columns)]
+            let blocks = panels.enumerated().map { offset, panel -> [String] in
+                let prepared = PreparedPanel(panel, xTicks: max(2, panelWidth / 12), yTicks: max(3, height / 3))
+                for note in prepared.notes {
+                    notes.append(figure.panels.count > 1 ? "Panel \(start + offset + 1): \(note)" : note)
+                }
+                return ASCIIPanelRenderer(panel: prepared, width: panelWidth, height: height, mode: mode).lines()
+            }
+            let depth = blocks.map(\.count).max() ?? 0
+            for lineIndex in 0..<depth {
+                let parts = blocks.map { block in
+                    Self.pad(lineIndex < block.count ? block[lineIndex] : "", to: panelWidth)
+                }
+                lines.append(Self.trimTrailing(parts.joined(separator: String(repeating: " ", count: gap))))
+            }
+            if row < figure.rows - 1 { lines.append("") }
+        }
+        for note in notes { lines.append("Note: \(note)") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func pad(_ text: String, to width: Int) -> String {
+        text.count >= width ? String(text.prefix(width)) : text + String(repeating: " ", count: width - text.count)
+    }
+
+    static func center(_ text: String, width: Int) -> String {
+        let clipped = String(text.prefix(width))
+        return String(repeating: " ", count: max(0, (width - clipped.count) / 2)) + clipped
+    }
+
+    static func trimTrailing(_ text: String) -> String {
+        var result = text
+        while result.last == " " { result.removeLast() }
+        return result
+    }
+}

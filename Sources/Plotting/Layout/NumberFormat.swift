@@ -1,0 +1,86 @@
+import Foundation
+
+/// Deterministic number formatting of our own: the same number prints the same way everywhere,
+/// and tick labels carry no float noise (0.1, never 0.10000000000000001).
+public enum NumberFormat {
+    /// `x` rounded to `decimals` places, without exponent ("-0" prints as "0").
+    /// Magnitudes beyond 1e15 fall back to ``short(_:)``.
+    public static func fixed(_ x: Double, decimals: Int) -> String {
+        guard x.isFinite else { return x.isNaN ? "NaN" : (x > 0 ? "inf" : "-inf") }
+        let places = max(0, min(decimals, 12))
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        let scaled = (x * scale).rounded()
+        guard abs(scaled) < 9e15 else { return short(x) }
+        let integer = Int64(scaled)
+        if integer == 0 { return places == 0 ? "0" : "0." + String(repeating: "0", count: places) }
+        var digits = String(integer.magnitude)
+        if places > 0 {
+            if digits.count <= places {
+                digits = String(repeating: "0", count: places - digits.count + 1) + digits
+            }
+            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -places))
+        }
+        return (integer < 0 ? "-" : "") + digits
+    }
+
+    /// A tick label for `x` on an axis whose ticks are `step` apart: as many decimals as the
+    /// step needs, or an exponent form ("2.5e-7", "1e6") for very large or very small values.
+    public static func tick(_ x: Double, step: Double) -> String {
+        let magnitude = max(abs(x), abs(step))
+        if magnitude >= 1e6 || (step.isFinite && step < 1e-4 && step > 0) {
+            return exponent(x)
+        }
+        let decimals = step > 0 ? max(0, Int((-step.log10Floor).rounded())) : 0
+        return fixed(x, decimals: decimals)
+    }
+
+    /// Up to four significant digits, trailing zeros removed, exponent form outside [1e-4, 1e6).
+    public static func short(_ x: Double) -> String {
+        guard x.isFinite else { return x.isNaN ? "NaN" : (x > 0 ? "inf" : "-inf") }
+        if x == 0 { return "0" }
+        let a = abs(x)
+        if a >= 1e6 || a < 1e-4 { return exponent(x) }
+        let decimals = max(0, 3 - Int(a.log10Floor))
+        return trimZeros(fixed(x, decimals: decimals))
+    }
+
+    /// Mantissa and power of ten: "1e6", "-2.5e-7", "1e300".
+    public static func exponent(_ x: Double) -> String {
+        guard x.isFinite else { return short(x) }
+        if x == 0 { return "0" }
+        var power = Int(abs(x).log10Floor)
+        var mantissa = x / power10(power)
+        // Rounding to three decimals can carry the mantissa to 10.
+        if abs((mantissa * 1000).rounded() / 1000) >= 10 {
+            power += 1
+            mantissa = x / power10(power)
+        }
+        return trimZeros(fixed(mantissa, decimals: 3)) + "e" + String(power)
+    }
+
+    /// 10^k, exact wherever the C library's `pow` is (every power of ten a double holds).
+    static func power10(_ k: Int) -> Double {
+        pow(10, Double(k))
+    }
+
+    static func trimZeros(_ text: String) -> String {
+        guard text.contains(".") else { return text }
+        var result = text
+        while result.hasSuffix("0") { result.removeLast() }
+        if result.hasSuffix(".") { result.removeLast() }
+        return result == "-0" ? "0" : result
+    }
+}
+
+extension Double {
+    /// ⌊log₁₀ |x|⌋, exact at powers of ten (where `log10` may round just below).
+    var log10Floor: Double {
+        let a = Swift.abs(self)
+        guard a > 0, a.isFinite else { return 0 }
+        var k = Foundation.log10(a).rounded(.down)
+        if NumberFormat.power10(Int(k) + 1) <= a { k += 1 }
+        if NumberFormat.power10(Int(k)) > a { k -= 1 }
+        return k
+    }
+}

@@ -1,0 +1,190 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import Plotting
+
+/// Parses SVG text as XML; returns the parse error, or nil when it is well formed.
+func xmlError(_ text: String) -> String? {
+    let parser = XMLParser(data: Data(text.utf8))
+    return parser.parse() ? nil : "\(parser.parserError.map { "\($0)" } ?? "unknown") at line \(parser.lineNumber)"
+}
+
+@Suite("Edges: odd data never crashes, and the figure says what it dropped")
+struct EdgeTests {
+    func renderAll(_ figure: Figure) -> (svg: String, ascii: String, unicode: String) {
+        (SVGRenderer().render(figure), ASCIIRenderer(mode: .ascii).render(figure), ASCIIRenderer(mode: .unicode).render(figure))
+    }
+
+    @Test("NaN and infinite values are skipped and counted")
+    func nonFinite() {
+        let figure = Figure(Panel(series: [Series("s", x: [0, 1, 2, 3, 4], y: [1, .nan, 3, .infinity, 2])]))
+        let (svg, ascii, _) = renderAll(figure)
+        #expect(ascii.contains("Note: 2 NaN or infinite points skipped"))
+        #expect(svg.contains("2 NaN or infinite points skipped"))
+        #expect(xmlError(svg) == nil)
+    }
+
+    @Test("Negative values on a log axis are dropped with a note")
+    func logNegative() {
+        let figure = Figure(Panel(y: Axis("loss", scale: .log), series: [Series(y: [10, 1, -1, 0, 0.1])]))
+        let (svg, ascii, unicode) = renderAll(figure)
+        #expect(ascii.contains("2 values <= 0 dropped from the log y axis"))
+        #expect(unicode.contains("2 values <= 0 dropped from the log y axis"))
+        #expect(xmlError(svg) == nil)
+    }
+
+    @Test("Empty series, a single point, all-equal values, huge ranges")
+    func degenerate() {
+        let figures = [
+            Figure(Panel(series: [Series(x: [], y: [])])),
+            Figure(Panel(series: [])),
+            Figure(Panel(series: [Series("one", x: [3], y: [4])])),
+            Figure(Panel(series: [Series("flat", y: [2, 2, 2, 2])])),
+            Figure(Panel(x: Axis(scale: .log), y: Axis(scale: .log), series: [Series(x: [1e-300, 1, 1e300], y: [1e300, 1, 1e-300])])),
+            Figure(Panel(series: [Series(x: [-1e308, 1e308], y: [-1.7e308, 1.7e308])])),
+            Figure(Panel(x: Axis(lower: 5, upper: 1), series: [Series(y: [1, 2])])),
+            Figure(Panel(series: [Series(y: [1, 2])], heatMap: HeatMap(x: [0, 1], y: [0, 1], values: [1]))),
+            Figure(Panel(heatMap: HeatMap(x: [0, 1], y: [0, 1], values: [.nan, .nan, .nan, .nan]))),
+            Figure(Panel(heatMap: HeatMap(x: [0, 1, 2], y: [0, 1], values: [1, 1, 1, 1, 1, 1]))),
+            Figure(title: "none", panels: []),
+        ]
+        for figure in figures {
+            let (svg, ascii, unicode) = renderAll(figure)
+            #expect(xmlError(svg) == nil, "\(figure)")
+            #expect(!ascii.isEmpty && !unicode.isEmpty)
+        }
+        #expect(renderAll(figures[0]).ascii.contains("no data to draw"))
+        #expect(renderAll(figures[7]).ascii.contains("heat map skipped: 1 values do not fill a 2 x 2 grid"))
+        #expect(renderAll(figures[8]).ascii.contains("4 heat-map values skipped"))
+    }
+
+    @Test("Labels with markup are escaped in SVG")
+    func escaping() {
+        let figure = Figure(Panel(title: "<script>alert(1)</script>", x: Axis("a & b"), series: [Series("\"q\" <s>", y: [1, 2])],
+                                  annotations: [Annotation(x: 0, y: 1, text: "<b>")]))
+        let svg = SVGRenderer().render(figure)
+        #expect(!svg.contains("<script>"))
+        #expect(!svg.contains("<b>"))
+        #expect(svg.contains("&lt;script&gt;"))
+        #expect(xmlError(svg) == nil)
+    }
+
+    @Test("The SVG is standalone and accessible: viewBox, title, desc, CSS custom properties")
+    func svgStructure() {
+        let svg = SVGRenderer().render(Figures.lossComparison, id: "a")
+        #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+        #expect(svg.contains("viewBox=\"0 0 720 "))
+        #expect(svg.contains("<title id=\"a-title\">Losses over the residual</title>"))
+        #expect(svg.contains("<desc id=\"a-desc\">"))
+        #expect(svg.contains("line &quot;MSE&quot; (201 points)"))
+        #expect(svg.contains("var(--nb-series-1, #0072B2)"))
+        #expect(svg.contains("stroke-dasharray:7 4"))
+    }
+
+    @Test("Rendering is deterministic")
+    func deterministic() {
+        for figure in [Figures.huberSmallMultiple, Figures.surface, Figures.trainingCurve] {
+            #expect(SVGRenderer().render(figure) == SVGRenderer().render(figure))
+            #expect(ASCIIRenderer(mode: .unicode).render(figure) == ASCIIRenderer(mode: .unicode).render(figure))
+        }
+    }
+
+    @Test("A 10⁶-point training curve gives a small SVG that keeps every column's extremes")
+    func largeInput() {
+        var random = 0x9E37_79B9_7F4A_7C15 as UInt64
+        let y = (0..<1_000_000).map { i -> Double in
+            random = random &* 6364136223846793005 &+ 1442695040888963407
+            return 1 / Double(i + 1) + Double(random >> 40) / Double(1 << 24) * 1e-3
+        }
+        let figure = Figure(Panel(x: Axis("step"), y: Axis("loss", scale: .log), series: [Series("loss", y: y)]))
+        let svg = SVGRenderer().render(figure)
+        #expect(svg.utf8.count < 200_000, "\(svg.utf8.count) bytes")
+        #expect(xmlError(svg) == nil)
+        // Decimation keeps each column's minimum and maximum.
+        let positions = y.indices.map { Double($0) / Double(y.count - 1) }
+        let kept = Decimation.keep(positions: positions, y: y, columns: 600)
+        #expect(kept.count <= 4 * 600 + 4)
+        var fullMin = [Double](repeating: .infinity, count: 601), fullMax = [Double](repeating: -.infinity, count: 601)
+        for i in y.indices {
+            let c = Int(positions[i] * 600)
+            fullMin[c] = min(fullMin[c], y[i])
+            fullMax[c] = max(fullMax[c], y[i])
+        }
+        var keptMin = [Double](repeating: .infinity, count: 601), keptMax = [Double](repeating: -.infinity, count: 601)
+        for i in kept {
+            let c = Int(positions[i] * 600)
+            keptMin[c] = min(keptMin[c], y[i])
+            keptMax[c] = max(keptMax[c], y[i])
+        }
+        #expect(keptMin == fullMin && keptMax == fullMax)
+    }
+
+    @Test("Marching squares finds a circle's contour")
+    func contours() {
+        let n = 21
+        let coords = (0..<n).map { -1 + 2 * Double($0) / Double(n - 1) }
+        var values: [Double] = []
+        for y in coords { for x in coords { values.append(x * x + y * y) } }
+        let segments = MarchingSquares.segments(values: values, width: n, height: n, level: 0.5)
+        #expect(!segments.isEmpty)
+        for s in segments {
+            for (i, j) in [(s.x0, s.y0), (s.x1, s.y1)] {
+                let x = -1 + 2 * i / Double(n - 1), y = -1 + 2 * j / Double(n - 1)
+                #expect(abs((x * x + y * y).squareRoot() - 0.5.squareRoot()) < 0.02)
+            }
+        }
+    }
+
+    @Test("Property: no figure, however odd, crashes either renderer; SVG stays valid XML", arguments: 0..<4)
+    func fuzz(seed: UInt64) {
+        var state = seed &* 0x9E37_79B9_7F4A_7C15 &+ 1
+        func next() -> UInt64 {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            return state
+        }
+        func number() -> Double {
+            switch next() % 10 {
+            case 0: return .nan
+            case 1: return .infinity
+            case 2: return -.infinity
+            case 3: return 0
+            case 4: return Double(bitPattern: next())  // any double, subnormals and huge included
+            case 5: return -1e308
+            default: return (Double(next() % 2001) - 1000) / Double(1 + next() % 100)
+            }
+        }
+        func text() -> String { ["", "a", "<&>\"'", "δ L''(r)", String(repeating: "x", count: 200), "\u{1}\u{7}"][Int(next() % 6)] }
+        for _ in 0..<150 {
+            var panels: [Panel] = []
+            for _ in 0..<Int(1 + next() % 3) {
+                let count = Int(next() % 12)
+                let series = (0..<Int(next() % 4)).map { _ in
+                    Series(text(), kind: [.line, .scatter, .step][Int(next() % 3)],
+                           x: (0..<count).map { _ in number() }, y: (0..<Int(next() % 12)).map { _ in number() })
+                }
+                let gx = Int(next() % 5), gy = Int(next() % 5)
+                let heat = next() % 3 == 0
+                    ? HeatMap(x: (0..<gx).map { Double($0) * number() }, y: (0..<gy).map { Double($0) }, values: (0..<Int(next() % 20)).map { _ in number() },
+                              style: [.filled, .contours, .both][Int(next() % 3)], label: text(), logValues: next() % 2 == 0)
+                    : nil
+                panels.append(Panel(
+                    title: text(), x: Axis(text(), scale: next() % 2 == 0 ? .linear : .log, lower: next() % 4 == 0 ? number() : nil, upper: next() % 4 == 0 ? number() : nil),
+                    y: Axis(text(), scale: next() % 2 == 0 ? .linear : .log, lower: next() % 4 == 0 ? number() : nil),
+                    series: series, referenceLines: next() % 2 == 0 ? [.vertical(number(), label: text()), .horizontal(number())] : [],
+                    annotations: next() % 2 == 0 ? [Annotation(x: number(), y: number(), text: text())] : [], heatMap: heat))
+            }
+            let figure = Figure(title: next() % 2 == 0 ? text() : nil, panels: panels, columns: Int(1 + next() % 3))
+            let width = Int(20 + next() % 100)
+            let svg = SVGRenderer(width: Double(100 + next() % 900)).render(figure)
+            #expect(xmlError(svg) == nil)
+            for mode in ASCIIRenderer.Mode.allCases {
+                let text = ASCIIRenderer(width: width, height: Int(3 + next() % 20), mode: mode).render(figure)
+                #expect(!text.isEmpty)
+            }
+        }
+    }
+}
