@@ -6,6 +6,8 @@ let package = Package(
     products: [
         .library(name: "LossCore", targets: ["LossCore"]),
         .library(name: "Plotting", targets: ["Plotting"]),
+        .library(name: "NotebookRuntime", targets: ["NotebookRuntime"]),
+        .library(name: "NotebookKit", targets: ["NotebookKit"]),
         .executable(name: "notebook", targets: ["notebook"]),
     ],
     dependencies: [
@@ -18,6 +20,19 @@ let package = Package(
             dependencies: [.product(name: "RealModule", package: "swift-numerics")]
         ),
         .target(name: "Plotting"),
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(
+            name: "NotebookRuntime",
+            dependencies: ["Plotting"]
+        ),
+        .target(
+            name: "NotebookKit",
+            dependencies: ["CCmarkGFM", "Plotting", "NotebookRuntime"]
+        ),
         .target(
             name: "LossCLI",
             dependencies: ["LossCore"]
@@ -25,12 +40,13 @@ let package = Package(
         .executableTarget(
             name: "notebook",
             dependencies: [
-                "LossCore", "LossCLI",
+                "LossCore", "LossCLI", "NotebookKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "LossCoreTests", dependencies: ["LossCore"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], exclude: ["Fixtures"]),
+        .testTarget(name: "NotebookKitTests", dependencies: ["NotebookKit", "NotebookRuntime", "Plotting"], exclude: ["Fixtures"]),
         .testTarget(
             name: "LossCLITests",
             dependencies: ["LossCLI", "LossCore", "notebook"],

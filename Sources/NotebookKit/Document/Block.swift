@@ -1,0 +1,51 @@
+/// Block-level Markdown content with the source line each block starts on.
+public indirect enum Block: Sendable, Equatable {
+    /// A heading, level 1 to 6.
+    case heading(level: Int, [Inline], line: Int)
+    /// A paragraph.
+    case paragraph([Inline], line: Int)
+    /// A fenced or indented code block; `info` is the fence's info string.
+    case code(info: String, text: String, line: Int)
+    /// A block quote.
+    case quote([Block], line: Int)
+    /// A list; each item is its blocks and, for task lists, whether it is checked.
+    case list(ordered: Bool, start: Int, items: [ListItem], line: Int)
+    /// A GFM table.
+    case table(Table, line: Int)
+    /// A horizontal rule.
+    case rule(line: Int)
+    /// Raw HTML (escaped on pages unless the notebook allows raw HTML).
+    case html(String, line: Int)
+    /// A `@Snippet(...)` reference on its own line.
+    case snippet(SnippetReference)
+
+    /// The line the block starts on.
+    public var line: Int {
+        switch self {
+        case let .heading(_, _, line), let .paragraph(_, line), let .code(_, _, line), let .quote(_, line),
+            let .list(_, _, _, line), let .table(_, line), let .rule(line), let .html(_, line):
+            return line
+        case let .snippet(reference): return reference.line
+        }
+    }
+
+    /// One list item.
+    public struct ListItem: Sendable, Equatable {
+        /// The item's content.
+        public var blocks: [Block]
+        /// For a task-list item, whether it is checked; nil for an ordinary item.
+        public var task: Bool?
+    }
+
+    /// A GFM table.
+    public struct Table: Sendable, Equatable {
+        /// Column alignment.
+        public enum Alignment: Sendable, Equatable { case none, left, center, right }
+        /// The alignment of each column.
+        public var alignments: [Alignment]
+        /// The header cells.
+        public var header: [[Inline]]
+        /// The body rows.
+        public var rows: [[[Inline]]]
+    }
+}

@@ -1,0 +1,39 @@
+/// A parsed notebook: its settings and its Markdown as a tree of Swift values.
+public struct Document: Sendable, Equatable {
+    /// The notebook's path, relative to the package (`Notebooks/huber.md`).
+    public var path: String
+    /// The front matter.
+    public var frontMatter: FrontMatter
+    /// The content.
+    public var blocks: [Block]
+
+    /// Creates a document.
+    public init(path: String, frontMatter: FrontMatter, blocks: [Block]) {
+        self.path = path
+        self.frontMatter = frontMatter
+        self.blocks = blocks
+    }
+
+    /// The title: front matter's, else the first level-1 heading's, else the file name.
+    public var title: String {
+        if let title = frontMatter.title { return title }
+        for case let .heading(1, inlines, _) in blocks { return Inline.plainText(inlines) }
+        let file = String(path.split(separator: "/").last ?? "")
+        return file.hasSuffix(".md") ? String(file.dropLast(3)) : file
+    }
+
+    /// Every snippet reference, in order, including those nested in lists and quotes.
+    public var snippetReferences: [SnippetReference] {
+        func collect(_ blocks: [Block]) -> [SnippetReference] {
+            blocks.flatMap { block -> [SnippetReference] in
+                switch block {
+                case let .snippet(reference): return [reference]
+                case let .quote(children, _): return collect(children)
+                case let .list(_, _, items, _): return items.flatMap { collect($0.blocks) }
+                default: return []
+                }
+            }
+        }
+        return collect(blocks)
+    }
+}

@@ -1,0 +1,36 @@
+/// Inline Markdown content, as cmark-gfm parsed it.
+public indirect enum Inline: Sendable, Equatable {
+    /// Plain text (may hold `{{name}}` prose values).
+    case text(String)
+    /// `code`.
+    case code(String)
+    /// *emphasis*.
+    case emphasis([Inline])
+    /// **strong**.
+    case strong([Inline])
+    /// ~~strikethrough~~.
+    case strikethrough([Inline])
+    /// A link (autolinks included).
+    case link(destination: String, title: String, [Inline])
+    /// An image.
+    case image(source: String, title: String, alt: [Inline])
+    /// A line break in the source that is not a hard break.
+    case softBreak
+    /// A hard line break.
+    case lineBreak
+    /// Raw inline HTML (escaped on pages unless the notebook allows raw HTML).
+    case html(String)
+
+    /// The plain text of inlines (for titles, ids and search).
+    public static func plainText(_ inlines: [Inline]) -> String {
+        inlines.map { inline -> String in
+            switch inline {
+            case let .text(text), let .code(text), let .html(text): return text
+            case let .emphasis(children), let .strong(children), let .strikethrough(children): return plainText(children)
+            case let .link(_, _, children): return plainText(children)
+            case let .image(_, _, alt): return plainText(alt)
+            case .softBreak, .lineBreak: return " "
+            }
+        }.joined()
+    }
+}

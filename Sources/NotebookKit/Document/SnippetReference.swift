@@ -1,0 +1,24 @@
+/// A notebook's reference to a snippet: `@Snippet(path: "LossNotebooks/Snippets/NAME", slice: "S")`,
+/// and the expected-output block that may follow it.
+public struct SnippetReference: Sendable, Equatable {
+    /// The path as written.
+    public var path: String
+    /// The snippet's name: its path under `Snippets/` without `.swift` (`huber` or `intro/mse`).
+    public var name: String
+    /// The slice to show, or nil for the whole visible snippet.
+    public var slice: String?
+    /// The line of the directive.
+    public var line: Int
+    /// The expected output block (a fence with info string `output`) right after it, if any.
+    public var expectedOutput: ExpectedOutput?
+}
+
+/// A fenced block of the text a snippet must print (`notebook test` compares it).
+public struct ExpectedOutput: Sendable, Equatable {
+    /// The expected text.
+    public var text: String
+    /// The line of the opening fence.
+    public var line: Int
+    /// The relative tolerance for numbers, from the info string (`output tolerance=1e-6`), if given.
+    public var tolerance: Double?
+}

@@ -1,0 +1,76 @@
+import CCmarkGFM
+
+/// The one place that talks to cmark-gfm: parses Markdown with the GFM extensions and hands
+/// out the tree, freeing all C memory when done.
+struct CMarkTree: ~Copyable {
+    private let root: OpaquePointer
+
+    /// Parses `markdown` with tables, strikethrough, autolinks and task lists.
+    init(markdown: String) {
+        Self.registerExtensions
+        let parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8)!
+        defer { cmark_parser_free(parser) }
+        for name in ["table", "strikethrough", "autolink", "tasklist"] {
+            if let extension_ = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, extension_)
+            }
+        }
+        var bytes = Array(markdown.utf8)
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+                cmark_parser_feed(parser, pointer, buffer.count)
+            }
+        }
+        root = cmark_parser_finish(parser)
+    }
+
+    deinit {
+        cmark_node_free(root)
+    }
+
+    /// Registers the core extensions once per process.
+    private static let registerExtensions: Void = {
+        cmark_gfm_core_extensions_ensure_registered()
+    }()
+
+    /// Gives `body` the root node; nodes are valid only inside it.
+    func withRoot<R, E: Error>(_ body: (Node) throws(E) -> R) throws(E) -> R {
+        try body(Node(pointer: root))
+    }
+
+    /// A borrowed view of one cmark node.
+    struct Node {
+        let pointer: OpaquePointer
+
+        var type: String { String(cString: cmark_node_get_type_string(pointer)) }
+        var line: Int { Int(cmark_node_get_start_line(pointer)) }
+        var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
+        /// The 1-based byte column the node starts at.
+        var column: Int { Int(cmark_node_get_start_column(pointer)) }
+        var literal: String { cmark_node_get_literal(pointer).map { String(cString: $0) } ?? "" }
+        var fenceInfo: String { cmark_node_get_fence_info(pointer).map { String(cString: $0) } ?? "" }
+        var url: String { cmark_node_get_url(pointer).map { String(cString: $0) } ?? "" }
+        var title: String { cmark_node_get_title(pointer).map { String(cString: $0) } ?? "" }
+        var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
+        var isOrderedList: Bool { cmark_node_get_list_type(pointer) == CMARK_ORDERED_LIST }
+        var listStart: Int { Int(cmark_node_get_list_start(pointer)) }
+        var isTaskChecked: Bool { cmark_gfm_extensions_get_tasklist_item_checked(pointer) }
+        var isHeaderRow: Bool { cmark_gfm_extensions_get_table_row_is_header(pointer) != 0 }
+
+        var tableAlignments: [UInt8] {
+            let count = Int(cmark_gfm_extensions_get_table_columns(pointer))
+            guard let alignments = cmark_gfm_extensions_get_table_alignments(pointer) else { return [] }
+            return (0..<count).map { alignments[$0] }
+        }
+
+        var children: [Node] {
+            var result: [Node] = []
+            var child = cmark_node_first_child(pointer)
+            while let current = child {
+                result.append(Node(pointer: current))
+                child = cmark_node_next(current)
+            }
+            return result
+        }
+    }
+}

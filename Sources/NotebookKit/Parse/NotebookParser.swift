@@ -1,0 +1,133 @@
+/// Parses a notebook's Markdown (front matter, then GitHub-flavoured Markdown by cmark-gfm)
+/// into a ``Document``, finding `@Snippet` references and their expected-output blocks.
+public enum NotebookParser {
+    /// The deepest nesting of lists and quotes accepted (deeper input is an error, not a crash).
+    public static let maximumDepth = 100
+
+    /// Parses `source`, the content of the notebook at `path` (used in error messages).
+    /// - Throws: ``NotebookError`` naming `path` and the line.
+    public static func parse(_ source: String, path: String) throws(NotebookError) -> Document {
+        let (frontMatter, markdown) = try FrontMatterParser.split(source, path: path)
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let tree = CMarkTree(markdown: markdown)
+        let blocks = try tree.withRoot { root throws(NotebookError) in
+            try Converter(path: path, lines: lines).blocks(root.children, depth: 0)
+        }
+        return Document(path: path, frontMatter: frontMatter, blocks: blocks)
+    }
+}
+
+/// Turns cmark nodes into ``Block`` and ``Inline`` values.
+private struct Converter {
+    let path: String
+    let lines: [String]
+
+    func blocks(_ nodes: [CMarkTree.Node], depth: Int) throws(NotebookError) -> [Block] {
+        guard depth <= NotebookParser.maximumDepth else {
+            throw NotebookError(file: path, line: nodes.first?.line, "lists or quotes nested more than \(NotebookParser.maximumDepth) levels deep")
+        }
+        var result: [Block] = []
+        for node in nodes {
+            guard let block = try block(node, depth: depth) else { continue }
+            // An `output` fence right after a snippet reference is its expected output.
+            if case let .code(info, text, line) = block, case var .snippet(reference)? = result.last,
+                let output = Self.outputInfo(info), reference.expectedOutput == nil
+            {
+                reference.expectedOutput = ExpectedOutput(text: text, line: line, tolerance: output.tolerance)
+                result[result.count - 1] = .snippet(reference)
+                continue
+            }
+            if case let .code(info, _, line) = block, Self.outputInfo(info) != nil {
+                throw NotebookError(file: path, line: line, "an 'output' block must follow a @Snippet line directly")
+            }
+            result.append(block)
+        }
+        return result
+    }
+
+    /// The settings of an expected-output fence: info string `output`, optionally
+    /// `output tolerance=1e-6`; nil for any other info string.
+    static func outputInfo(_ info: String) -> OutputFence? {
+        let words = info.split(separator: " ")
+        guard words.first == "output" else { return nil }
+        let tolerance = words.dropFirst().first { $0.hasPrefix("tolerance=") }
+            .flatMap { Double($0.dropFirst("tolerance=".count)) }
+        return OutputFence(tolerance: tolerance)
+    }
+
+    /// What an `output` fence's info string says.
+    struct OutputFence {
+        let tolerance: Double?
+    }
+
+    func block(_ node: CMarkTree.Node, depth: Int) throws(NotebookError) -> Block? {
+        let line = node.line
+        switch node.type {
+        case "heading":
+            return .heading(level: node.headingLevel, inlines(node.children), line: line)
+        case "paragraph":
+            // The paragraph's own text on its first line (after any list marker or '>').
+            let whole = line >= 1 && line <= lines.count ? Array(lines[line - 1].utf8) : []
+            let start = min(max(0, node.column - 1), whole.count)
+            let source = String(decoding: whole[start...], as: UTF8.self)
+            if SnippetDirective.isDirective(source) {
+                guard node.endLine == line else {
+                    throw NotebookError(file: path, line: line, "a @Snippet directive must stand alone on its line, with a blank line after it")
+                }
+                return .snippet(try SnippetDirective.parse(source, number: line, file: path))
+            }
+            return .paragraph(inlines(node.children), line: line)
+        case "code_block":
+            return .code(info: node.fenceInfo, text: node.literal, line: line)
+        case "block_quote":
+            return .quote(try blocks(node.children, depth: depth + 1), line: line)
+        case "list":
+            var items: [Block.ListItem] = []
+            for item in node.children {
+                let task: Bool? = item.type == "tasklist" ? item.isTaskChecked : nil
+                items.append(Block.ListItem(blocks: try blocks(item.children, depth: depth + 1), task: task))
+            }
+            return .list(ordered: node.isOrderedList, start: node.listStart, items: items, line: line)
+        case "table":
+            let alignments: [Block.Table.Alignment] = node.tableAlignments.map { code in
+                switch code {
+                case UInt8(ascii: "l"): return .left
+                case UInt8(ascii: "c"): return .center
+                case UInt8(ascii: "r"): return .right
+                default: return .none
+                }
+            }
+            var header: [[Inline]] = []
+            var rows: [[[Inline]]] = []
+            for row in node.children {
+                let cells = row.children.map { inlines($0.children) }
+                if row.isHeaderRow { header = cells } else { rows.append(cells) }
+            }
+            return .table(Block.Table(alignments: alignments, header: header, rows: rows), line: line)
+        case "thematic_break":
+            return .rule(line: line)
+        case "html_block":
+            return .html(node.literal, line: line)
+        default:
+            return nil
+        }
+    }
+
+    func inlines(_ nodes: [CMarkTree.Node]) -> [Inline] {
+        nodes.compactMap { node -> Inline? in
+            switch node.type {
+            case "text": return .text(node.literal)
+            case "code": return .code(node.literal)
+            case "emph": return .emphasis(inlines(node.children))
+            case "strong": return .strong(inlines(node.children))
+            case "strikethrough": return .strikethrough(inlines(node.children))
+            case "link": return .link(destination: node.url, title: node.title, inlines(node.children))
+            case "image": return .image(source: node.url, title: node.title, alt: inlines(node.children))
+            case "softbreak": return .softBreak
+            case "linebreak": return .lineBreak
+            case "html_inline": return .html(node.literal)
+            default: return node.children.isEmpty ? .text(node.literal) : .emphasis(inlines(node.children))
+            }
+        }
+    }
+}

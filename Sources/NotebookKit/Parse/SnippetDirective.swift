@@ -1,0 +1,65 @@
+/// Parses the Swift-DocC directive `@Snippet(path: "LossNotebooks/Snippets/NAME", slice: "S")`.
+enum SnippetDirective {
+    /// The package name a snippet path must start with.
+    static let packageName = "LossNotebooks"
+
+    /// Whether a source line is meant as a snippet directive.
+    static func isDirective(_ line: String) -> Bool {
+        line.trimmingCharacters(in: " \t").hasPrefix("@Snippet")
+    }
+
+    /// The reference on `line` (number `number` of `file`).
+    static func parse(_ line: String, number: Int, file: String) throws(NotebookError) -> SnippetReference {
+        let text = line.trimmingCharacters(in: " \t\r")
+        func fail(_ message: String) -> NotebookError {
+            NotebookError(file: file, line: number, "\(message); expected @Snippet(path: \"\(packageName)/Snippets/NAME\", slice: \"SLICE\") with slice optional")
+        }
+        guard text.hasPrefix("@Snippet("), text.hasSuffix(")") else { throw fail("malformed snippet directive '\(text)'") }
+        var rest = Substring(text.dropFirst("@Snippet(".count).dropLast())
+        var arguments: [String: String] = [:]
+        while true {
+            rest = rest.drop { $0 == " " }
+            if rest.isEmpty { break }
+            guard let colon = rest.firstIndex(of: ":") else { throw fail("malformed argument '\(rest)'") }
+            let label = rest[..<colon].trimmingCharacters(in: " ")
+            rest = rest[rest.index(after: colon)...].drop { $0 == " " }
+            guard rest.first == "\"", let close = rest.dropFirst().firstIndex(of: "\"") else {
+                throw fail("the value of '\(label)' must be a quoted string")
+            }
+            let value = String(rest[rest.index(after: rest.startIndex)..<close])
+            guard ["path", "slice"].contains(label) else {
+                throw fail("unknown argument '\(label)'\(suggestion(for: label, in: ["path", "slice"]))")
+            }
+            guard arguments.updateValue(value, forKey: label) == nil else { throw fail("'\(label)' is given twice") }
+            rest = rest[rest.index(after: close)...].drop { $0 == " " }
+            if rest.first == "," { rest = rest.dropFirst() } else if !rest.isEmpty { throw fail("expected ',' after '\(label)'") }
+        }
+        guard let path = arguments["path"] else { throw fail("missing path") }
+        let name = try snippetName(path, number: number, file: file)
+        if let slice = arguments["slice"], slice.isEmpty || !slice.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) {
+            throw fail("slice '\(slice)' must be a name of letters, digits, '_' or '-'")
+        }
+        return SnippetReference(path: path, name: name, slice: arguments["slice"], line: number, expectedOutput: nil)
+    }
+
+    /// The snippet name from a path: `LossNotebooks/Snippets/a/b` gives `a/b`. References stay
+    /// inside the package's Snippets folder: absolute paths, `..`, `.` and empty parts are refused.
+    static func snippetName(_ path: String, number: Int, file: String) throws(NotebookError) -> String {
+        let prefix = "\(packageName)/Snippets/"
+        guard !path.hasPrefix("/") else {
+            throw NotebookError(file: file, line: number, "snippet path '\(path)' is absolute; references must stay inside the package, as '\(prefix)NAME'")
+        }
+        guard path.hasPrefix(prefix) else {
+            throw NotebookError(file: file, line: number, "snippet path '\(path)' must start with '\(prefix)'")
+        }
+        var name = String(path.dropFirst(prefix.count))
+        if name.hasSuffix(".swift") { name = String(name.dropLast(6)) }
+        let parts = name.split(separator: "/", omittingEmptySubsequences: false)
+        guard !name.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.hasPrefix(".") }),
+            name.allSatisfy({ $0.isLetter || $0.isNumber || "_-/".contains($0) })
+        else {
+            throw NotebookError(file: file, line: number, "snippet path '\(path)' leaves the Snippets folder or has an invalid name; references must stay inside the package")
+        }
+        return name
+    }
+}

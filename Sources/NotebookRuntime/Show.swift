@@ -1,0 +1,46 @@
+import Foundation
+import Plotting
+
+/// Shows a figure: inline SVG on the page, an ASCII plot when run by hand.
+public func show(_ figure: Figure) {
+    if RuntimeChannel.send(.figure(figure)) { return }
+    let unicode = ProcessInfo.processInfo.environment[RuntimeChannel.plotStyleKey] == "unicode"
+    print(ASCIIRenderer(width: 72, height: 16, mode: unicode ? .unicode : .ascii).render(figure))
+}
+
+/// Shows a table: an HTML table on the page, aligned text when run by hand.
+public func show(table: Table) {
+    if RuntimeChannel.send(.table(table)) { return }
+    print(table.text)
+    print()
+}
+
+/// Shows a table from headers and rows of any printable values.
+public func show(table headers: [String], rows: [[any CustomStringConvertible]], caption: String? = nil) {
+    show(table: Table(headers: headers, rows: rows.map { $0.map(\.description) }, caption: caption))
+}
+
+/// Checks a claim the notebook makes. A failed check fails the cell (and `notebook test`);
+/// the snippet goes on running. By hand it prints `✔ claim` or `✘ claim (file:line)`.
+public func check(_ condition: Bool, _ claim: String, file: StaticString = #fileID, line: Int = #line) {
+    let result = CheckResult(passed: condition, claim: claim, file: "\(file)", line: line)
+    if RuntimeChannel.send(.check(result)) { return }
+    print(condition ? "✔ \(claim)" : "✘ \(claim) (\(file):\(line))")
+}
+
+/// Records a number for the notebook's prose: `{{name}}` or `{{name:%.3f}}` quotes it.
+public func record(_ name: String, _ value: Double) {
+    if RuntimeChannel.send(.record(name: name, value: .number(value))) { return }
+    print("\(name) = \(value)")
+}
+
+/// Records an integer for the notebook's prose.
+public func record(_ name: String, _ value: Int) {
+    record(name, Double(value))
+}
+
+/// Records text for the notebook's prose.
+public func record(_ name: String, _ value: String) {
+    if RuntimeChannel.send(.record(name: name, value: .text(value))) { return }
+    print("\(name) = \(value)")
+}
