@@ -7,7 +7,7 @@ struct Notebook: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notebook",
         abstract: "LossNotebooks: runnable, tested notebooks about loss functions.",
-        subcommands: [LossCommand.self])
+        subcommands: [BuildCommand.self, ListCommand.self, RunCommand.self, LossCommand.self])
 
     /// Parses and runs, turning every usage error into one line on stderr and exit status 2.
     static func main() {
@@ -24,6 +24,11 @@ struct Notebook: ParsableCommand {
             try command.run()
         } catch let failure as UsageFailure {
             fail(failure.message)
+        } catch let failure as NotebookFailure {
+            for error in failure.errors.errors {
+                FileHandle.standardError.write(Data("\(error)\n".utf8))
+            }
+            Foundation.exit(2)
         } catch {
             exit(withError: error)
         }

@@ -11,6 +11,15 @@ public struct SnippetReference: Sendable, Equatable {
     public var line: Int
     /// The expected output block (a fence with info string `output`) right after it, if any.
     public var expectedOutput: ExpectedOutput?
+
+    /// Creates a reference.
+    public init(path: String, name: String, slice: String?, line: Int, expectedOutput: ExpectedOutput?) {
+        self.path = path
+        self.name = name
+        self.slice = slice
+        self.line = line
+        self.expectedOutput = expectedOutput
+    }
 }
 
 /// A fenced block of the text a snippet must print (`notebook test` compares it).
@@ -21,4 +30,11 @@ public struct ExpectedOutput: Sendable, Equatable {
     public var line: Int
     /// The relative tolerance for numbers, from the info string (`output tolerance=1e-6`), if given.
     public var tolerance: Double?
+
+    /// Creates an expected output.
+    public init(text: String, line: Int, tolerance: Double?) {
+        self.text = text
+        self.line = line
+        self.tolerance = tolerance
+    }
 }

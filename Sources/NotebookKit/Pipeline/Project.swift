@@ -1,0 +1,109 @@
+import Foundation
+
+/// A LossNotebooks package on disk: `Package.swift`, `Notebooks/`, `Snippets/`.
+public struct Project: Sendable {
+    /// The package root.
+    public let root: URL
+
+    /// The project at `root`.
+    public init(root: URL) {
+        self.root = root.standardizedFileURL
+    }
+
+    /// The project containing `directory` (the nearest folder upward with a `Package.swift`
+    /// and a `Notebooks` folder).
+    /// - Throws: ``NotebookError`` when there is none.
+    public static func locate(from directory: URL) throws(NotebookError) -> Project {
+        var folder = directory.standardizedFileURL
+        while true {
+            let fileManager = FileManager.default
+            if fileManager.fileExists(atPath: folder.appendingPathComponent("Package.swift").path),
+                fileManager.fileExists(atPath: folder.appendingPathComponent("Notebooks").path)
+            {
+                return Project(root: folder)
+            }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path {
+                throw NotebookError(file: directory.path, line: nil, "not inside a notebook package (no Package.swift with a Notebooks folder here or above); use --package-path")
+            }
+            folder = parent
+        }
+    }
+
+    /// Every notebook, `Notebooks/**/*.md`, relative to the root, sorted.
+    public func notebookPaths() -> [String] {
+        let folder = root.appendingPathComponent("Notebooks")
+        var paths: [String] = []
+        if let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) {
+            for case let url as URL in enumerator where url.pathExtension == "md" {
+                paths.append("Notebooks/" + url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))
+            }
+        }
+        return paths.sorted()
+    }
+
+    /// Turns command-line notebook arguments (paths, or names such as `huber`) into notebook paths.
+    /// - Throws: ``NotebookError`` for an argument that names no notebook, with the closest one.
+    public func select(_ arguments: [String], currentDirectory: URL) throws(NotebookError) -> [String] {
+        let all = notebookPaths()
+        guard !arguments.isEmpty else { return all }
+        var selected: [String] = []
+        for argument in arguments {
+            let candidates = [
+                argument, "Notebooks/\(argument)", "Notebooks/\(argument).md",
+                Self.relative(currentDirectory.appendingPathComponent(argument), to: root),
+            ]
+            guard let match = candidates.first(where: { all.contains($0) }) else {
+                let names = all.map { String($0.dropFirst("Notebooks/".count).dropLast(3)) }
+                throw NotebookError(file: argument, line: nil, "no such notebook\(suggestion(for: argument, in: names)) (notebooks are Notebooks/*.md)")
+            }
+            if !selected.contains(match) { selected.append(match) }
+        }
+        return selected
+    }
+
+    static func relative(_ url: URL, to root: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let prefix = root.standardizedFileURL.path + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+
+    /// Reads and parses notebooks, collecting every error.
+    public func load(_ paths: [String]) throws(NotebookErrors) -> [Document] {
+        var documents: [Document] = []
+        var errors: [NotebookError] = []
+        for path in paths {
+            guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else {
+                errors.append(NotebookError(file: path, line: nil, "cannot be read"))
+                continue
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                let line = Self.firstInvalidLine(data)
+                errors.append(NotebookError(file: path, line: line, "is not valid UTF-8; save it as UTF-8"))
+                continue
+            }
+            do {
+                documents.append(try NotebookParser.parse(text, path: path))
+            } catch {
+                errors.append(error)
+            }
+        }
+        guard errors.isEmpty else { throw NotebookErrors(errors) }
+        return documents
+    }
+
+    /// The line of the first byte sequence that is not UTF-8.
+    static func firstInvalidLine(_ data: Data) -> Int {
+        var line = 1
+        for (number, chunk) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            if String(data: Data(chunk), encoding: .utf8) == nil { return number + 1 }
+            line = number + 1
+        }
+        return line
+    }
+
+    /// The site path of a notebook's page: `Notebooks/a/b.md` → `a/b.html`.
+    public static func pagePath(_ notebook: String) -> String {
+        String(notebook.dropFirst("Notebooks/".count).dropLast(3)) + ".html"
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Notebooks parsed and their snippet references resolved: everything known before any snippet
+/// is built or run.
+public struct Workbook: Sendable {
+    /// The project.
+    public let project: Project
+    /// The documents, in site order (front matter `order`, then path).
+    public let documents: [Document]
+    /// The snippet sources, by name.
+    public let sources: [String: SnippetSource]
+    /// The catalog of snippets.
+    public let catalog: SnippetCatalog
+
+    /// Parses the notebooks at `paths` and resolves every reference.
+    /// - Throws: every problem found, each with file:line.
+    public init(project: Project, paths: [String]) throws(NotebookErrors) {
+        self.project = project
+        let documents = try project.load(paths)
+        let catalog = SnippetCatalog(root: project.root)
+        var sources: [String: SnippetSource] = [:]
+        var errors: [NotebookError] = []
+        for document in documents {
+            for reference in document.snippetReferences {
+                do {
+                    sources[reference.name] = try catalog.resolve(reference, in: document.path)
+                } catch {
+                    errors.append(error)
+                }
+            }
+        }
+        guard errors.isEmpty else { throw NotebookErrors(errors) }
+        self.documents = documents.sorted { a, b in
+            (a.frontMatter.order ?? Int.max, a.path) < (b.frontMatter.order ?? Int.max, b.path)
+        }
+        self.sources = sources
+        self.catalog = catalog
+    }
+
+    /// The snippets referenced, each once, in first-reference order.
+    public var referencedSnippets: [String] {
+        var seen: Set<String> = []
+        return documents.flatMap(\.snippetReferences).map(\.name).filter { seen.insert($0).inserted }
+    }
+
+    /// The time limit for a snippet: the smallest front-matter timeout of the notebooks that
+    /// reference it, else 60 seconds.
+    public func timeout(for snippet: String) -> Double {
+        let limits = documents.filter { $0.snippetReferences.contains { $0.name == snippet } }.compactMap(\.frontMatter.timeout)
+        return limits.min() ?? 60
+    }
+}

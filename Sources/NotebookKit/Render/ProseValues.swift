@@ -1,0 +1,63 @@
+import Foundation
+import NotebookRuntime
+
+/// `{{name}}` and `{{name:%.3f}}` in prose: numbers quoted from the run, never typed by hand.
+public enum ProseValues {
+    /// One placeholder found in text.
+    struct Placeholder: Equatable {
+        let range: Range<String.Index>
+        let name: String
+        let format: String?
+    }
+
+    /// The placeholders in a text.
+    static func placeholders(in text: String) -> [Placeholder] {
+        var result: [Placeholder] = []
+        var searchStart = text.startIndex
+        while let open = text.range(of: "{{", range: searchStart..<text.endIndex),
+            let close = text.range(of: "}}", range: open.upperBound..<text.endIndex)
+        {
+            let inside = text[open.upperBound..<close.lowerBound].trimmingCharacters(in: " ")
+            let parts = inside.split(separator: ":", maxSplits: 1).map(String.init)
+            if let name = parts.first, !name.isEmpty,
+                name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "-" })
+            {
+                result.append(Placeholder(range: open.lowerBound..<close.upperBound, name: name, format: parts.count > 1 ? parts[1] : nil))
+            }
+            searchStart = close.upperBound
+        }
+        return result
+    }
+
+    /// Formats a value: numbers by a printf format among `%.Nf`, `%.Ne`, `%.Ng`, `%d` (default: up
+    /// to 6 significant digits), text as is.
+    /// - Throws: a message for a format that is not one of those.
+    static func format(_ value: RecordedValue, _ format: String?) throws(FormatError) -> String {
+        switch value {
+        case let .text(text):
+            guard format == nil else { throw FormatError(message: "a format applies to numbers, and this value is text") }
+            return text
+        case let .number(number):
+            guard let format else { return String(format: "%g", number) }
+            let body = format.dropFirst()
+            guard format.hasPrefix("%"), let kind = body.last, "fegd".contains(kind) else {
+                throw FormatError(message: "unknown format '\(format)'; expected %.Nf, %.Ne, %.Ng or %d")
+            }
+            let precision = body.dropLast()
+            if kind == "d" {
+                guard precision.isEmpty else { throw FormatError(message: "unknown format '\(format)'; %d takes no precision") }
+                guard number.isFinite, abs(number) < 9e18 else { return String(format: "%g", number) }
+                return String(Int(number.rounded()))
+            }
+            guard precision.isEmpty || (precision.hasPrefix(".") && Int(precision.dropFirst()).map({ $0 >= 0 && $0 <= 17 }) == true) else {
+                throw FormatError(message: "unknown format '\(format)'; expected %.Nf, %.Ne, %.Ng or %d with N from 0 to 17")
+            }
+            return String(format: format, number)
+        }
+    }
+
+    /// A format problem.
+    struct FormatError: Error {
+        let message: String
+    }
+}

@@ -1,0 +1,76 @@
+/// The site's one CSS file: light and dark themes (the SVG plots read their colours from the
+/// same custom properties), a print style, no external resources.
+enum Stylesheet {
+    static let css = """
+        :root {
+          --nb-bg: #ffffff; --nb-fg: #1f2328; --nb-muted: #59636e; --nb-grid: #d8dee4; --nb-accent: #0969da;
+          --nb-code-bg: #f6f8fa; --nb-pass: #1a7f37; --nb-fail: #cf222e; --nb-fail-bg: #ffebe9; --nb-contour: #ffffff;
+          --nb-font: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
+          --nb-mono: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace;
+          color-scheme: light dark;
+        }
+        @media (prefers-color-scheme: dark) {
+          :root {
+            --nb-bg: #0d1117; --nb-fg: #e6edf3; --nb-muted: #9198a1; --nb-grid: #30363d; --nb-accent: #4493f8;
+            --nb-code-bg: #161b22; --nb-pass: #3fb950; --nb-fail: #f85149; --nb-fail-bg: #2d1214;
+            --nb-series-1: #56B4E9; --nb-series-2: #E69F00; --nb-series-3: #009E73; --nb-series-4: #CC79A7;
+            --nb-series-5: #F0E442; --nb-series-6: #0072B2; --nb-series-7: #D55E00; --nb-series-8: #ffffff;
+          }
+        }
+        * { box-sizing: border-box; }
+        body { margin: 0; background: var(--nb-bg); color: var(--nb-fg); font: 16px/1.6 var(--nb-font); }
+        a { color: var(--nb-accent); }
+        header.site { padding: 0.6rem 1.5rem; border-bottom: 1px solid var(--nb-grid); font-weight: 600; }
+        header.site a { text-decoration: none; color: var(--nb-fg); }
+        .layout { display: flex; gap: 2rem; max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem; }
+        main { flex: 1; min-width: 0; max-width: 48rem; }
+        nav.toc { flex: 0 0 14rem; order: 2; position: sticky; top: 1rem; align-self: flex-start; font-size: 0.9rem; }
+        nav.toc h2 { font-size: 0.9rem; text-transform: uppercase; letter-spacing: 0.05em; color: var(--nb-muted); }
+        nav.toc ul { list-style: none; padding: 0; margin: 0; }
+        nav.toc .toc-3 { padding-left: 1rem; }
+        h1, h2, h3, h4 { line-height: 1.25; }
+        h1 .anchor, h2 .anchor, h3 .anchor, h4 .anchor { margin-left: 0.4rem; color: var(--nb-muted); text-decoration: none; visibility: hidden; }
+        h1:hover .anchor, h2:hover .anchor, h3:hover .anchor, h4:hover .anchor, .anchor:focus { visibility: visible; }
+        code, pre { font-family: var(--nb-mono); font-size: 0.88rem; }
+        :not(pre) > code { background: var(--nb-code-bg); padding: 0.1em 0.3em; border-radius: 4px; }
+        pre { background: var(--nb-code-bg); padding: 0.75rem 1rem; border-radius: 6px; overflow-x: auto; line-height: 1.45; }
+        pre.code code { counter-reset: none; }
+        .ln::before { content: attr(data-line); display: inline-block; width: 2.5em; margin-right: 1em; color: var(--nb-muted); text-align: right; user-select: none; }
+        .kw { color: #cf222e; } .ty { color: #8250df; } .st { color: #0a3069; } .nu { color: #0550ae; } .cm { color: var(--nb-muted); font-style: italic; } .fn { color: #6639ba; } .at { color: #953800; }
+        @media (prefers-color-scheme: dark) { .kw { color: #ff7b72; } .ty { color: #d2a8ff; } .st { color: #a5d6ff; } .nu { color: #79c0ff; } .fn { color: #d2a8ff; } .at { color: #ffa657; } }
+        .cell { margin: 1.25rem 0; border-left: 3px solid var(--nb-grid); padding-left: 0.75rem; }
+        .cell.failed { border-left-color: var(--nb-fail); }
+        .cell-source { font-size: 0.8rem; color: var(--nb-muted); font-family: var(--nb-mono); }
+        pre.output { background: transparent; border: 1px dashed var(--nb-grid); }
+        figure.plot { margin: 1rem 0; }
+        figure.plot svg { max-width: 100%; height: auto; }
+        table { border-collapse: collapse; margin: 1rem 0; font-size: 0.92rem; }
+        th, td { border: 1px solid var(--nb-grid); padding: 0.3rem 0.6rem; }
+        th { background: var(--nb-code-bg); }
+        caption { caption-side: top; text-align: left; color: var(--nb-muted); }
+        ul.checks { list-style: none; padding-left: 0; }
+        ul.checks .pass { color: var(--nb-pass); } ul.checks .fail { color: var(--nb-fail); font-weight: 600; }
+        ul.checks .where { font-family: var(--nb-mono); font-size: 0.8rem; color: var(--nb-muted); }
+        .failure { background: var(--nb-fail-bg); border: 1px solid var(--nb-fail); border-radius: 6px; padding: 0.5rem 0.75rem; margin: 0.75rem 0; }
+        .failure pre { background: transparent; margin: 0.5rem 0 0; padding: 0; }
+        .value { font-variant-numeric: tabular-nums; }
+        .value.missing { color: var(--nb-fail); }
+        .note { color: var(--nb-muted); font-style: italic; }
+        li.task { list-style: none; }
+        footer { border-top: 1px solid var(--nb-grid); padding: 1rem 1.5rem; }
+        nav.pager { display: flex; justify-content: space-between; max-width: 72rem; margin: 0 auto; }
+        .index-list { list-style: none; padding: 0; }
+        .index-list li { margin: 0.8rem 0; }
+        .index-list .summary { display: block; color: var(--nb-muted); }
+        .status-pass { color: var(--nb-pass); } .status-fail { color: var(--nb-fail); }
+        @media (max-width: 56rem) { .layout { display: block; } nav.toc { position: static; } }
+        @media print {
+          header.site, nav.toc, footer, .anchor { display: none; }
+          body { font-size: 11pt; background: #fff; color: #000; }
+          .layout { display: block; max-width: none; padding: 0; }
+          pre, figure.plot, table, .cell { break-inside: avoid; }
+          a { color: inherit; text-decoration: none; }
+        }
+
+        """
+}

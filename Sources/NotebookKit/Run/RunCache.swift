@@ -1,0 +1,80 @@
+import Foundation
+
+/// Cached snippet results under `.notebook-cache/`, keyed by everything that decides the output:
+/// the executable's content hash (it covers the snippet and the libraries linked into it), the
+/// toolchain version, and the arguments, environment and limits the runner passes.
+public struct RunCache: Sendable {
+    /// What a cache key is made of, kept per snippet to explain why a cell ran.
+    public struct KeyParts: Codable, Sendable, Equatable {
+        /// SHA-256 of the executable file.
+        public var executable: String
+        /// `swift --version`.
+        public var toolchain: String
+        /// SHA-256 of the runner's arguments, environment and limits.
+        public var settings: String
+
+        /// The key.
+        public var key: String {
+            var hash = SHA256()
+            hash.update(field: "notebook-run-cache-v1")
+            hash.update(field: executable)
+            hash.update(field: toolchain)
+            hash.update(field: settings)
+            return hash.hexDigest()
+        }
+    }
+
+    /// The cache folder.
+    public let folder: URL
+
+    /// A cache in `folder`.
+    public init(folder: URL) {
+        self.folder = folder
+    }
+
+    /// The cached run for these key parts, or nil and the reason it must run.
+    public func lookup(name: String, parts: KeyParts) -> (SnippetRun?, RunReason) {
+        let entry = folder.appendingPathComponent("runs/\(parts.key).json")
+        if let data = try? Data(contentsOf: entry), let run = try? Self.decoder.decode(SnippetRun.self, from: data), run.name == name {
+            return (run, .cached)
+        }
+        guard let data = try? Data(contentsOf: indexFile(name)), let previous = try? JSONDecoder().decode(KeyParts.self, from: data) else {
+            return (nil, .firstRun)
+        }
+        if previous.toolchain != parts.toolchain { return (nil, .toolchainChanged) }
+        if previous.settings != parts.settings { return (nil, .settingsChanged) }
+        if previous.executable != parts.executable { return (nil, .executableChanged) }
+        return (nil, .firstRun)
+    }
+
+    /// Stores a run. Timed-out runs are not cached (the machine may only have been busy).
+    public func store(_ run: SnippetRun, parts: KeyParts) {
+        if case .timedOut = run.outcome { return }
+        let fileManager = FileManager.default
+        try? fileManager.createDirectory(at: folder.appendingPathComponent("runs"), withIntermediateDirectories: true)
+        try? fileManager.createDirectory(at: folder.appendingPathComponent("index"), withIntermediateDirectories: true)
+        if let data = try? Self.encoder.encode(run) {
+            try? data.write(to: folder.appendingPathComponent("runs/\(parts.key).json"), options: .atomic)
+        }
+        if let data = try? JSONEncoder().encode(parts) {
+            try? data.write(to: indexFile(run.name), options: .atomic)
+        }
+    }
+
+    private func indexFile(_ name: String) -> URL {
+        folder.appendingPathComponent("index/\(SHA256.hex(name.utf8).prefix(32)).json")
+    }
+
+    private static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        return encoder
+    }
+
+    private static var decoder: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        return decoder
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+
+/// Builds the package's snippets with SwiftPM into a scratch folder of their own
+/// (`.build-notebooks`, never the default `.build`, which `swift test` keeps locked).
+public struct SnippetBuilder: Sendable {
+    /// What a build produced.
+    public struct Result: Sendable {
+        /// Executables by snippet name.
+        public var executables: [String: URL]
+        /// Compiler errors by snippet name (`Snippets/x.swift:12:5: error: ...`).
+        public var errors: [String: [String]]
+    }
+
+    /// The package root.
+    public let root: URL
+    /// The scratch path for the build.
+    public let scratch: URL
+    /// The `swift` program.
+    public let swift: String
+    /// Seconds a build may take.
+    public var timeout: Double = 1800
+
+    /// A builder for the package at `root`.
+    /// - Throws: ``NotebookError`` when `swift` is not on the PATH.
+    public init(root: URL, scratch: URL? = nil) throws(NotebookError) {
+        self.root = root
+        self.scratch = scratch ?? root.appendingPathComponent(".build-notebooks")
+        guard let swift = ChildProcess.find("swift") else {
+            throw NotebookError(file: "swift", line: nil, "the Swift toolchain is not on the PATH")
+        }
+        self.swift = swift
+    }
+
+    /// `swift --version`, part of every cache key.
+    public func toolchainVersion() -> String {
+        (try? invoke(["--version"]).output) ?? "unknown"
+    }
+
+    /// Builds the snippets `names` (the catalog maps names to executables).
+    /// - Throws: ``NotebookError`` when code outside `Snippets/` fails to compile (no snippet can
+    ///   then run), naming the first error's file and line.
+    public func build(_ names: [String], catalog: SnippetCatalog) throws(NotebookError) -> Result {
+        var result = Result(executables: [:], errors: [:])
+        guard !names.isEmpty else { return result }
+        let whole = try invoke(["build", "--scratch-path", scratch.path])
+        var pending = names
+        if !whole.ok {
+            let diagnostics = Self.errors(in: whole.output, root: root)
+            for diagnostic in diagnostics {
+                if let name = Self.snippetName(diagnostic.file, root: root), names.contains(name) {
+                    result.errors[name, default: []].append(diagnostic.text)
+                } else if Self.snippetName(diagnostic.file, root: root) == nil {
+                    throw NotebookError(file: Self.relative(diagnostic.file, root: root), line: diagnostic.line,
+                                        "the package does not build, so no snippet can run: \(diagnostic.message)")
+                }
+            }
+            if diagnostics.isEmpty {
+                let tail = whole.output.split(separator: "\n").suffix(3).joined(separator: " | ")
+                throw NotebookError(file: "Package.swift", line: nil, "swift build failed: \(tail)")
+            }
+            pending = names.filter { result.errors[$0] == nil }
+            // Build the others one by one: the failure of one snippet must not stop the rest.
+            for name in pending {
+                let product = try invoke(["build", "--scratch-path", scratch.path, "--product", catalog.executableName(name)])
+                if !product.ok {
+                    let errors = Self.errors(in: product.output, root: root).filter { Self.snippetName($0.file, root: root) == name }
+                    result.errors[name] = errors.isEmpty ? ["swift build --product \(catalog.executableName(name)) failed"] : errors.map(\.text)
+                }
+            }
+        }
+        let binPath = try invoke(["build", "--scratch-path", scratch.path, "--show-bin-path"])
+        let bin = URL(fileURLWithPath: binPath.output.split(separator: "\n").last.map(String.init) ?? "")
+        for name in names where result.errors[name] == nil {
+            let executable = bin.appendingPathComponent(catalog.executableName(name))
+            if FileManager.default.isExecutableFile(atPath: executable.path) {
+                result.executables[name] = executable
+            } else {
+                result.errors[name] = ["no executable \(executable.lastPathComponent) after the build"]
+            }
+        }
+        return result
+    }
+
+    struct Invocation {
+        let ok: Bool
+        let output: String
+    }
+
+    func invoke(_ arguments: [String]) throws(NotebookError) -> Invocation {
+        let fileManager = FileManager.default
+        let folder = fileManager.temporaryDirectory.appendingPathComponent("notebook-build-\(UUID().uuidString)")
+        try? fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? fileManager.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("out"), err = folder.appendingPathComponent("err")
+        let (outcome, _) = try ChildProcess.run(
+            swift, arguments: arguments, environment: ProcessInfo.processInfo.environment, directory: root,
+            stdout: out, stderr: err, timeout: timeout)
+        let text = ((try? String(contentsOf: out, encoding: .utf8)) ?? "") + ((try? String(contentsOf: err, encoding: .utf8)) ?? "")
+        return Invocation(ok: outcome.succeeded, output: text.trimmingTrailingSpace)
+    }
+
+    struct Diagnostic {
+        let file: String
+        let line: Int
+        let message: String
+        let text: String
+    }
+
+    /// `file:line:column: error: message` lines.
+    static func errors(in output: String, root: URL) -> [Diagnostic] {
+        var seen: Set<String> = []
+        var result: [Diagnostic] = []
+        for line in output.split(separator: "\n") {
+            guard let range = line.range(of: ": error: ") else { continue }
+            let location = line[..<range.lowerBound].split(separator: ":")
+            guard location.count >= 3, let number = Int(location[location.count - 2]) else { continue }
+            let file = location.dropLast(2).joined(separator: ":")
+            let message = String(line[range.upperBound...])
+            let text = "\(relative(file, root: root)):\(number): error: \(message)"
+            if seen.insert(text).inserted {
+                result.append(Diagnostic(file: file, line: number, message: message, text: text))
+            }
+        }
+        return result
+    }
+
+    static func relative(_ file: String, root: URL) -> String {
+        let prefix = root.standardizedFileURL.path + "/"
+        return file.hasPrefix(prefix) ? String(file.dropFirst(prefix.count)) : file
+    }
+
+    /// The snippet a source file belongs to, or nil for files outside `Snippets/`.
+    static func snippetName(_ file: String, root: URL) -> String? {
+        let path = relative(file, root: root)
+        guard path.hasPrefix("Snippets/"), path.hasSuffix(".swift") else { return nil }
+        return String(path.dropFirst("Snippets/".count).dropLast(".swift".count))
+    }
+}

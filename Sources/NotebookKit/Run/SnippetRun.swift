@@ -1,0 +1,81 @@
+import NotebookRuntime
+
+/// What running one snippet produced.
+public struct SnippetRun: Codable, Sendable, Equatable {
+    /// The snippet's name.
+    public var name: String
+    /// Standard output (cut at the runner's limit).
+    public var stdout: String
+    /// Whether standard output was cut; `stdoutBytes` then gives its full size.
+    public var stdoutTruncated: Bool
+    /// The full size of standard output in bytes.
+    public var stdoutBytes: Int
+    /// Standard error (cut at the runner's limit).
+    public var stderr: String
+    /// Figures, tables, checks and records, in order.
+    public var events: [RuntimeEvent]
+    /// How the process ended.
+    public var outcome: ProcessOutcome
+    /// Wall-clock seconds it ran (0 for a snippet that did not build).
+    public var seconds: Double
+    /// Compiler errors, when the snippet did not build.
+    public var buildErrors: [String]
+
+    /// The checks it made.
+    public var checks: [CheckResult] {
+        events.compactMap { if case let .check(result) = $0.payload { result } else { nil } }
+    }
+
+    /// The values it recorded, by name (the last one wins).
+    public var records: [String: RecordedValue] {
+        var result: [String: RecordedValue] = [:]
+        for event in events { if case let .record(name, value) = event.payload { result[name] = value } }
+        return result
+    }
+
+    /// Whether the cell failed: it did not build, did not exit with 0, or a check failed.
+    public var failed: Bool {
+        !buildErrors.isEmpty || !outcome.succeeded || checks.contains { !$0.passed }
+    }
+
+    /// One line on why the cell failed, or nil.
+    public var failureSummary: String? {
+        if !buildErrors.isEmpty { return "did not build: \(buildErrors[0])" }
+        if !outcome.succeeded { return "the snippet \(outcome)" }
+        let failedChecks = checks.filter { !$0.passed }
+        if let first = failedChecks.first {
+            return "check failed: \(first.claim) (\(first.file):\(first.line))" + (failedChecks.count > 1 ? " and \(failedChecks.count - 1) more" : "")
+        }
+        return nil
+    }
+}
+
+/// Why a cell ran or came from the cache (`notebook build --explain`).
+public enum RunReason: Sendable, Equatable, CustomStringConvertible {
+    /// The result came from the cache.
+    case cached
+    /// No result was cached for this snippet yet.
+    case firstRun
+    /// The executable changed (the snippet or a library it links).
+    case executableChanged
+    /// The Swift toolchain changed.
+    case toolchainChanged
+    /// The arguments, environment or time limit the runner passes changed.
+    case settingsChanged
+    /// `--no-cache` was given.
+    case forced
+    /// The snippet did not build, so it could not run.
+    case didNotBuild
+
+    public var description: String {
+        switch self {
+        case .cached: return "from the cache"
+        case .firstRun: return "ran: no cached result"
+        case .executableChanged: return "ran: the executable changed (snippet or library code)"
+        case .toolchainChanged: return "ran: the Swift toolchain changed"
+        case .settingsChanged: return "ran: the runner's arguments, environment or time limit changed"
+        case .forced: return "ran: --no-cache"
+        case .didNotBuild: return "did not build"
+        }
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import NotebookRuntime
+import Synchronization
+
+/// Runs snippet executables, each in its own process and scratch folder, in parallel, with a
+/// time limit and an output limit, using and filling the cache.
+public struct SnippetRunner: Sendable {
+    /// One snippet to run.
+    public struct Job: Sendable {
+        /// The snippet's name.
+        public var name: String
+        /// Its executable.
+        public var executable: URL
+        /// Seconds before it is stopped.
+        public var timeout: Double
+
+        /// Creates a job.
+        public init(name: String, executable: URL, timeout: Double) {
+            self.name = name
+            self.executable = executable
+            self.timeout = timeout
+        }
+    }
+
+    /// Bytes of stdout and of stderr kept; the rest is cut with a note.
+    public var outputLimit: Int
+    /// Bytes of events read (figures with millions of points are large).
+    public var eventLimit: Int
+    /// The cache, or nil to run everything.
+    public var cache: RunCache?
+    /// Whether to ignore cached results (they are still refreshed).
+    public var forceRun: Bool
+    /// The toolchain version, part of the cache key.
+    public var toolchain: String
+    /// How many snippets run at once.
+    public var parallelism: Int
+
+    /// Creates a runner.
+    public init(
+        outputLimit: Int = 1 << 20, eventLimit: Int = 64 << 20, cache: RunCache?, forceRun: Bool = false,
+        toolchain: String, parallelism: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) {
+        self.outputLimit = outputLimit
+        self.eventLimit = eventLimit
+        self.cache = cache
+        self.forceRun = forceRun
+        self.toolchain = toolchain
+        self.parallelism = max(1, parallelism)
+    }
+
+    /// The environment a snippet gets (its events path is added per run): fixed, so output
+    /// does not depend on who runs the build.
+    static let baseEnvironment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TZ": "UTC"]
+
+    /// Runs the jobs (in parallel) and returns each result with the reason it ran or was cached.
+    public func run(_ jobs: [Job]) -> [String: (run: SnippetRun, reason: RunReason)] {
+        let results = Mutex<[String: (run: SnippetRun, reason: RunReason)]>([:])
+        let queue = jobs
+        let next = Mutex(0)
+        let workers = min(parallelism, max(1, queue.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let index = next.withLock { value -> Int in
+                    defer { value += 1 }
+                    return value
+                }
+                guard index < queue.count else { return }
+                let job = queue[index]
+                let result = runOne(job)
+                results.withLock { $0[job.name] = result }
+            }
+        }
+        return results.withLock { $0 }
+    }
+
+    func keyParts(_ job: Job) -> RunCache.KeyParts {
+        let executableHash = (try? Data(contentsOf: job.executable)).map { SHA256.hex($0) } ?? "unreadable"
+        var settings = SHA256()
+        for (key, value) in Self.baseEnvironment.sorted(by: { $0.key < $1.key }) { settings.update(field: "\(key)=\(value)") }
+        settings.update(field: "events=\(RuntimeChannel.environmentKey)")
+        settings.update(field: "timeout=\(job.timeout)")
+        settings.update(field: "limits=\(outputLimit),\(eventLimit)")
+        return RunCache.KeyParts(executable: executableHash, toolchain: toolchain, settings: settings.hexDigest())
+    }
+
+    func runOne(_ job: Job) -> (run: SnippetRun, reason: RunReason) {
+        let parts = keyParts(job)
+        var reason = RunReason.forced
+        if let cache, !forceRun {
+            let (cached, why) = cache.lookup(name: job.name, parts: parts)
+            if let cached { return (cached, .cached) }
+            reason = why
+        } else if cache == nil {
+            reason = .firstRun
+        }
+        let run = execute(job)
+        cache?.store(run, parts: parts)
+        return (run, reason)
+    }
+
+    /// Runs one job in a fresh scratch folder and reads what it wrote.
+    func execute(_ job: Job) -> SnippetRun {
+        let fileManager = FileManager.default
+        let scratch = fileManager.temporaryDirectory.appendingPathComponent("notebook-run-\(UUID().uuidString)")
+        let work = scratch.appendingPathComponent("work")
+        defer { try? fileManager.removeItem(at: scratch) }
+        let stdoutFile = scratch.appendingPathComponent("stdout")
+        let stderrFile = scratch.appendingPathComponent("stderr")
+        let eventsFile = scratch.appendingPathComponent("events.jsonl")
+        var environment = Self.baseEnvironment
+        environment["HOME"] = work.path
+        environment["TMPDIR"] = work.path
+        environment[RuntimeChannel.environmentKey] = eventsFile.path
+        do {
+            try fileManager.createDirectory(at: work, withIntermediateDirectories: true)
+            let (outcome, seconds) = try ChildProcess.run(
+                job.executable.path, arguments: [], environment: environment, directory: work,
+                stdout: stdoutFile, stderr: stderrFile, timeout: job.timeout)
+            let (stdout, stdoutBytes) = Self.read(stdoutFile, limit: outputLimit)
+            let (stderr, _) = Self.read(stderrFile, limit: outputLimit)
+            let eventBytes = Self.size(eventsFile)
+            var events: [RuntimeEvent] = []
+            if eventBytes <= eventLimit, let data = try? Data(contentsOf: eventsFile) {
+                events = RuntimeChannel.readEvents(data).events
+            }
+            var errorText = stderr
+            if eventBytes > eventLimit {
+                errorText += "\n[notebook: the snippet's figures, tables and checks took \(eventBytes) bytes, over the limit of \(eventLimit); they were not read]"
+            }
+            return SnippetRun(
+                name: job.name, stdout: stdout, stdoutTruncated: stdoutBytes > outputLimit, stdoutBytes: stdoutBytes,
+                stderr: errorText, events: events, outcome: outcome, seconds: seconds, buildErrors: [])
+        } catch {
+            return SnippetRun(
+                name: job.name, stdout: "", stdoutTruncated: false, stdoutBytes: 0, stderr: "\(error)",
+                events: [], outcome: .exited(127), seconds: 0, buildErrors: [])
+        }
+    }
+
+    static func size(_ url: URL) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber)?.intValue ?? 0
+    }
+
+    /// Up to `limit` bytes of a file as text (invalid UTF-8 replaced), and the file's full size.
+    static func read(_ url: URL, limit: Int) -> (String, Int) {
+        let total = size(url)
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return ("", 0) }
+        defer { try? handle.close() }
+        let data = (try? handle.read(upToCount: limit)) ?? nil
+        return (String(decoding: data ?? Data(), as: UTF8.self), total)
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// The snippets of a package: every `Snippets/**/*.swift`, by name (path under `Snippets/`
+/// without `.swift`), and the executable name SwiftPM gives each (the file's base name).
+public struct SnippetCatalog: Sendable {
+    /// The package root.
+    public let root: URL
+    /// Snippet names, sorted.
+    public let names: [String]
+
+    /// Lists the snippets under `root/Snippets`.
+    public init(root: URL) {
+        self.root = root
+        let folder = root.appendingPathComponent("Snippets")
+        var names: [String] = []
+        if let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) {
+            for case let url as URL in enumerator where url.pathExtension == "swift" {
+                let relative = url.path.dropFirst(folder.path.count + 1)
+                names.append(String(relative.dropLast(".swift".count)))
+            }
+        }
+        self.names = names.sorted()
+    }
+
+    /// The file of a snippet, relative to the package (`Snippets/huber.swift`).
+    public func relativePath(_ name: String) -> String {
+        "Snippets/\(name).swift"
+    }
+
+    /// The executable SwiftPM builds for a snippet: its file's base name.
+    public func executableName(_ name: String) -> String {
+        String(name.split(separator: "/").last ?? Substring(name))
+    }
+
+    /// Checks a reference and loads the snippet's source.
+    /// - Throws: ``NotebookError`` at the notebook's line for a missing snippet or slice,
+    ///   naming the closest valid one.
+    public func resolve(_ reference: SnippetReference, in notebook: String) throws(NotebookError) -> SnippetSource {
+        guard names.contains(reference.name) else {
+            throw NotebookError(
+                file: notebook, line: reference.line,
+                "no snippet '\(reference.name)' (expected \(relativePath(reference.name)))\(suggestion(for: reference.name, in: names))")
+        }
+        let file = relativePath(reference.name)
+        let url = root.appendingPathComponent(file)
+        guard let data = try? Data(contentsOf: url) else {
+            throw NotebookError(file: notebook, line: reference.line, "cannot read \(file)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw NotebookError(file: file, line: nil, "is not valid UTF-8")
+        }
+        let source = try SnippetSource(text, file: file)
+        if let slice = reference.slice, source.slices[slice] == nil {
+            let known = source.sliceNames.isEmpty ? "it has no slices" : "its slices: \(source.sliceNames.joined(separator: ", "))"
+            throw NotebookError(
+                file: notebook, line: reference.line,
+                "snippet '\(reference.name)' has no slice '\(slice)'\(suggestion(for: slice, in: source.sliceNames)) (\(known))")
+        }
+        return source
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import NotebookKit
+
+/// `notebook build`: the static site.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Run the notebooks' snippets and write the static site.",
+        discussion: "Exit status: 0 when every cell passed, 1 when some failed (the site is written and shows them), 2 for bad input.")
+
+    @OptionGroup var package: PackageOptions
+
+    @Option(name: .shortAndLong, help: "The output folder.")
+    var output = "site"
+
+    @Flag(name: .customLong("no-cache"), help: "Run every snippet even if a cached result exists.")
+    var noCache = false
+
+    @Flag(help: "Say why each cell ran or came from the cache.")
+    var explain = false
+
+    @Flag(help: "Print the time spent in each phase.")
+    var timings = false
+
+    @Argument(help: "Notebooks to build (paths or names); default all.")
+    var notebooks: [String] = []
+
+    func run() throws {
+        let project = try package.project()
+        let started = Date()
+        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let selected: [String]
+        do {
+            selected = try project.select(notebooks, currentDirectory: current)
+        } catch {
+            throw UsageFailure(message: error.description)
+        }
+        let options = SiteBuild.Options(
+            output: URL(fileURLWithPath: output, relativeTo: current), notebooks: selected,
+            snippets: SnippetResults.Options(noCache: noCache))
+        let report: SiteBuild.Report
+        do {
+            report = try SiteBuild.build(project: project, options: options, progress: say)
+        } catch {
+            throw NotebookFailure(errors: error)
+        }
+        if explain {
+            for (name, result) in report.runs.sorted(by: { $0.key < $1.key }) {
+                say("  \(name): \(result.reason)")
+            }
+        }
+        for notebook in report.notebooks {
+            for cell in notebook.cells where cell.run.failed {
+                say("\(notebook.path):\(cell.reference.line): \(cell.run.failureSummary ?? "failed")")
+            }
+        }
+        if timings {
+            for (phase, seconds) in report.timings {
+                say("  \(phase): \(String(format: "%.3f", seconds)) s")
+            }
+        }
+        let runs = report.runs.values
+        let cached = runs.filter { $0.reason == .cached }.count
+        let failed = report.failedSnippets.count
+        say("Built \(report.notebooks.count) notebooks into \(output)/: \(runs.count) snippets (\(runs.count - cached) ran, \(cached) cached, \(failed) failed) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+        if failed > 0 { throw ExitCode(1) }
+    }
+}
+
+/// Notebook errors: each on its own line, exit status 2.
+struct NotebookFailure: Error {
+    let errors: NotebookErrors
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import NotebookKit
+import NotebookRuntime
+import Plotting
+
+/// `notebook run NAME`: one snippet, its outputs printed with ASCII plots.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "run", abstract: "Build and run one snippet; print its output, tables, checks and ASCII plots.")
+
+    @OptionGroup var package: PackageOptions
+
+    @Argument(help: "The snippet's name (its path under Snippets/ without .swift).")
+    var name: String
+
+    @Flag(help: "Draw plots with plain ASCII instead of Unicode.")
+    var ascii = false
+
+    @Flag(name: .customLong("no-cache"), help: "Run even if a cached result exists.")
+    var noCache = false
+
+    func run() throws {
+        let project = try package.project()
+        let catalog = SnippetCatalog(root: project.root)
+        let reference = SnippetReference(path: "LossNotebooks/Snippets/\(name)", name: name, slice: nil, line: 0, expectedOutput: nil)
+        let result: (run: SnippetRun, reason: RunReason)
+        do {
+            _ = try catalog.resolve(reference, in: "notebook run")
+            let builder = try SnippetBuilder(root: project.root)
+            let built = try builder.build([name], catalog: catalog)
+            if let errors = built.errors[name] {
+                errors.forEach { say($0) }
+                throw ExitCode(1)
+            }
+            let runner = SnippetRunner(cache: RunCache(folder: project.root.appendingPathComponent(".notebook-cache")), forceRun: noCache, toolchain: builder.toolchainVersion())
+            result = runner.run([SnippetRunner.Job(name: name, executable: built.executables[name]!, timeout: 60)])[name]!
+        } catch let error as NotebookError {
+            throw UsageFailure(message: error.description)
+        }
+        print(TerminalOutput.render(result.run, width: 80, mode: ascii ? .ascii : .unicode), terminator: "")
+        if result.run.failed {
+            say("✘ \(result.run.failureSummary ?? "failed")")
+            throw ExitCode(1)
+        }
+    }
+}
