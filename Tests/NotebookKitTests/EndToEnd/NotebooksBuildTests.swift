@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+@testable import NotebookKit
+
+/// The package this test file belongs to.
+let packageRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// Builds the real `Notebooks/` once per test run, into a temporary site, with snippets built
+/// into `.build-notebooks` (never `.build`, which `swift test` holds locked).
+actor NotebookSite {
+    static let shared = NotebookSite()
+    private var result: Result<(SiteBuild.Report, URL), NotebookErrors>?
+
+    func build() -> Result<(SiteBuild.Report, URL), NotebookErrors> {
+        if let result { return result }
+        let folder = TemporaryFolder()
+        let output = folder.url.appendingPathComponent("site")
+        let options = SiteBuild.Options(
+            output: output,
+            snippets: SnippetResults.Options(scratch: packageRoot.appendingPathComponent(".build-notebooks"),
+                                             cacheFolder: folder.url.appendingPathComponent("cache")))
+        let outcome: Result<(SiteBuild.Report, URL), NotebookErrors>
+        do {
+            outcome = .success((try SiteBuild.build(project: Project(root: packageRoot), options: options), output))
+        } catch {
+            outcome = .failure(error)
+        }
+        result = outcome
+        return outcome
+    }
+}
+
+@Suite("The notebooks in Notebooks/ build, and every cell passes", .serialized)
+struct NotebooksBuildTests {
+    @Test("notebook build of Notebooks/: every cell passes, every page has its outputs")
+    func buildAll() async throws {
+        let (report, output) = try await NotebookSite.shared.build().get()
+        let paths = Project(root: packageRoot).notebookPaths()
+        #expect(!paths.isEmpty)
+        #expect(report.notebooks.map(\.path).sorted() == paths)
+        for notebook in report.notebooks {
+            for cell in notebook.cells {
+                #expect(!cell.run.failed, "\(notebook.path):\(cell.reference.line): \(cell.run.failureSummary ?? "")\n\(cell.run.stderr)")
+            }
+            let page = try String(contentsOf: output.appendingPathComponent(notebook.page), encoding: .utf8)
+            #expect(page.contains("<svg"), "\(notebook.page) has no plot")
+            #expect(!page.contains("This cell failed"))
+        }
+        let index = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
+        for notebook in report.notebooks { #expect(index.contains("href=\"\(notebook.page)\"")) }
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("style.css").path))
+    }
+
+    @Test("Building again without the cache gives byte-identical pages")
+    func deterministic() async throws {
+        let (_, first) = try await NotebookSite.shared.build().get()
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let second = folder.url.appendingPathComponent("site")
+        let options = SiteBuild.Options(
+            output: second,
+            snippets: SnippetResults.Options(noCache: true, scratch: packageRoot.appendingPathComponent(".build-notebooks"),
+                                             cacheFolder: folder.url.appendingPathComponent("cache")))
+        _ = try SiteBuild.build(project: Project(root: packageRoot), options: options)
+        let files = try FileManager.default.subpathsOfDirectory(atPath: first.path).sorted()
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: second.path).sorted() == files)
+        for file in files where file.hasSuffix(".html") || file.hasSuffix(".css") {
+            let a = try Data(contentsOf: first.appendingPathComponent(file))
+            let b = try Data(contentsOf: second.appendingPathComponent(file))
+            #expect(a == b, "\(file) differs between two builds")
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+@testable import NotebookKit
+import NotebookRuntime
+import Plotting
+
+@Suite("Pages: prose, cells, outputs, escaping")
+struct PageRendererTests {
+    func page(_ markdown: String, run: SnippetRun? = nil, values: [String: RecordedValue] = [:], complete: Bool = true) throws -> String {
+        let document = try NotebookParser.parse(markdown, path: "Notebooks/n.md")
+        var cells: [Int: Cell] = [:]
+        for reference in document.snippetReferences {
+            cells[reference.line] = Cell(reference: reference, file: "Snippets/\(reference.name).swift",
+                                         lines: [.init(number: 4, text: "let x = \"<b>\"")], run: run)
+        }
+        var renderer = PageRenderer(document: document, cells: cells, values: values, valuesComplete: complete,
+                                    context: PageContext(path: "n.html", siteTitle: "Site"))
+        return try renderer.render()
+    }
+
+    func errors(_ markdown: String, values: [String: RecordedValue] = [:]) -> [String] {
+        do {
+            _ = try page(markdown, values: values)
+            return []
+        } catch let error as NotebookErrors {
+            return error.errors.map(\.description)
+        } catch {
+            return ["\(error)"]
+        }
+    }
+
+    static func run(stdout: String, events: [RuntimeEvent], outcome: ProcessOutcome = .exited(0), stderr: String = "") -> SnippetRun {
+        SnippetRun(name: "s", stdout: stdout, stdoutTruncated: false, stdoutBytes: stdout.utf8.count, stderr: stderr,
+                   events: events, outcome: outcome, seconds: 0.1, buildErrors: [])
+    }
+
+    @Test("Headings get stable unique ids, permalinks and a table of contents")
+    func headings() throws {
+        let html = try page("# Title\n\n## Step one\n\n## Step one\n\n### Détails & more\n")
+        #expect(html.contains("<h2 id=\"step-one\">Step one<a class=\"anchor\" href=\"#step-one\""))
+        #expect(html.contains("<h2 id=\"step-one-1\">"))
+        #expect(html.contains("<h3 id=\"détails-more\">"))
+        #expect(html.contains("<li class=\"toc-2\"><a href=\"#step-one\">Step one</a></li>"))
+        #expect(html.contains("<title>Title · Site</title>"))
+    }
+
+    @Test("Markup in prose, output, tables and figure labels is escaped; raw HTML only when allowed")
+    func escaping() throws {
+        let run = Self.run(stdout: "<script>alert(1)</script>\n", events: [
+            RuntimeEvent(stdoutOffset: 0, payload: .table(Table(headers: ["<script>"], rows: [["<img onerror=x>"]]))),
+            RuntimeEvent(stdoutOffset: 0, payload: .figure(Figure(Panel(title: "<script>", series: [Series("<i>", y: [1, 2])])))),
+        ])
+        let html = try page("Text <script>bad()</script>\n\n<div>block</div>\n\n@Snippet(path: \"LossNotebooks/Snippets/s\")\n", run: run)
+        #expect(!html.contains("<script>"))
+        #expect(!html.contains("<img onerror"))
+        #expect(!html.contains("<div>block</div>"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(html.contains(" x = <span class=\"st\">&quot;&lt;b&gt;&quot;</span>"))
+        let allowed = try page("---\nraw-html: true\n---\n<div>block</div>\n")
+        #expect(allowed.contains("<div>block</div>"))
+    }
+
+    @Test("Outputs interleave text, figures, tables and checks in the order shown")
+    func order() throws {
+        let run = Self.run(stdout: "first\nsecond\n", events: [
+            RuntimeEvent(stdoutOffset: 6, payload: .check(CheckResult(passed: true, claim: "holds", file: "s.swift", line: 2))),
+            RuntimeEvent(stdoutOffset: 6, payload: .figure(Figure(Panel(series: [Series(y: [1, 2, 3])])))),
+            RuntimeEvent(stdoutOffset: 13, payload: .check(CheckResult(passed: false, claim: "fails", file: "s.swift", line: 9))),
+        ])
+        let html = try page("@Snippet(path: \"LossNotebooks/Snippets/s\")\n", run: run)
+        let first = html.range(of: "first\n</pre>")!.lowerBound
+        let check = html.range(of: "✔ holds")!.lowerBound
+        let svg = html.range(of: "<svg")!.lowerBound
+        let second = html.range(of: "second\n</pre>")!.lowerBound
+        let failed = html.range(of: "✘ fails")!.lowerBound
+        #expect(first < check && check < svg && svg < second && second < failed)
+        #expect(html.contains("<section class=\"cell failed\""))
+        #expect(html.contains("This cell failed:</strong> check failed: fails (s.swift:9)"))
+    }
+
+    @Test("A crashed cell shows its signal and stderr")
+    func crash() throws {
+        let run = Self.run(stdout: "", events: [], outcome: .signaled(4), stderr: "Fatal error: Index out of range")
+        let html = try page("@Snippet(path: \"LossNotebooks/Snippets/s\")\n", run: run)
+        #expect(html.contains("killed by signal 4 (SIGILL"))
+        #expect(html.contains("Fatal error: Index out of range"))
+    }
+
+    @Test("Prose values: formats, and unknown names with file:line and the closest name")
+    func proseValues() throws {
+        let values: [String: RecordedValue] = ["slope": .number(2.345678), "n": .number(20), "name": .text("Huber")]
+        let html = try page("Slope {{slope:%.2f}}, {{n:%d}} outliers,\n{{name}} wins, {{slope}} raw, {{slope:%.1e}}.\n", values: values)
+        #expect(html.contains(">2.35</span>"))
+        #expect(html.contains(">20</span>"))
+        #expect(html.contains(">Huber</span>"))
+        #expect(html.contains(">2.34568</span>"))
+        #expect(html.contains(">2.3e+00</span>"))
+        #expect(errors("Intro\n\nThe slope is\n{{slop}}.\n", values: values)
+            == ["Notebooks/n.md:4: unknown value '{{slop}}'; did you mean 'slope'?; record it in a snippet with record(\"slop\", value)"])
+        #expect(errors("{{slope:%s}}\n", values: values) == ["Notebooks/n.md:1: {{slope:%s}}: unknown format '%s'; expected %.Nf, %.Ne, %.Ng or %d"])
+        #expect(errors("{{name:%.2f}}\n", values: values) == ["Notebooks/n.md:1: {{name:%.2f}}: a format applies to numbers, and this value is text"])
+        // When a snippet failed, a missing value is shown as unavailable rather than an error.
+        let partial = try page("{{slope}}\n", values: [:], complete: false)
+        #expect(partial.contains("value missing"))
+        // Inline code is literal.
+        #expect(errors("`{{nothing}}`\n").isEmpty)
+    }
+
+    @Test("Links to notebooks point at their pages")
+    func links() {
+        #expect(PageRenderer.rewriteLink("02-mse.md") == "02-mse.html")
+        #expect(PageRenderer.rewriteLink("02-mse.md#outliers") == "02-mse.html#outliers")
+        #expect(PageRenderer.rewriteLink("https://example.com/a.md") == "https://example.com/a.md")
+        #expect(PageRenderer.rewriteLink("#local") == "#local")
+    }
+
+    @Test("Swift highlighting")
+    func highlighting() {
+        #expect(SwiftHighlighter.highlight("let x = Huber(delta: 1.5) // note")
+            == "<span class=\"kw\">let</span> x = <span class=\"ty\">Huber</span>(delta: <span class=\"nu\">1.5</span>) <span class=\"cm\">// note</span>")
+        #expect(SwiftHighlighter.highlight("print(\"a \\\" b\")") == "<span class=\"fn\">print</span>(<span class=\"st\">&quot;a \\&quot; b&quot;</span>)")
+    }
+}

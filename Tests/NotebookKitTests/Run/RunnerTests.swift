@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+@testable import NotebookKit
+import NotebookRuntime
+
+@Suite("Runner: each snippet in its own process, faults become failed cells")
+struct RunnerTests {
+    func run(_ body: String, timeout: Double = 20, limit: Int = 1 << 20) throws -> SnippetRun {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let script = try folder.script("snippet", body)
+        let runner = SnippetRunner(outputLimit: limit, cache: nil, toolchain: "test")
+        return runner.execute(.init(name: "s", executable: script, timeout: timeout))
+    }
+
+    @Test("Output, exit status and stderr are captured")
+    func basics() throws {
+        let ok = try run("echo hello; echo warn >&2")
+        #expect(ok.stdout == "hello\n")
+        #expect(ok.stderr == "warn\n")
+        #expect(ok.outcome == .exited(0))
+        #expect(!ok.failed)
+        let bad = try run("echo 'index out of range' >&2; exit 3")
+        #expect(bad.outcome == .exited(3))
+        #expect(bad.failed)
+        #expect(bad.failureSummary == "the snippet exited with status 3")
+        #expect(bad.stderr.contains("index out of range"))
+    }
+
+    @Test("A trap or crash is a failed cell with its signal")
+    func signals() throws {
+        let trap = try run("kill -ILL $$")
+        #expect(trap.outcome == .signaled(SIGILL))
+        #expect(trap.failureSummary?.contains("SIGILL") == true)
+        let segv = try run("kill -SEGV $$")
+        #expect(segv.outcome == .signaled(SIGSEGV))
+    }
+
+    @Test("A timeout kills the whole process group, children included")
+    func timeout() throws {
+        let marker = "notebook-timeout-\(UUID().uuidString.prefix(8))"
+        let result = try run("sh -c 'exec -a \(marker) sleep 300' & sleep 300", timeout: 0.5)
+        #expect(result.outcome == .timedOut(0.5))
+        #expect(result.failureSummary == "the snippet timed out after 0.5 s and was stopped")
+        // The background child is gone too.
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: "/bin/sh")
+        check.arguments = ["-c", "ps -eo args | grep -v grep | grep -c \(marker)"]
+        let pipe = Pipe()
+        check.standardOutput = pipe
+        try check.run()
+        check.waitUntilExit()
+        let count = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(count == "0")
+    }
+
+    @Test("Output beyond the limit is cut, with the full size kept")
+    func outputLimit() throws {
+        let result = try run("head -c 3000000 /dev/zero | tr '\\\\0' 'x'", limit: 100_000)
+        #expect(result.stdoutTruncated)
+        #expect(result.stdoutBytes == 3_000_000)
+        #expect(result.stdout.utf8.count == 100_000)
+        #expect(!result.failed)
+    }
+
+    @Test("Events come through the side channel; unreadable lines are skipped")
+    func events() throws {
+        let event = RuntimeEvent(stdoutOffset: 6, payload: .check(CheckResult(passed: false, claim: "MSE moves most", file: "x.swift", line: 3)))
+        let json = String(decoding: try RuntimeChannel.makeEncoder().encode(event), as: UTF8.self)
+        let result = try run("echo hello; printf '%s\\n' '\(json)' >> \"$NOTEBOOK_EVENTS\"; echo 'garbage' >> \"$NOTEBOOK_EVENTS\"")
+        #expect(result.events == [event])
+        #expect(result.failed)
+        #expect(result.failureSummary == "check failed: MSE moves most (x.swift:3)")
+    }
+
+    @Test("Snippets run in a scratch folder with a fixed environment")
+    func environment() throws {
+        let result = try run("pwd; echo \"$HOME|$LANG|$TZ|$PATH\"; echo data > relative.txt; ls")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines[0].hasSuffix("/work"))
+        #expect(lines[1].hasSuffix("|C.UTF-8|UTC|/usr/bin:/bin"))
+        #expect(lines[2] == "relative.txt")
+    }
+
+    @Test("Jobs run in parallel and each result is kept")
+    func parallel() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        var jobs: [SnippetRunner.Job] = []
+        for i in 0..<6 {
+            jobs.append(.init(name: "s\(i)", executable: try folder.script("s\(i)", "echo \(i)"), timeout: 20))
+        }
+        let results = SnippetRunner(cache: nil, toolchain: "t", parallelism: 3).run(jobs)
+        #expect(results.count == 6)
+        for i in 0..<6 { #expect(results["s\(i)"]?.run.stdout == "\(i)\n") }
+    }
+}
