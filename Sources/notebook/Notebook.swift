@@ -7,7 +7,7 @@ struct Notebook: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notebook",
         abstract: "LossNotebooks: runnable, tested notebooks about loss functions.",
-        subcommands: [BuildCommand.self, ListCommand.self, RunCommand.self, LossCommand.self])
+        subcommands: [BuildCommand.self, TestCommand.self, ListCommand.self, RunCommand.self, LossCommand.self])
 
     /// Parses and runs, turning every usage error into one line on stderr and exit status 2.
     static func main() {

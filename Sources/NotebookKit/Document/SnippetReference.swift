@@ -30,11 +30,14 @@ public struct ExpectedOutput: Sendable, Equatable {
     public var line: Int
     /// The relative tolerance for numbers, from the info string (`output tolerance=1e-6`), if given.
     public var tolerance: Double?
+    /// The line of the closing fence (nil when the block runs to the end of the file unclosed).
+    public var endLine: Int?
 
     /// Creates an expected output.
-    public init(text: String, line: Int, tolerance: Double?) {
+    public init(text: String, line: Int, tolerance: Double?, endLine: Int? = nil) {
         self.text = text
         self.line = line
         self.tolerance = tolerance
+        self.endLine = endLine
     }
 }

@@ -33,7 +33,8 @@ private struct Converter {
             if case let .code(info, text, line) = block, case var .snippet(reference)? = result.last,
                 let output = Self.outputInfo(info), reference.expectedOutput == nil
             {
-                reference.expectedOutput = ExpectedOutput(text: text, line: line, tolerance: output.tolerance)
+                reference.expectedOutput = ExpectedOutput(
+                    text: text, line: line, tolerance: output.tolerance, endLine: closingFence(after: line, lastLine: node.endLine))
                 result[result.count - 1] = .snippet(reference)
                 continue
             }
@@ -43,6 +44,16 @@ private struct Converter {
             result.append(block)
         }
         return result
+    }
+
+    /// The closing fence's line of a fenced block opened at `line` and ending at `lastLine`
+    /// (cmark's end line is the closing fence, or the last content line when unclosed).
+    func closingFence(after line: Int, lastLine: Int) -> Int? {
+        guard lastLine > line, lastLine <= lines.count else { return nil }
+        let open = lines[line - 1].trimmingCharacters(in: " \t")
+        let fence = open.prefix { $0 == "`" || $0 == "~" }
+        let close = lines[lastLine - 1].trimmingCharacters(in: " \t\r")
+        return close.hasPrefix(fence) && close.allSatisfy({ $0 == fence.first }) ? lastLine : nil
     }
 
     /// The settings of an expected-output fence: info string `output`, optionally

@@ -138,6 +138,9 @@ public struct SiteBuild: Sendable {
                 title: document.title, summary: document.frontMatter.summary, path: page,
                 failedCells: outcome.failedCells, cells: cellResults.count))
         }
+        var anchors: [String: Set<String>] = [:]
+        for document in documents { anchors[document.path] = LinkChecker.anchors(document) }
+        errors += LinkChecker.check(documents, allNotebooks: Set(workbook.project.notebookPaths()), anchorsByPath: anchors)
         guard errors.isEmpty else { throw NotebookErrors(errors) }
         files["index.html"] = Data(IndexRenderer.render(siteTitle: siteTitle, entries: entries).utf8)
         return (files, outcomes)

@@ -50,7 +50,10 @@ public struct SnippetRunner: Sendable {
 
     /// The environment a snippet gets (its events path is added per run): fixed, so output
     /// does not depend on who runs the build.
-    static let baseEnvironment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TZ": "UTC"]
+    /// Swift's backtracer is turned off: a crash report then comes at once, without symbolication.
+    static let baseEnvironment = [
+        "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TZ": "UTC", "SWIFT_BACKTRACE": "enable=no",
+    ]
 
     /// Runs the jobs (in parallel) and returns each result with the reason it ran or was cached.
     public func run(_ jobs: [Job]) -> [String: (run: SnippetRun, reason: RunReason)] {

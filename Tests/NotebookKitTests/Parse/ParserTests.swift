@@ -102,7 +102,7 @@ struct ParserTests {
         #expect(references[0].name == "huber_kink")
         #expect(references[0].slice == "main")
         #expect(references[0].line == 3)
-        #expect(references[0].expectedOutput == ExpectedOutput(text: "loss = 1\n", line: 5, tolerance: 1e-6))
+        #expect(references[0].expectedOutput == ExpectedOutput(text: "loss = 1\n", line: 5, tolerance: 1e-6, endLine: 7))
         #expect(references[1].name == "intro/mse")
         #expect(references[1].slice == nil)
         #expect(document.blocks.count == 3)

@@ -1,0 +1,161 @@
+import Foundation
+import NotebookRuntime
+
+/// `notebook test`: the notebooks as doc tests. A notebook fails on a failed check, a snippet
+/// that did not build, crashed, exited non-zero or timed out, printed output that does not
+/// match its `output` block, an unknown reference or prose value, or a broken internal link.
+public struct DocTest: Sendable {
+    /// Options.
+    public struct Options: Sendable {
+        /// The notebooks to test (paths relative to the root); empty for all.
+        public var notebooks: [String]
+        /// Default relative tolerance for numbers in output blocks.
+        public var tolerance: Double
+        /// Run each snippet this many times and fail any whose output differs between runs.
+        public var repeats: Int
+        /// Rewrite the `output` blocks with what the snippets printed.
+        public var update: Bool
+        /// Building and running options.
+        public var snippets: SnippetResults.Options
+
+        /// Creates options.
+        public init(notebooks: [String] = [], tolerance: Double = 1e-9, repeats: Int = 1, update: Bool = false,
+                    snippets: SnippetResults.Options = .init()) {
+            self.notebooks = notebooks
+            self.tolerance = tolerance
+            self.repeats = max(1, repeats)
+            self.update = update
+            self.snippets = snippets
+        }
+    }
+
+    /// One test case, for JUnit: a snippet run or a check.
+    public struct Case: Sendable {
+        /// The notebook.
+        public var notebook: String
+        /// The case's name.
+        public var name: String
+        /// Seconds.
+        public var seconds: Double
+        /// The failure, if it failed.
+        public var failure: DocTestFailure?
+    }
+
+    /// The result.
+    public struct Report: Sendable {
+        /// Every failure, in notebook order.
+        public var failures: [DocTestFailure]
+        /// Every case.
+        public var cases: [Case]
+        /// Files whose output blocks `--update` rewrote.
+        public var updatedFiles: [String]
+        /// Notebooks tested.
+        public var notebooks: [String]
+        /// Whether everything passed.
+        public var passed: Bool { failures.isEmpty }
+    }
+
+    /// Runs the doc tests. Notebook problems (bad references, front matter) are failures too,
+    /// not thrown; only a package that does not build at all throws.
+    public static func run(project: Project, options: Options) throws(NotebookError) -> Report {
+        let paths = options.notebooks.isEmpty ? project.notebookPaths() : options.notebooks
+        let workbook: Workbook
+        do {
+            workbook = try Workbook(project: project, paths: paths)
+        } catch {
+            let failures = error.errors.map { DocTestFailure(file: $0.file, line: $0.line, kind: .notebook, message: $0.message, details: "") }
+            return Report(failures: failures, cases: failures.map { Case(notebook: $0.file, name: "notebook", seconds: 0, failure: $0) },
+                          updatedFiles: [], notebooks: paths)
+        }
+        var snippetOptions = options.snippets
+        if options.repeats > 1 { snippetOptions.noCache = true }
+        let results = try SnippetResults(workbook: workbook, options: snippetOptions)
+        var repeats: [String: [SnippetRun]] = [:]
+        if options.repeats > 1 {
+            repeats = try rerun(workbook: workbook, results: results, times: options.repeats - 1, options: snippetOptions)
+        }
+        var failures: [DocTestFailure] = []
+        var cases: [Case] = []
+        var updates: [String: [(ExpectedOutput, String)]] = [:]
+        for document in workbook.documents {
+            let references = document.snippetReferences
+            for (position, reference) in references.enumerated() {
+                guard let (run, _) = results.runs[reference.name] else { continue }
+                let file = workbook.catalog.relativePath(reference.name)
+                let isLast = !references[(position + 1)...].contains { $0.name == reference.name }
+                var caseFailure: DocTestFailure?
+                func fail(_ kind: DocTestFailure.Kind, _ message: String, details: String = "", line: Int? = nil) {
+                    let failure = DocTestFailure(file: document.path, line: line ?? reference.line, kind: kind, message: message, details: details)
+                    failures.append(failure)
+                    if caseFailure == nil { caseFailure = failure }
+                }
+                if isLast {
+                    if !run.buildErrors.isEmpty {
+                        fail(.build, "snippet '\(reference.name)' does not build: \(run.buildErrors[0])", details: run.buildErrors.dropFirst().joined(separator: "\n"))
+                    } else if !run.outcome.succeeded {
+                        fail(.crash, "snippet '\(reference.name)' (\(file)) \(run.outcome)", details: String(run.stderr.prefix(2000)))
+                    }
+                    for check in run.checks {
+                        let name = "\(reference.name): \(check.claim)"
+                        if check.passed {
+                            cases.append(Case(notebook: document.path, name: name, seconds: 0, failure: nil))
+                        } else {
+                            let failure = DocTestFailure(file: document.path, line: reference.line, kind: .check,
+                                                         message: "check failed: \(check.claim) (\(check.file):\(check.line))", details: "")
+                            failures.append(failure)
+                            cases.append(Case(notebook: document.path, name: name, seconds: 0, failure: failure))
+                        }
+                    }
+                    for other in repeats[reference.name] ?? [] where other.stdout != run.stdout || other.events != run.events {
+                        let detail = other.stdout != run.stdout ? OutputComparison.diff(expected: run.stdout, actual: other.stdout) : "figures, tables, checks or records differ"
+                        fail(.determinism, "snippet '\(reference.name)' gives different output on another run; seed its random numbers", details: detail)
+                        break
+                    }
+                }
+                if let expected = reference.expectedOutput, run.buildErrors.isEmpty {
+                    if options.update {
+                        if expected.text != run.stdout { updates[document.path, default: []].append((expected, run.stdout)) }
+                    } else if !OutputComparison.matches(expected: expected.text, actual: run.stdout, tolerance: expected.tolerance ?? options.tolerance) {
+                        fail(.output, "the output of '\(reference.name)' differs from the expected block (line \(expected.line)); run 'notebook test --update' to accept it",
+                             details: OutputComparison.diff(expected: expected.text, actual: run.stdout), line: expected.line)
+                    }
+                }
+                cases.append(Case(notebook: document.path, name: "snippet \(reference.name) (line \(reference.line))", seconds: run.seconds, failure: caseFailure))
+            }
+        }
+        // Prose values and links, as the site build sees them.
+        do {
+            _ = try SiteBuild.render(workbook: workbook, runs: results.runs, siteTitle: "test")
+        } catch {
+            for problem in error.errors {
+                let failure = DocTestFailure(file: problem.file, line: problem.line, kind: .notebook, message: problem.message, details: "")
+                failures.append(failure)
+                cases.append(Case(notebook: problem.file, name: "prose and links", seconds: 0, failure: failure))
+            }
+        }
+        var updated: [String] = []
+        for (path, changes) in updates.sorted(by: { $0.key < $1.key }) {
+            do {
+                try OutputUpdater.rewrite(project.root.appendingPathComponent(path), changes: changes)
+                updated.append(path)
+            } catch {
+                failures.append(DocTestFailure(file: path, line: error.line, kind: .output, message: error.message, details: ""))
+            }
+        }
+        failures.sort { ($0.file, $0.line ?? 0) < ($1.file, $1.line ?? 0) }
+        return Report(failures: failures, cases: cases, updatedFiles: updated, notebooks: workbook.documents.map(\.path))
+    }
+
+    /// Runs every built snippet `times` more times, without the cache.
+    static func rerun(workbook: Workbook, results: SnippetResults, times: Int, options: SnippetResults.Options) throws(NotebookError) -> [String: [SnippetRun]] {
+        let builder = try SnippetBuilder(root: workbook.project.root, scratch: options.scratch)
+        let built = try builder.build(workbook.referencedSnippets, catalog: workbook.catalog)
+        let runner = SnippetRunner(cache: nil, toolchain: "")
+        let jobs = built.executables.map { SnippetRunner.Job(name: $0.key, executable: $0.value, timeout: workbook.timeout(for: $0.key)) }
+        var runs: [String: [SnippetRun]] = [:]
+        for _ in 0..<times {
+            for (name, result) in runner.run(jobs) { runs[name, default: []].append(result.run) }
+        }
+        return runs
+    }
+}

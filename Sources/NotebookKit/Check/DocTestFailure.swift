@@ -1,0 +1,35 @@
+import Foundation
+
+/// One doc-test failure: where (the notebook's line, and for a snippet also its Swift file:line)
+/// and what.
+public struct DocTestFailure: Sendable, Equatable, CustomStringConvertible {
+    /// What kind of failure.
+    public enum Kind: String, Sendable {
+        case notebook, build, crash, check, output, determinism
+    }
+
+    /// The notebook (or other file) at fault.
+    public var file: String
+    /// The line in it.
+    public var line: Int?
+    /// The kind.
+    public var kind: Kind
+    /// One-line message.
+    public var message: String
+    /// Extra lines (a diff, stderr), or empty.
+    public var details: String
+
+    public var description: String {
+        (line.map { "\(file):\($0): " } ?? "\(file): ") + message
+    }
+
+    /// The GitHub Actions annotation for this failure.
+    public var githubAnnotation: String {
+        func escape(_ text: String) -> String {
+            text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+        }
+        let location = "file=\(escape(file))" + (line.map { ",line=\($0)" } ?? "")
+        let body = details.isEmpty ? message : message + "\n" + details
+        return "::error \(location)::\(escape(body))"
+    }
+}

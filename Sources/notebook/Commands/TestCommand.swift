@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import NotebookKit
+
+/// `notebook test`: the notebooks as doc tests.
+struct TestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Run the notebooks as doc tests: checks, crashes, expected output, prose values, links.",
+        discussion: "Exit status: 0 when everything passed, 1 when something failed, 2 for bad arguments. Each failure is printed as file:line: message.")
+
+    @OptionGroup var package: PackageOptions
+
+    @Flag(help: "Rewrite the `output` blocks with what the snippets print (nothing else in the file changes).")
+    var update = false
+
+    @Option(help: "Relative tolerance for numbers in output blocks (a block's `output tolerance=X` wins).")
+    var tolerance: Double = 1e-9
+
+    @Option(name: .customLong("repeat"), help: "Run each snippet N times; fail any whose output differs between runs.")
+    var repeats: Int = 1
+
+    @Option(help: "Write a JUnit XML report to this file.")
+    var junit: String?
+
+    @Flag(name: .customLong("no-cache"), help: "Run every snippet even if a cached result exists.")
+    var noCache = false
+
+    @Argument(help: "Notebooks to test (paths or names); default all.")
+    var notebooks: [String] = []
+
+    func validate() throws {
+        guard tolerance >= 0, tolerance.isFinite else { throw ValidationError("--tolerance must be a finite number >= 0") }
+        guard repeats >= 1, repeats <= 100 else { throw ValidationError("--repeat must be between 1 and 100") }
+    }
+
+    func run() throws {
+        let project = try package.project()
+        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let selected: [String]
+        do {
+            selected = try project.select(notebooks, currentDirectory: current)
+        } catch {
+            throw UsageFailure(message: error.description)
+        }
+        let report: DocTest.Report
+        do {
+            report = try DocTest.run(project: project, options: DocTest.Options(
+                notebooks: selected, tolerance: tolerance, repeats: repeats, update: update,
+                snippets: SnippetResults.Options(noCache: noCache)))
+        } catch {
+            say("\(error)")
+            throw ExitCode(1)
+        }
+        let annotate = ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true"
+        for failure in report.failures {
+            say(failure.description)
+            if !failure.details.isEmpty {
+                say(failure.details.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n"))
+            }
+            if annotate { say(failure.githubAnnotation) }
+        }
+        for file in report.updatedFiles { say("updated the output blocks of \(file)") }
+        if let junit {
+            let url = URL(fileURLWithPath: junit, relativeTo: current)
+            do {
+                try Data(JUnitReport.xml(report).utf8).write(to: url, options: .atomic)
+            } catch {
+                throw UsageFailure(message: "--junit \(junit): cannot write: \(error.localizedDescription)")
+            }
+        }
+        let failed = report.cases.filter { $0.failure != nil }.count
+        say("notebook test: \(report.cases.count - failed) passed, \(failed) failed (\(report.notebooks.count) notebooks)")
+        if !report.passed { throw ExitCode(1) }
+    }
+}

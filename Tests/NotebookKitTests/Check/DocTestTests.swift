@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+@testable import NotebookKit
+
+/// Copies of Fixtures/DocTestPackage in a temporary folder, each building its snippets into its
+/// own scratch folder (compiler paths name the copy, so copies cannot share one).
+actor FixturePackage {
+    static let shared = FixturePackage()
+    private let folder = TemporaryFolder()
+
+    /// A fresh copy of the fixture package and its scratch folder.
+    func copy() throws -> (root: URL, scratch: URL) {
+        let root = folder.url.appendingPathComponent("package-\(UUID().uuidString.prefix(8))")
+        let source = packageRoot.appendingPathComponent("Tests/NotebookKitTests/Fixtures/DocTestPackage")
+        try FileManager.default.copyItem(at: source, to: root)
+        return (root, root.appendingPathComponent(".build-notebooks"))
+    }
+}
+
+@Suite("notebook test: every failure kind, --update, --repeat, JUnit", .serialized)
+struct DocTestTests {
+    func run(_ notebooks: [String] = [], update: Bool = false, repeats: Int = 1) async throws -> (DocTest.Report, URL) {
+        let (root, scratch) = try await FixturePackage.shared.copy()
+        let options = DocTest.Options(
+            notebooks: notebooks, repeats: repeats, update: update,
+            snippets: SnippetResults.Options(scratch: scratch, cacheFolder: root.appendingPathComponent(".cache")))
+        return (try DocTest.run(project: Project(root: root), options: options), root)
+    }
+
+    @Test("Each failure kind is reported at the notebook's line; passing notebooks pass")
+    func failureKinds() async throws {
+        let (report, _) = try await run()
+        let lines = report.failures.map(\.description)
+        func has(_ prefix: String, _ fragment: String) -> Bool {
+            lines.contains { $0.hasPrefix(prefix) && $0.contains(fragment) }
+        }
+        #expect(has("Notebooks/failing.md:5: ", "snippet 'crash' (Snippets/crash.swift) killed by signal 4 (SIGILL"), "\(lines)")
+        #expect(has("Notebooks/failing.md:9: ", "snippet 'exits' (Snippets/exits.swift) exited with status 3"))
+        #expect(has("Notebooks/failing.md:13: ", "check failed: MSE moves most (checks.swift:7)"))
+        #expect(has("Notebooks/values.md:5: ", "unknown value '{{slpe}}'; did you mean 'slope'?"))
+        #expect(has("Notebooks/failing.md:21: ", "the output of 'good' differs from the expected block (line 21)"))
+        #expect(has("Notebooks/failing.md:28: ", "link to a missing notebook 'nowhere.md'"))
+        #expect(has("Notebooks/failing.md:28: ", "link to a missing heading '#nope' in Notebooks/passing.md"))
+        #expect(has("Notebooks/failing.md:32: ", "snippet 'broken' does not build: Snippets/broken.swift:1: error: cannot convert value of type 'String' to specified type 'Int'"))
+        #expect(!lines.contains { $0.hasPrefix("Notebooks/passing.md") || $0.hasPrefix("Notebooks/random.md") })
+        // In a notebook whose snippets crashed, a value they would have recorded is not an error.
+        #expect(!lines.contains { $0.hasPrefix("Notebooks/failing.md:15") })
+        let diff = report.failures.first { $0.kind == .output }?.details ?? ""
+        #expect(diff.contains("- loss = 0.7"))
+        #expect(diff.contains("+ loss = 0.500000000001"))
+        #expect(diff.contains("  slope = 2.0"))
+        #expect(report.failures.first { $0.kind == .crash }?.details.contains("Index out of range") == true)
+    }
+
+    @Test("--update rewrites only the output blocks, byte for byte elsewhere")
+    func update() async throws {
+        let (report, root) = try await run(["Notebooks/failing.md"], update: true)
+        #expect(report.updatedFiles == ["Notebooks/failing.md"])
+        let original = try String(contentsOf: packageRoot.appendingPathComponent("Tests/NotebookKitTests/Fixtures/DocTestPackage/Notebooks/failing.md"), encoding: .utf8)
+        let updated = try String(contentsOf: root.appendingPathComponent("Notebooks/failing.md"), encoding: .utf8)
+        #expect(updated == original.replacingOccurrences(of: "loss = 0.7\n", with: "loss = 0.500000000001\n"))
+        let again = try DocTest.run(project: Project(root: root), options: DocTest.Options(
+            notebooks: ["Notebooks/failing.md"], snippets: SnippetResults.Options(scratch: root.appendingPathComponent(".build-notebooks"),
+                                                                                 cacheFolder: root.appendingPathComponent(".cache"))))
+        #expect(!again.failures.contains { $0.kind == .output })
+    }
+
+    @Test("--repeat catches a snippet whose output changes between runs")
+    func determinism() async throws {
+        let (once, _) = try await run(["Notebooks/random.md"])
+        #expect(once.passed)
+        let (repeated, _) = try await run(["Notebooks/random.md"], repeats: 3)
+        #expect(repeated.failures.map(\.description) == ["Notebooks/random.md:3: snippet 'random' gives different output on another run; seed its random numbers"])
+    }
+
+    @Test("JUnit XML has a test case per snippet and per check, and GitHub annotations name file and line")
+    func junit() async throws {
+        let (report, _) = try await run()
+        let xml = JUnitReport.xml(report)
+        #expect(xml.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"notebook test\""))
+        #expect(xml.contains("<testsuite name=\"Notebooks/failing.md\""))
+        #expect(xml.contains("name=\"checks: MSE moves most\""))
+        #expect(xml.contains("name=\"snippet good (line 3)\" time="))
+        #expect(xml.contains("<failure message=\"Notebooks/failing.md:5: snippet &apos;crash&apos;"))
+        let annotation = report.failures.first { $0.kind == .output }!.githubAnnotation
+        #expect(annotation.hasPrefix("::error file=Notebooks/failing.md,line=21::the output of 'good' differs"))
+        #expect(!annotation.contains("\n"))
+    }
+}
+
+@Suite("Output comparison")
+struct OutputComparisonTests {
+    @Test("Numbers within the tolerance match; text must match exactly")
+    func comparison() {
+        #expect(OutputComparison.matches(expected: "loss = 0.5\n", actual: "loss = 0.5000000001\n", tolerance: 1e-9))
+        #expect(!OutputComparison.matches(expected: "loss = 0.5\n", actual: "loss = 0.5001\n", tolerance: 1e-9))
+        #expect(OutputComparison.matches(expected: "loss = 0.5\n", actual: "loss = 0.5001\n", tolerance: 1e-3))
+        #expect(!OutputComparison.matches(expected: "loss = 0.5\n", actual: "Loss = 0.5\n", tolerance: 1))
+        #expect(OutputComparison.matches(expected: "x: -1.5e-3, y2: 7", actual: "x: -0.0015, y2: 7", tolerance: 0))
+        #expect(!OutputComparison.matches(expected: "a 1 2", actual: "a 1", tolerance: 1))
+        #expect(OutputComparison.matches(expected: "log2 = 0.69", actual: "log2 = 0.69", tolerance: 0))
+    }
+
+    @Test("The diff marks removed and added lines, with context")
+    func diff() {
+        let text = OutputComparison.diff(expected: "a\nb\nc\nd\ne\nf\ng", actual: "a\nb\nc\nD\ne\nf\ng")
+        #expect(text == "  b\n  c\n- d\n+ D\n  e\n  f")
+    }
+}

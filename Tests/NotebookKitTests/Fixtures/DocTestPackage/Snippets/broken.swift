@@ -1,0 +1,2 @@
+let x: Int = "not a number"
+print(x)

@@ -1,0 +1,2 @@
+/// Nothing: the package needs one target besides its snippets.
+public enum Empty {}
