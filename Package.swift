@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .target(
@@ -34,19 +35,24 @@ let package = Package(
             dependencies: ["CCmarkGFM", "Plotting", "NotebookRuntime"]
         ),
         .target(
+            name: "NotebookServer",
+            dependencies: ["NotebookKit", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
+        .target(
             name: "LossCLI",
             dependencies: ["LossCore"]
         ),
         .executableTarget(
             name: "notebook",
             dependencies: [
-                "LossCore", "LossCLI", "NotebookKit",
+                "LossCore", "LossCLI", "NotebookKit", "NotebookServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "LossCoreTests", dependencies: ["LossCore"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], exclude: ["Fixtures"]),
         .testTarget(name: "NotebookKitTests", dependencies: ["NotebookKit", "NotebookRuntime", "Plotting"], exclude: ["Fixtures"]),
+        .testTarget(name: "NotebookCLITests", dependencies: ["notebook"]),
         .testTarget(
             name: "LossCLITests",
             dependencies: ["LossCLI", "LossCore", "notebook"],

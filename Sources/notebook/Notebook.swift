@@ -3,14 +3,14 @@ import Foundation
 
 /// The `notebook` command: a thin shell over the library targets.
 @main
-struct Notebook: ParsableCommand {
+struct Notebook: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notebook",
         abstract: "LossNotebooks: runnable, tested notebooks about loss functions.",
-        subcommands: [BuildCommand.self, TestCommand.self, ListCommand.self, RunCommand.self, LossCommand.self])
+        subcommands: [BuildCommand.self, TestCommand.self, WalkCommand.self, ServeCommand.self, ListCommand.self, RunCommand.self, LossCommand.self])
 
     /// Parses and runs, turning every usage error into one line on stderr and exit status 2.
-    static func main() {
+    static func main() async {
         let command: ParsableCommand
         do {
             command = try parseAsRoot()
@@ -20,8 +20,12 @@ struct Notebook: ParsableCommand {
             fail(message(for: error))
         }
         do {
-            var command = command
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                var command = command
+                try command.run()
+            }
         } catch let failure as UsageFailure {
             fail(failure.message)
         } catch let failure as NotebookFailure {

@@ -1,0 +1,154 @@
+import NotebookRuntime
+import Plotting
+
+/// A notebook as terminal sections for the classroom walkthrough: split at `##` headings, prose
+/// wrapped, code with line numbers, outputs with tables, check marks and ASCII plots.
+public struct Walkthrough: Sendable {
+    /// The sections' text, in order.
+    public let sections: [String]
+
+    /// Renders `document` with its snippet runs.
+    public init(document: Document, sources: [String: SnippetSource], runs: [String: SnippetRun], style: TerminalStyle) {
+        var renderer = TerminalBlockRenderer(document: document, sources: sources, runs: runs, style: style)
+        var sections: [[Block]] = [[]]
+        for block in document.blocks {
+            if case .heading(2, _, _) = block, !(sections.last?.isEmpty ?? true) { sections.append([]) }
+            sections[sections.count - 1].append(block)
+        }
+        self.sections = sections.filter { !$0.isEmpty }.map { renderer.render($0) }
+    }
+}
+
+/// Renders blocks as terminal text.
+struct TerminalBlockRenderer {
+    let document: Document
+    let sources: [String: SnippetSource]
+    let runs: [String: SnippetRun]
+    let style: TerminalStyle
+    let values: [String: RecordedValue]
+
+    init(document: Document, sources: [String: SnippetSource], runs: [String: SnippetRun], style: TerminalStyle) {
+        self.document = document
+        self.sources = sources
+        self.runs = runs
+        self.style = style
+        var values: [String: RecordedValue] = [:]
+        for reference in document.snippetReferences { values.merge(runs[reference.name]?.records ?? [:]) { _, new in new } }
+        self.values = values
+    }
+
+    mutating func render(_ blocks: [Block]) -> String {
+        blocks.map { block($0, indent: "") }.joined(separator: "\n")
+    }
+
+    func block(_ block: Block, indent: String) -> String {
+        switch block {
+        case let .heading(level, content, _):
+            return style.heading(inlines(content), level: level) + "\n"
+        case let .paragraph(content, _):
+            return style.wrapWords(inlines(content), first: indent, indent: indent) + "\n"
+        case let .code(_, text, _):
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0)
+            return lines.map { indent + "    " + $0 }.joined(separator: "\n") + "\n"
+        case let .quote(children, _):
+            let bar = style.unicode ? "│ " : "| "
+            return children.map { self.block($0, indent: indent + bar) }.joined(separator: indent + bar + "\n")
+        case let .list(ordered, start, items, _):
+            var text = ""
+            for (index, item) in items.enumerated() {
+                var marker = ordered ? "\(start + index). " : (style.unicode ? "• " : "- ")
+                if let checked = item.task { marker += checked ? "[x] " : "[ ] " }
+                let inner = indent + String(repeating: " ", count: marker.count)
+                for (position, child) in item.blocks.enumerated() {
+                    if position == 0, case let .paragraph(content, _) = child {
+                        text += style.wrapWords(inlines(content), first: indent + marker, indent: inner) + "\n"
+                    } else {
+                        text += self.block(child, indent: inner)
+                    }
+                }
+            }
+            return text
+        case let .table(table, _):
+            let rows = [table.header.map(inlines)] + table.rows.map { $0.map(inlines) }
+            return indent + NotebookRuntime.Table(headers: rows[0], rows: Array(rows.dropFirst())).text
+                .replacingNewlines(with: "\n" + indent) + "\n"
+        case .rule:
+            return String(repeating: style.unicode ? "─" : "-", count: min(style.width, 60)) + "\n"
+        case let .html(raw, _):
+            return indent + raw
+        case let .snippet(reference):
+            return cell(reference)
+        }
+    }
+
+    func cell(_ reference: SnippetReference) -> String {
+        let file = "Snippets/\(reference.name).swift" + (reference.slice.map { " · slice \($0)" } ?? "")
+        var text = style.dim(file) + "\n"
+        let lines = sources[reference.name]?.lines(slice: reference.slice) ?? []
+        let numberWidth = String(lines.last?.number ?? 0).count
+        let bar = style.unicode ? "│" : "|"
+        for line in lines {
+            let number = String(line.number)
+            text += style.dim(String(repeating: " ", count: numberWidth - number.count) + number + " " + bar) + " " + line.text + "\n"
+        }
+        // Outputs follow the last reference of each snippet, as on the page.
+        let references = document.snippetReferences
+        let isLast = references.last { $0.name == reference.name }?.line == reference.line
+        if isLast, let run = runs[reference.name] {
+            let output = TerminalOutput.render(run, width: style.width, mode: style.unicode ? .unicode : .ascii)
+            if !output.isEmpty { text += "\n" + colorChecks(output) }
+            if run.failed, let summary = run.failureSummary {
+                text += style.fail((style.unicode ? "✘ " : "x ") + "This cell failed: \(summary)") + "\n"
+            }
+        }
+        return text
+    }
+
+    func colorChecks(_ output: String) -> String {
+        output.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            if line.hasPrefix("✔ ") { return style.pass(String(line)) }
+            if line.hasPrefix("✘ ") { return style.fail(String(line)) }
+            return String(line)
+        }.joined(separator: "\n")
+    }
+
+    func inlines(_ content: [Inline]) -> String {
+        content.map { inline -> String in
+            switch inline {
+            case let .text(text): return prose(text)
+            case let .code(code): return style.code(code)
+            case let .emphasis(children): return style.italic(inlines(children))
+            case let .strong(children): return style.bold(inlines(children))
+            case let .strikethrough(children): return style.strike(inlines(children))
+            case let .link(destination, _, children):
+                let label = inlines(children)
+                return label == destination ? label : "\(label) (\(destination))"
+            case let .image(source, _, alt): return "[image: \(Inline.plainText(alt))] (\(source))"
+            case .softBreak: return " "
+            case .lineBreak: return "\n"
+            case let .html(raw): return raw
+            }
+        }.joined()
+    }
+
+    func prose(_ text: String) -> String {
+        var result = ""
+        var index = text.startIndex
+        for placeholder in ProseValues.placeholders(in: text) {
+            result += text[index..<placeholder.range.lowerBound]
+            index = placeholder.range.upperBound
+            if let value = values[placeholder.name], let formatted = try? ProseValues.format(value, placeholder.format) {
+                result += formatted
+            } else {
+                result += "{{\(placeholder.name)}}"
+            }
+        }
+        return result + text[index...]
+    }
+}
+
+extension String {
+    func replacingNewlines(with replacement: String) -> String {
+        split(separator: "\n", omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

@@ -1,0 +1,110 @@
+import FlyingFox
+import Foundation
+import NotebookKit
+
+/// `notebook serve`: serves the built site on a local address, rebuilds when notebooks,
+/// snippets or library sources change, and tells open pages to reload.
+public final class PreviewServer: Sendable {
+    /// What a rebuild reports.
+    public typealias Reporter = @Sendable (String) -> Void
+
+    let project: Project
+    let output: URL
+    let server: HTTPServer
+    let state = SiteVersion()
+    let report: Reporter
+
+    /// A server for `project`'s site in `output`, on `host:port` (port 0 picks a free one).
+    /// - Throws: ``NotebookError`` for an address that is not an IPv4 address.
+    public init(project: Project, output: URL, host: String, port: UInt16, report: @escaping Reporter) throws(NotebookError) {
+        self.project = project
+        self.output = output
+        self.report = report
+        do {
+            server = HTTPServer(address: try .inet(ip4: host, port: port), logger: .disabled)
+        } catch {
+            throw NotebookError(file: "--host", line: nil, "'\(host)' is not an IPv4 address such as 127.0.0.1")
+        }
+    }
+
+    /// The address the server listens on, once it does.
+    public func listeningURL() async -> String? {
+        guard case let .ip4(host, port)? = await server.listeningAddress else { return nil }
+        return "http://\(host):\(port)/"
+    }
+
+    /// Builds once, then serves and watches until cancelled.
+    public func run(onListening: @escaping @Sendable (String) -> Void) async throws {
+        await rebuild()
+        let files = SiteFiles(folder: output)
+        let state = self.state
+        await server.appendRoute("GET /__notebook/version") { _ in
+            HTTPResponse(statusCode: .ok, headers: [.contentType: "text/plain", .init("Cache-Control"): "no-store"],
+                         body: Data(String(await state.version).utf8))
+        }
+        await server.appendRoute("GET *") { request in
+            guard let (body, type) = files.response(for: request.path) else {
+                return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain"], body: Data("Not found\n".utf8))
+            }
+            return HTTPResponse(statusCode: .ok, headers: [.contentType: type, .init("Cache-Control"): "no-store"], body: body)
+        }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await self.server.run() }
+            group.addTask {
+                try await self.server.waitUntilListening()
+                if let url = await self.listeningURL() { onListening(url) }
+                try await self.watch()
+            }
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// Stops serving.
+    public func stop() async {
+        await server.stop(timeout: 1)
+    }
+
+    private func watch() async throws {
+        let root = project.root
+        let watcher = SourceWatcher(folders: ["Notebooks", "Snippets", "Sources"].map { root.appendingPathComponent($0) })
+        var last = watcher.snapshot()
+        while !Task.isCancelled {
+            try await Task.sleep(nanoseconds: 400_000_000)
+            let now = watcher.snapshot()
+            guard now != last else { continue }
+            last = now
+            report("change detected; rebuilding")
+            await rebuild()
+        }
+    }
+
+    /// Rebuilds the site on a thread of its own (the build waits on child processes).
+    func rebuild() async {
+        let project = self.project
+        let output = self.output
+        let report = self.report
+        let message: String = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                do {
+                    let result = try SiteBuild.build(project: project, options: .init(output: output))
+                    let failed = result.failedSnippets
+                    continuation.resume(returning: failed.isEmpty ? "site rebuilt" : "site rebuilt; failed cells in: \(failed.joined(separator: ", "))")
+                } catch {
+                    continuation.resume(returning: "build failed:\n\(error)")
+                }
+            }
+        }
+        await state.bump()
+        report(message)
+    }
+}
+
+/// The site's version: bumped after each rebuild, polled by open pages.
+actor SiteVersion {
+    private(set) var version = 0
+
+    func bump() {
+        version += 1
+    }
+}

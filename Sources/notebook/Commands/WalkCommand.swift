@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import NotebookKit
+
+/// `notebook walk NOTEBOOK`: a classroom walkthrough in the terminal.
+struct WalkCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "walk",
+        abstract: "Walk through one notebook in the terminal, section by section.",
+        discussion: "Between sections: Enter shows the next, b goes back, q quits. Colour only on a terminal and never when NO_COLOR is set.")
+
+    @OptionGroup var package: PackageOptions
+
+    @Argument(help: "The notebook (path or name).")
+    var notebook: String
+
+    @Flag(name: .customLong("no-pause"), help: "Print every section without waiting (for pipes and tests).")
+    var noPause = false
+
+    @Flag(help: "Plain ASCII plots and boxes instead of Unicode.")
+    var ascii = false
+
+    @Option(help: "Start at this section (1 is the first).")
+    var section: Int = 1
+
+    @Option(help: "Columns (default: the terminal's width, else 80).")
+    var width: Int?
+
+    func validate() throws {
+        guard section >= 1 else { throw ValidationError("--section must be 1 or more") }
+        if let width, width < 30 || width > 400 { throw ValidationError("--width must be between 30 and 400") }
+    }
+
+    func run() throws {
+        let project = try package.project()
+        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let walkthrough: Walkthrough
+        do {
+            let path = try project.select([notebook], currentDirectory: current)
+            let workbook = try Workbook(project: project, paths: path)
+            let results = try SnippetResults(workbook: workbook, options: .init())
+            let environment = ProcessInfo.processInfo.environment
+            let terminal = isatty(STDOUT_FILENO) == 1
+            let color = terminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+            let style = TerminalStyle(color: color, unicode: !ascii, width: width ?? Self.terminalWidth() ?? 80)
+            walkthrough = Walkthrough(document: workbook.documents[0], sources: workbook.sources,
+                                      runs: results.runs.mapValues(\.run), style: style)
+        } catch let error as NotebookError {
+            throw UsageFailure(message: error.description)
+        } catch let error as NotebookErrors {
+            throw NotebookFailure(errors: error)
+        }
+        let sections = walkthrough.sections
+        guard section <= sections.count else {
+            throw UsageFailure(message: "--section \(section): the notebook has \(sections.count) sections")
+        }
+        var index = section - 1
+        while index < sections.count {
+            print(sections[index])
+            if noPause {
+                index += 1
+                continue
+            }
+            guard index + 1 < sections.count else { break }
+            print("── section \(index + 1) of \(sections.count) · Enter: next · b: back · q: quit ── ", terminator: "")
+            fflush(nil)
+            guard let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { break }
+            // A terminal echoes the Enter; from a pipe, end the prompt line ourselves.
+            if isatty(STDIN_FILENO) == 0 { print() }
+            switch answer {
+            case "q", "quit": return
+            case "b", "back": index = max(0, index - 1)
+            default: index += 1
+            }
+        }
+    }
+
+    /// The terminal's columns, from the window size or COLUMNS.
+    static func terminalWidth() -> Int? {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init)
+    }
+}

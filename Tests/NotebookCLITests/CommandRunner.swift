@@ -1,0 +1,74 @@
+import Foundation
+
+/// The package root.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// The built `notebook` executable (a dependency of this test target, so `swift test` builds it).
+func notebookExecutable() -> URL {
+    var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    while !FileManager.default.isExecutableFile(atPath: folder.appendingPathComponent("notebook").path), folder.pathComponents.count > 1 {
+        folder.deleteLastPathComponent()
+    }
+    return folder.appendingPathComponent("notebook")
+}
+
+/// Runs `notebook` to completion with optional standard input.
+func runNotebook(_ arguments: [String], in directory: URL = packageRoot, input: String? = nil,
+                 environment: [String: String]? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+    let process = Process()
+    process.executableURL = notebookExecutable()
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    if let environment { process.environment = environment }
+    let out = Pipe(), err = Pipe(), inPipe = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = inPipe
+    try process.run()
+    if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
+    try inPipe.fileHandleForWriting.close()
+    let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+    let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: stdoutData, as: UTF8.self), String(decoding: stderrData, as: UTF8.self))
+}
+
+/// A copy of the doc-test fixture package with only passing notebooks, plus a three-section
+/// notebook for the walkthrough.
+func passingPackage() throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("notebook-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let root = folder.appendingPathComponent("package")
+    try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Tests/NotebookKitTests/Fixtures/DocTestPackage"), to: root)
+    for name in ["failing.md", "values.md", "random.md"] {
+        try FileManager.default.removeItem(at: root.appendingPathComponent("Notebooks/\(name)"))
+    }
+    try FileManager.default.removeItem(at: root.appendingPathComponent("Snippets/broken.swift"))
+    try """
+        # Passing
+
+        @Snippet(path: "LossNotebooks/Snippets/good", slice: "main")
+
+        ```output
+        loss = 0.5
+        slope = 2.0
+        ```
+
+        """.write(to: root.appendingPathComponent("Notebooks/passing.md"), atomically: true, encoding: .utf8)
+    try """
+        # Walk
+
+        Intro with *emphasis* and `code`.
+
+        ## Second
+
+        @Snippet(path: "LossNotebooks/Snippets/good")
+
+        ## Third
+
+        - one
+        - two
+
+        """.write(to: root.appendingPathComponent("Notebooks/walk.md"), atomically: true, encoding: .utf8)
+    return root
+}

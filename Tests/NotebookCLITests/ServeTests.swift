@@ -1,0 +1,62 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+
+@Suite("notebook serve over loopback")
+struct ServeTests {
+    func get(_ url: String) async throws -> (Int, String) {
+        let (data, response) = try await URLSession.shared.data(from: URL(string: url)!)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test("Serves the site, injects live reload, refuses paths outside it, rebuilds on change, stops on Ctrl-C")
+    func serve() async throws {
+        let root = try passingPackage()
+        let process = Process()
+        process.executableURL = notebookExecutable()
+        process.arguments = ["serve", "--port", "0", "--package-path", root.path]
+        process.currentDirectoryURL = root
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        // Read lines until the server says where it listens.
+        var buffer = ""
+        let deadline = Date().addingTimeInterval(240)
+        while !buffer.contains("Serving"), Date() < deadline {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            buffer += String(decoding: chunk, as: UTF8.self)
+        }
+        let base = try #require(buffer.range(of: "http://127.0.0.1:[0-9]+/", options: .regularExpression).map { String(buffer[$0]) }, "\(buffer)")
+        let (status, page) = try await get(base + "passing.html")
+        #expect(status == 200)
+        #expect(page.contains("loss = 0.500000000001"))
+        #expect(page.contains("/__notebook/version"))
+        let (indexStatus, index) = try await get(base)
+        #expect(indexStatus == 200 && index.contains("passing.html"))
+        #expect(try await get(base + "%2e%2e/Package.swift").0 == 404)
+        #expect(try await get(base + "nothing.html").0 == 404)
+        let (_, before) = try await get(base + "__notebook/version")
+        // Change a notebook: the server rebuilds and the version moves on.
+        let notebook = root.appendingPathComponent("Notebooks/passing.md")
+        try (String(contentsOf: notebook, encoding: .utf8) + "\nA new paragraph.\n").write(to: notebook, atomically: true, encoding: .utf8)
+        var after = before
+        let rebuildDeadline = Date().addingTimeInterval(120)
+        while after == before, Date() < rebuildDeadline {
+            try await Task.sleep(nanoseconds: 300_000_000)
+            after = try await get(base + "__notebook/version").1
+        }
+        #expect(after != before)
+        #expect(try await get(base + "passing.html").1.contains("A new paragraph."))
+        // Ctrl-C stops it cleanly.
+        kill(process.processIdentifier, SIGINT)
+        let stopDeadline = Date().addingTimeInterval(15)
+        while process.isRunning, Date() < stopDeadline { try await Task.sleep(nanoseconds: 100_000_000) }
+        #expect(!process.isRunning)
+        #expect(process.terminationStatus == 0)
+    }
+}

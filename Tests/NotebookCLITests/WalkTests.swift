@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+@Suite("notebook walk", .serialized)
+struct WalkTests {
+    static let root = Result { try passingPackage() }
+
+    @Test("--no-pause prints every section: prose, numbered code, outputs; no colour when piped")
+    func noPause() throws {
+        let root = try Self.root.get()
+        let result = try runNotebook(["walk", "walk", "--no-pause", "--ascii", "--width", "60", "--package-path", root.path], in: root)
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = result.stdout
+        #expect(text.contains("Walk\n===="))
+        #expect(text.contains("Intro with *emphasis* and `code`."))
+        #expect(text.contains("Second\n------"))
+        #expect(text.contains("\n5 | let loss = 0.5 + 1e-12"))
+        #expect(text.contains("loss = 0.500000000001"))
+        #expect(text.contains("- one\n- two"))
+        #expect(!text.contains("\u{1B}["))
+    }
+
+    @Test("Enter goes on, b goes back, q quits")
+    func navigation() throws {
+        let root = try Self.root.get()
+        let result = try runNotebook(["walk", "walk", "--package-path", root.path], in: root, input: "\nb\n\n\nq\n")
+        #expect(result.status == 0)
+        let headings = result.stdout.split(separator: "\n").filter { ["Walk", "Second", "Third"].contains($0) }
+        #expect(headings == ["Walk", "Second", "Walk", "Second", "Third"])
+        #expect(result.stdout.contains("── section 1 of 3 · Enter: next · b: back · q: quit ──"))
+    }
+
+    @Test("--section starts later; a section past the end is an error")
+    func section() throws {
+        let root = try Self.root.get()
+        let result = try runNotebook(["walk", "walk", "--no-pause", "--section", "3", "--package-path", root.path], in: root)
+        #expect(result.stdout.hasPrefix("Third"))
+        let bad = try runNotebook(["walk", "walk", "--section", "9", "--package-path", root.path], in: root)
+        #expect(bad.status == 2)
+        #expect(bad.stderr == "notebook: --section 9: the notebook has 3 sections\n")
+    }
+
+    @Test("On a terminal it uses colour, unless NO_COLOR is set")
+    func terminal() throws {
+        let root = try Self.root.get()
+        let command = "\(notebookExecutable().path) walk walk --no-pause --package-path \(root.path)"
+        func underScript(_ environment: [String: String]) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+            process.arguments = ["-qec", command, "/dev/null"]
+            process.currentDirectoryURL = root
+            var env = ProcessInfo.processInfo.environment
+            env["TERM"] = "xterm-256color"
+            env.removeValue(forKey: "NO_COLOR")
+            env.merge(environment) { _, new in new }
+            process.environment = env
+            let out = Pipe()
+            process.standardOutput = out
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+        let colored = try underScript([:])
+        #expect(colored.contains("\u{1B}[1;4mWalk"))
+        #expect(colored.contains("\u{1B}[3memphasis"))
+        let plain = try underScript(["NO_COLOR": "1"])
+        #expect(plain.contains("Walk"))
+        #expect(!plain.contains("\u{1B}["))
+    }
+}
