@@ -84,7 +84,7 @@ public struct SiteBuild: Sendable {
             let ran = outcome.cells.filter { $0.reason != .cached }.count
             let mark = outcome.failedCells == 0 ? "✔" : "✘"
             let failures = outcome.failedCells == 0 ? "" : ", \(outcome.failedCells) failed"
-            progress("\(mark) \(outcome.path) → \(outcome.page) (\(outcome.cells.count) cells: \(ran) ran, \(outcome.cells.count - ran) cached\(failures))")
+            progress("\(mark) \(outcome.path) → \(outcome.page) (\(outcome.cells.count) snippets: \(ran) ran, \(outcome.cells.count - ran) cached\(failures))")
         }
         do {
             try writer.write(files)
