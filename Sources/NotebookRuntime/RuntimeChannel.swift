@@ -46,10 +46,10 @@ public enum RuntimeChannel {
     static let sink = Mutex<EventSink?>(EventSink.fromEnvironment())
 
     /// Sends an event to the runner, or returns false when running by hand.
-    static func send(_ payload: RuntimeEvent.Payload) -> Bool {
+    static func send(_ payload: RuntimeEvent.Payload, line: Int) -> Bool {
         sink.withLock { sink in
             guard let sink else { return false }
-            sink.write(payload)
+            sink.write(payload, line: line)
             return true
         }
     }
@@ -67,11 +67,11 @@ struct EventSink: Sendable {
         return descriptor >= 0 ? EventSink(descriptor: descriptor) : nil
     }
 
-    func write(_ payload: RuntimeEvent.Payload) {
+    func write(_ payload: RuntimeEvent.Payload, line: Int) {
         // Flush buffered print output first, so the offset counts everything printed so far.
         fflush(nil)
         let offset = Int(lseek(STDOUT_FILENO, 0, SEEK_CUR))
-        let event = RuntimeEvent(stdoutOffset: max(0, offset), payload: payload)
+        let event = RuntimeEvent(stdoutOffset: max(0, offset), payload: payload, line: line)
         guard var data = try? RuntimeChannel.makeEncoder().encode(event) else { return }
         data.append(UInt8(ascii: "\n"))
         data.withUnsafeBytes { buffer in

@@ -47,10 +47,14 @@ public struct RuntimeEvent: Codable, Sendable, Equatable {
     public var stdoutOffset: Int
     /// What was shown.
     public var payload: Payload
+    /// The snippet line that showed it (so a page can put it under the slice that holds that
+    /// line), or nil when unknown.
+    public var line: Int?
 
     /// Creates an event.
-    public init(stdoutOffset: Int, payload: Payload) {
+    public init(stdoutOffset: Int, payload: Payload, line: Int? = nil) {
         self.stdoutOffset = stdoutOffset
         self.payload = payload
+        self.line = line
     }
 }

@@ -108,15 +108,12 @@ public struct SiteBuild: Sendable {
         for (index, document) in documents.enumerated() {
             let page = Project.pagePath(document.path)
             let references = document.snippetReferences
-            var cells: [Int: Cell] = [:]
+            let cells = Cell.cells(for: document, sources: workbook.sources, runs: runs.mapValues(\.run),
+                                   file: workbook.catalog.relativePath)
             var cellResults: [(reference: SnippetReference, run: SnippetRun, reason: RunReason)] = []
             for (position, reference) in references.enumerated() {
-                guard let source = workbook.sources[reference.name], let result = runs[reference.name] else { continue }
-                // Outputs follow the last reference of each snippet on the page.
+                guard let result = runs[reference.name] else { continue }
                 let isLast = !references[(position + 1)...].contains { $0.name == reference.name }
-                cells[reference.line] = Cell(
-                    reference: reference, file: workbook.catalog.relativePath(reference.name),
-                    lines: source.lines(slice: reference.slice) ?? [], run: isLast ? result.run : nil)
                 if isLast { cellResults.append((reference, result.run, result.reason)) }
             }
             var values: [String: RecordedValue] = [:]

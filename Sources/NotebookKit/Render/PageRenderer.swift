@@ -162,14 +162,13 @@ public struct PageRenderer {
             "<span class=\"ln\" data-line=\"\(line.number)\"></span>" + SwiftHighlighter.highlight(line.text)
         }.joined(separator: "\n")
         html += "</code></pre>\n"
-        if let run = cell.run { html += outputs(run) }
+        html += outputs(cell.outputs)
+        if let run = cell.run { html += failure(run) }
         return html + "</section>\n"
     }
 
-    private mutating func outputs(_ run: SnippetRun) -> String {
+    private mutating func outputs(_ items: [OutputItem]) -> String {
         var html = ""
-        let bytes = Array(run.stdout.utf8)
-        var position = 0
         var checks: [CheckResult] = []
         func flushChecks() -> String {
             guard !checks.isEmpty else { return "" }
@@ -180,16 +179,13 @@ public struct PageRenderer {
                 return "<li class=\"\(check.passed ? "pass" : "fail")\">\(mark) \(HTML.escape(check.claim))\(where_)</li>\n"
             }.joined() + "</ul>\n"
         }
-        func text(upTo offset: Int) -> String {
-            let end = min(max(position, offset), bytes.count)
-            defer { position = end }
-            guard end > position else { return "" }
-            let segment = String(decoding: bytes[position..<end], as: UTF8.self)
-            return "<pre class=\"output\">\(HTML.escape(segment))</pre>\n"
-        }
-        for event in run.events {
-            let before = text(upTo: event.stdoutOffset)
-            if !before.isEmpty { html += flushChecks() + before }
+        for item in items {
+            guard case let .event(event) = item else {
+                if case let .text(text) = item {
+                    html += flushChecks() + "<pre class=\"output\">\(HTML.escape(text))</pre>\n"
+                }
+                continue
+            }
             switch event.payload {
             case let .check(result):
                 checks.append(result)
@@ -203,10 +199,14 @@ public struct PageRenderer {
                 break
             }
         }
-        html += flushChecks()
-        html += text(upTo: bytes.count)
+        return html + flushChecks()
+    }
+
+    /// The notes and failure box shown after a snippet's last cell.
+    private func failure(_ run: SnippetRun) -> String {
+        var html = ""
         if run.stdoutTruncated {
-            html += "<p class=\"note\">Output cut: the snippet printed \(run.stdoutBytes) bytes; the first \(bytes.count) are shown.</p>\n"
+            html += "<p class=\"note\">Output cut: the snippet printed \(run.stdoutBytes) bytes; the first \(run.stdout.utf8.count) are shown.</p>\n"
         }
         if run.failed, let summary = run.failureSummary {
             html += "<div class=\"failure\" role=\"alert\"><strong>This cell failed:</strong> \(HTML.escape(summary))"

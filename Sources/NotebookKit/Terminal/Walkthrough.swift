@@ -26,12 +26,14 @@ struct TerminalBlockRenderer {
     let runs: [String: SnippetRun]
     let style: TerminalStyle
     let values: [String: RecordedValue]
+    let cells: [Int: Cell]
 
     init(document: Document, sources: [String: SnippetSource], runs: [String: SnippetRun], style: TerminalStyle) {
         self.document = document
         self.sources = sources
         self.runs = runs
         self.style = style
+        cells = Cell.cells(for: document, sources: sources, runs: runs) { "Snippets/\($0).swift" }
         var values: [String: RecordedValue] = [:]
         for reference in document.snippetReferences { values.merge(runs[reference.name]?.records ?? [:]) { _, new in new } }
         self.values = values
@@ -91,12 +93,12 @@ struct TerminalBlockRenderer {
             let number = String(line.number)
             text += style.dim(String(repeating: " ", count: numberWidth - number.count) + number + " " + bar) + " " + line.text + "\n"
         }
-        // Outputs follow the last reference of each snippet, as on the page.
-        let references = document.snippetReferences
-        let isLast = references.last { $0.name == reference.name }?.line == reference.line
-        if isLast, let run = runs[reference.name] {
-            let output = TerminalOutput.render(run, width: style.width, mode: style.unicode ? .unicode : .ascii)
-            if !output.isEmpty { text += "\n" + colorChecks(output) }
+        // Each cell shows the outputs of its own code, as on the page.
+        guard let cell = cells[reference.line] else { return text }
+        var output = TerminalOutput.render(cell.outputs, width: style.width, mode: style.unicode ? .unicode : .ascii)
+        if let run = cell.run { output += TerminalOutput.notes(run) }
+        if !output.isEmpty { text += "\n" + colorChecks(output) }
+        if let run = cell.run {
             if run.failed, let summary = run.failureSummary {
                 text += style.fail((style.unicode ? "✘ " : "x ") + "This cell failed: \(summary)") + "\n"
             }

@@ -11,7 +11,8 @@ struct PageRendererTests {
         var cells: [Int: Cell] = [:]
         for reference in document.snippetReferences {
             cells[reference.line] = Cell(reference: reference, file: "Snippets/\(reference.name).swift",
-                                         lines: [.init(number: 4, text: "let x = \"<b>\"")], run: run)
+                                         lines: [.init(number: 4, text: "let x = \"<b>\"")],
+                                         outputs: run.map(OutputAttribution.items) ?? [], run: run)
         }
         var renderer = PageRenderer(document: document, cells: cells, values: values, valuesComplete: complete,
                                     context: PageContext(path: "n.html", siteTitle: "Site"))

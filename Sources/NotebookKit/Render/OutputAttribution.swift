@@ -1,0 +1,82 @@
+import NotebookRuntime
+
+/// One piece of a snippet's output, in the order it was produced.
+public enum OutputItem: Sendable, Equatable {
+    /// Printed text.
+    case text(String)
+    /// A figure, table, check or record.
+    case event(RuntimeEvent)
+}
+
+/// Splits a snippet's outputs among the references that show its slices, so each output appears
+/// under the code that produced it.
+///
+/// Figures, tables, checks and records carry the line that made them and go to the slice holding
+/// that line. Printed text carries no line: a stretch of text between two events goes to the first
+/// slice, from the earlier event's to the later event's, whose code calls `print`.
+public enum OutputAttribution {
+    /// Where a reference shows code: the lines of its slice, and whether they print.
+    public struct Target: Sendable, Equatable {
+        /// The slice's first and last line in the snippet, or nil for the whole snippet.
+        public var lines: ClosedRange<Int>?
+        /// Whether the slice's code contains a `print(` call.
+        public var prints: Bool
+
+        /// Creates a target.
+        public init(lines: ClosedRange<Int>?, prints: Bool) {
+            self.lines = lines
+            self.prints = prints
+        }
+    }
+
+    /// The run's outputs in order: text between events split at the events' offsets.
+    public static func items(_ run: SnippetRun) -> [OutputItem] {
+        let bytes = Array(run.stdout.utf8)
+        var position = 0
+        var items: [OutputItem] = []
+        func text(upTo offset: Int) {
+            let end = min(max(position, offset), bytes.count)
+            if end > position { items.append(.text(String(decoding: bytes[position..<end], as: UTF8.self))) }
+            position = end
+        }
+        for event in run.events {
+            text(upTo: event.stdoutOffset)
+            items.append(.event(event))
+        }
+        text(upTo: bytes.count)
+        return items
+    }
+
+    /// The items each target shows (one array per target, in order).
+    public static func split(_ items: [OutputItem], among targets: [Target]) -> [[OutputItem]] {
+        var result = Array(repeating: [OutputItem](), count: targets.count)
+        guard !targets.isEmpty else { return result }
+        if let whole = targets.lastIndex(where: { $0.lines == nil }) {
+            result[whole] = items
+            return result
+        }
+        func target(forLine line: Int?) -> Int {
+            guard let line else { return targets.count - 1 }
+            if let inside = targets.firstIndex(where: { $0.lines?.contains(line) == true }) { return inside }
+            // Code outside every shown slice: the next slice after it, else the last one.
+            return targets.indices.first { (targets[$0].lines?.lowerBound ?? 0) > line } ?? targets.count - 1
+        }
+        let eventTargets: [Int?] = items.map { item in
+            if case let .event(event) = item { return target(forLine: event.line) }
+            return nil
+        }
+        for (index, item) in items.enumerated() {
+            if let owner = eventTargets[index] {
+                result[owner].append(item)
+                continue
+            }
+            let before = eventTargets[..<index].last { $0 != nil } ?? nil
+            let after = eventTargets[(index + 1)...].first { $0 != nil } ?? nil
+            let from = before ?? 0
+            let to = max(from, after ?? targets.count - 1)
+            let owner = (from...to).first { targets[$0].prints } ?? (after ?? from)
+            result[owner].append(item)
+        }
+        return result
+    }
+}
