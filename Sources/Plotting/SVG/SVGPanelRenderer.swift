@@ -219,6 +219,15 @@ struct SVGPanelRenderer {
                 svg.line("<path class=\"nbp-line\" style=\"stroke:\(color);stroke-width:6\" d=\"\(d)\"/>")
                 return
             }
+            if panel.panel.heatMap != nil {
+                // Over a heat map: a light halo under the path, and a dot at every step.
+                svg.line("<path class=\"nbp-line\" style=\"stroke:var(--nb-bg,#ffffff);stroke-opacity:0.8;stroke-width:4.5\" d=\"\(d)\"/>")
+                svg.line("<path class=\"nbp-line\" style=\"stroke:\(color)\(dashStyle);stroke-width:2.5\" d=\"\(d)\"/>")
+                var dots = ""
+                for index in kept { dots += Self.marker(0, x: px(series.x[index]), y: py(series.y[index]), size: 2.2) }
+                svg.line("<path style=\"fill:\(color);stroke:var(--nb-bg,#ffffff);stroke-width:0.6\" d=\"\(dots)\"/>")
+                return
+            }
             svg.line("<path class=\"nbp-line\" style=\"stroke:\(color)\(dashStyle)\" d=\"\(d)\"/>")
         case .scatter:
             var d = ""
