@@ -123,6 +123,11 @@ public struct DocTest: Sendable {
                 cases.append(Case(notebook: document.path, name: "snippet \(reference.name) (line \(reference.line))", seconds: run.seconds, failure: caseFailure))
             }
         }
+        for problem in workbook.documents.flatMap(Formula.problems) {
+            let failure = DocTestFailure(file: problem.file, line: problem.line, kind: .notebook, message: problem.message, details: "")
+            failures.append(failure)
+            cases.append(Case(notebook: problem.file, name: "math", seconds: 0, failure: failure))
+        }
         // Prose values and links, as the site build sees them.
         do {
             _ = try SiteBuild.render(workbook: workbook, runs: results.runs, siteTitle: "test")

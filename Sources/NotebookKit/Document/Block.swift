@@ -18,12 +18,14 @@ public indirect enum Block: Sendable, Equatable {
     case html(String, line: Int)
     /// A `@Snippet(...)` reference on its own line.
     case snippet(SnippetReference)
+    /// Display math: `$$...$$` alone in a paragraph, or a fenced block with info string `math`.
+    case math(String, line: Int)
 
     /// The line the block starts on.
     public var line: Int {
         switch self {
         case let .heading(_, _, line), let .paragraph(_, line), let .code(_, _, line), let .quote(_, line),
-            let .list(_, _, _, line), let .table(_, line), let .rule(line), let .html(_, line):
+            let .list(_, _, _, line), let .table(_, line), let .rule(line), let .html(_, line), let .math(_, line):
             return line
         case let .snippet(reference): return reference.line
         }

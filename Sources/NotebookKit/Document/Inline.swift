@@ -20,12 +20,14 @@ public indirect enum Inline: Sendable, Equatable {
     case lineBreak
     /// Raw inline HTML (escaped on pages unless the notebook allows raw HTML).
     case html(String)
+    /// A formula in TeX (`$...$`, or `$$...$$` inside a paragraph) and its source line.
+    case math(String, display: Bool, line: Int)
 
     /// The plain text of inlines (for titles, ids and search).
     public static func plainText(_ inlines: [Inline]) -> String {
         inlines.map { inline -> String in
             switch inline {
-            case let .text(text), let .code(text), let .html(text): return text
+            case let .text(text), let .code(text), let .html(text), let .math(text, _, _): return text
             case let .emphasis(children), let .strong(children), let .strikethrough(children): return plainText(children)
             case let .link(_, _, children): return plainText(children)
             case let .image(_, _, alt): return plainText(alt)

@@ -7,11 +7,12 @@ public enum NotebookParser {
     /// Parses `source`, the content of the notebook at `path` (used in error messages).
     /// - Throws: ``NotebookError`` naming `path` and the line.
     public static func parse(_ source: String, path: String) throws(NotebookError) -> Document {
-        let (frontMatter, markdown) = try FrontMatterParser.split(source, path: path)
+        let (frontMatter, withMath) = try FrontMatterParser.split(source, path: path)
+        let (markdown, formulas) = MathExtractor.extract(withMath)
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let tree = CMarkTree(markdown: markdown)
         let blocks = try tree.withRoot { root throws(NotebookError) in
-            try Converter(path: path, lines: lines).blocks(root.children, depth: 0)
+            try Converter(path: path, lines: lines, formulas: formulas).blocks(root.children, depth: 0)
         }
         return Document(path: path, frontMatter: frontMatter, blocks: blocks)
     }
@@ -21,6 +22,7 @@ public enum NotebookParser {
 private struct Converter {
     let path: String
     let lines: [String]
+    let formulas: [MathExtractor.Span]
 
     func blocks(_ nodes: [CMarkTree.Node], depth: Int) throws(NotebookError) -> [Block] {
         guard depth <= NotebookParser.maximumDepth else {
@@ -87,8 +89,15 @@ private struct Converter {
                 }
                 return .snippet(try SnippetDirective.parse(source, number: line, file: path))
             }
-            return .paragraph(inlines(node.children), line: line)
+            let content = inlines(node.children)
+            if content.count == 1, case let .math(tex, true, mathLine) = content[0] {
+                return .math(tex, line: mathLine)
+            }
+            return .paragraph(content, line: line)
         case "code_block":
+            if node.fenceInfo.split(separator: " ").first == "math" {
+                return .math(node.literal, line: line + 1)
+            }
             return .code(info: node.fenceInfo, text: node.literal, line: line)
         case "block_quote":
             return .quote(try blocks(node.children, depth: depth + 1), line: line)
@@ -125,20 +134,58 @@ private struct Converter {
     }
 
     func inlines(_ nodes: [CMarkTree.Node]) -> [Inline] {
-        nodes.compactMap { node -> Inline? in
-            switch node.type {
-            case "text": return .text(node.literal)
-            case "code": return .code(node.literal)
-            case "emph": return .emphasis(inlines(node.children))
-            case "strong": return .strong(inlines(node.children))
-            case "strikethrough": return .strikethrough(inlines(node.children))
-            case "link": return .link(destination: node.url, title: node.title, inlines(node.children))
-            case "image": return .image(source: node.url, title: node.title, alt: inlines(node.children))
-            case "softbreak": return .softBreak
-            case "linebreak": return .lineBreak
-            case "html_inline": return .html(node.literal)
-            default: return node.children.isEmpty ? .text(node.literal) : .emphasis(inlines(node.children))
+        nodes.flatMap { node -> [Inline] in
+            if node.type == "text" { return textWithMath(node.literal) }
+            return [inline(node)].compactMap { $0 }
+        }
+    }
+
+    /// Text with its math placeholders turned back into formulas.
+    func textWithMath(_ text: String) -> [Inline] {
+        var result: [Inline] = []
+        var current = ""
+        var number = ""
+        var inside: Character?
+        for character in text {
+            if let open = inside {
+                let close = open == MathExtractor.inlineOpen ? MathExtractor.inlineClose : MathExtractor.displayClose
+                if character == close {
+                    if let index = Int(number), index < formulas.count {
+                        if !current.isEmpty { result.append(.text(current)) }
+                        current = ""
+                        let formula = formulas[index]
+                        result.append(.math(formula.tex, display: formula.display, line: formula.line))
+                    }
+                    inside = nil
+                    number = ""
+                } else {
+                    number.append(character)
+                }
+                continue
             }
+            if character == MathExtractor.inlineOpen || character == MathExtractor.displayOpen {
+                inside = character
+                continue
+            }
+            current.append(character)
+        }
+        if !current.isEmpty { result.append(.text(current)) }
+        return result
+    }
+
+    func inline(_ node: CMarkTree.Node) -> Inline? {
+        switch node.type {
+        case "text": return nil
+        case "code": return .code(node.literal)
+        case "emph": return .emphasis(inlines(node.children))
+        case "strong": return .strong(inlines(node.children))
+        case "strikethrough": return .strikethrough(inlines(node.children))
+        case "link": return .link(destination: node.url, title: node.title, inlines(node.children))
+        case "image": return .image(source: node.url, title: node.title, alt: inlines(node.children))
+        case "softbreak": return .softBreak
+        case "linebreak": return .lineBreak
+        case "html_inline": return .html(node.literal)
+        default: return node.children.isEmpty ? .text(node.literal) : .emphasis(inlines(node.children))
         }
     }
 }

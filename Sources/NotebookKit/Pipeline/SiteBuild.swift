@@ -43,6 +43,8 @@ public struct SiteBuild: Sendable {
         public var runs: [String: (run: SnippetRun, reason: RunReason)]
         /// Seconds per phase: parse, snippet build, run, render, write.
         public var timings: [(phase: String, seconds: Double)]
+        /// Problems that do not stop the site (formulas that do not parse); the pages mark them.
+        public var problems: [NotebookError]
 
         /// Snippets whose cells failed.
         public var failedSnippets: [String] { runs.filter { $0.value.run.failed }.map(\.key).sorted() }
@@ -93,14 +95,16 @@ public struct SiteBuild: Sendable {
         }
         lap("write")
         withExtendedLifetime(lock) {}
-        return Report(notebooks: outcomes, runs: results.runs, timings: timings)
+        let problems = workbook.documents.flatMap(Formula.problems)
+        return Report(notebooks: outcomes, runs: results.runs, timings: timings, problems: problems)
     }
 
     /// Renders every page, the index and the stylesheet.
     static func render(
         workbook: Workbook, runs: [String: (run: SnippetRun, reason: RunReason)], siteTitle: String
     ) throws(NotebookErrors) -> ([String: Data], [NotebookOutcome]) {
-        var files: [String: Data] = ["style.css": Data(Stylesheet.css.utf8)]
+        var files: [String: Data] = ["style.css": Data(Stylesheet.css.utf8), "search.js": Data(SearchIndex.searchScript.utf8)]
+        var searchEntries: [SearchIndex.Entry] = []
         var outcomes: [NotebookOutcome] = []
         var errors: [NotebookError] = []
         var entries: [IndexRenderer.Entry] = []
@@ -129,6 +133,7 @@ public struct SiteBuild: Sendable {
             } catch {
                 errors += error.errors
             }
+            searchEntries += SearchIndex.entries(document, page: page)
             let outcome = NotebookOutcome(path: document.path, page: page, cells: cellResults)
             outcomes.append(outcome)
             entries.append(IndexRenderer.Entry(
@@ -140,6 +145,7 @@ public struct SiteBuild: Sendable {
         errors += LinkChecker.check(documents, allNotebooks: Set(workbook.project.notebookPaths()), anchorsByPath: anchors)
         guard errors.isEmpty else { throw NotebookErrors(errors) }
         files["index.html"] = Data(IndexRenderer.render(siteTitle: siteTitle, entries: entries).utf8)
+        files["search-index.js"] = Data(SearchIndex.script(searchEntries).utf8)
         return (files, outcomes)
     }
 }

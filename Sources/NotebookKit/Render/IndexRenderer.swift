@@ -27,7 +27,7 @@ enum IndexRenderer {
             <link rel="stylesheet" href="style.css">
             </head>
             <body>
-            <header class="site"><a href="index.html">\(HTML.escape(siteTitle))</a></header>
+            <header class="site"><a href="index.html">\(HTML.escape(siteTitle))</a>\(SearchIndex.box(root: ""))</header>
             <div class="layout"><main>
             <h1>\(HTML.escape(siteTitle))</h1>
             <ol class="index-list">

@@ -63,7 +63,7 @@ public struct PageRenderer {
             <link rel="stylesheet" href="\(context.link(to: "style.css"))">
             </head>
             <body>
-            <header class="site"><a href="\(context.link(to: "index.html"))">\(HTML.escape(context.siteTitle))</a></header>
+            <header class="site"><a href="\(context.link(to: "index.html"))">\(HTML.escape(context.siteTitle))</a>\(SearchIndex.box(root: context.rootPrefix))</header>
             <div class="layout">
             \(toc)<main>
             \(body)</main>
@@ -125,6 +125,8 @@ public struct PageRenderer {
             return document.frontMatter.allowsRawHTML ? raw : "<pre class=\"raw-html\">\(HTML.escape(raw))</pre>\n"
         case let .snippet(reference):
             return cellHTML(reference)
+        case let .math(tex, _):
+            return "<div class=\"math-block\">\(Formula.html(tex, display: true))</div>\n"
         }
     }
 
@@ -257,6 +259,8 @@ public struct PageRenderer {
                 html += "<br>\n"
             case let .html(raw):
                 html += document.frontMatter.allowsRawHTML ? raw : HTML.escape(raw)
+            case let .math(tex, display, _):
+                html += Formula.html(tex, display: display)
             }
         }
         return html

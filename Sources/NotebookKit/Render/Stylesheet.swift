@@ -21,7 +21,13 @@ enum Stylesheet {
         body { margin: 0; background: var(--nb-bg); color: var(--nb-fg); font: 16px/1.6 var(--nb-font); }
         a { color: var(--nb-accent); }
         header.site { padding: 0.6rem 1.5rem; border-bottom: 1px solid var(--nb-grid); font-weight: 600; }
+        header.site { display: flex; align-items: center; justify-content: space-between; gap: 1rem; }
         header.site a { text-decoration: none; color: var(--nb-fg); }
+        .search { position: relative; font-weight: normal; }
+        .search input { font: inherit; font-size: 0.9rem; padding: 0.25rem 0.5rem; border: 1px solid var(--nb-grid); border-radius: 6px; background: var(--nb-bg); color: var(--nb-fg); width: 16rem; max-width: 50vw; }
+        #search-results { position: absolute; right: 0; z-index: 10; list-style: none; margin: 0.25rem 0 0; padding: 0.25rem 0; min-width: 20rem; max-width: 80vw; background: var(--nb-bg); border: 1px solid var(--nb-grid); border-radius: 6px; box-shadow: 0 4px 12px rgba(0,0,0,0.15); }
+        #search-results li { padding: 0.25rem 0.75rem; font-size: 0.9rem; }
+        #search-results a { color: var(--nb-accent); }
         .layout { display: flex; gap: 2rem; max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem; }
         main { flex: 1; min-width: 0; max-width: 48rem; }
         nav.toc { flex: 0 0 14rem; order: 2; position: sticky; top: 1rem; align-self: flex-start; font-size: 0.9rem; }
@@ -54,6 +60,9 @@ enum Stylesheet {
         .failure { background: var(--nb-fail-bg); border: 1px solid var(--nb-fail); border-radius: 6px; padding: 0.5rem 0.75rem; margin: 0.75rem 0; }
         .failure pre { background: transparent; margin: 0.5rem 0 0; padding: 0; }
         .value { font-variant-numeric: tabular-nums; }
+        math { font-size: 1.1em; }
+        .math-block { margin: 1rem 0; overflow-x: auto; }
+        .math-error { color: var(--nb-fail); font-family: var(--nb-mono); border-bottom: 1px dotted var(--nb-fail); }
         .value.missing { color: var(--nb-fail); }
         .note { color: var(--nb-muted); font-style: italic; }
         li.task { list-style: none; }
@@ -65,7 +74,7 @@ enum Stylesheet {
         .status-pass { color: var(--nb-pass); } .status-fail { color: var(--nb-fail); }
         @media (max-width: 56rem) { .layout { display: block; } nav.toc { position: static; } }
         @media print {
-          header.site, nav.toc, footer, .anchor { display: none; }
+          header.site, nav.toc, footer, .anchor, .search { display: none; }
           body { font-size: 11pt; background: #fff; color: #000; }
           .layout { display: block; max-width: none; padding: 0; }
           pre, figure.plot, table, .cell { break-inside: avoid; }

@@ -80,6 +80,8 @@ struct TerminalBlockRenderer {
             return indent + raw
         case let .snippet(reference):
             return cell(reference)
+        case let .math(tex, _):
+            return indent + "    " + Formula.unicode(tex) + "\n"
         }
     }
 
@@ -129,6 +131,7 @@ struct TerminalBlockRenderer {
             case .softBreak: return " "
             case .lineBreak: return "\n"
             case let .html(raw): return raw
+            case let .math(tex, _, _): return Formula.unicode(tex)
             }
         }.joined()
     }

@@ -55,6 +55,7 @@ struct BuildCommand: ParsableCommand {
                 say("\(notebook.path):\(cell.reference.line): \(cell.run.failureSummary ?? "failed")")
             }
         }
+        for problem in report.problems { say(problem.description) }
         if timings {
             for (phase, seconds) in report.timings {
                 say("  \(phase): \(String(format: "%.3f", seconds)) s")
@@ -64,7 +65,7 @@ struct BuildCommand: ParsableCommand {
         let cached = runs.filter { $0.reason == .cached }.count
         let failed = report.failedSnippets.count
         say("Built \(report.notebooks.count) notebooks into \(output)/: \(runs.count) snippets (\(runs.count - cached) ran, \(cached) cached, \(failed) failed) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
-        if failed > 0 { throw ExitCode(1) }
+        if failed > 0 || !report.problems.isEmpty { throw ExitCode(1) }
     }
 }
 

@@ -1,0 +1,120 @@
+import Testing
+@testable import NotebookKit
+
+@Suite("Math: TeX subset to MathML and Unicode")
+struct MathTests {
+    func mathML(_ tex: String, display: Bool = false) throws -> String {
+        MathMLRenderer.element(try TeXParser.parse(tex, display: display))
+    }
+
+    func unicode(_ tex: String) -> String { Formula.unicode(tex) }
+
+    @Test("Each construct", arguments: [
+        ("x^2", "<msup><mi>x</mi><mrow><mn>2</mn></mrow></msup>"),
+        ("r_i", "<msub><mi>r</mi><mrow><mi>i</mi></mrow></msub>"),
+        ("x_i^2", "<msubsup><mi>x</mi><mrow><mi>i</mi></mrow><mrow><mn>2</mn></mrow></msubsup>"),
+        ("\\frac{a}{b}", "<mfrac><mrow><mi>a</mi></mrow><mrow><mi>b</mi></mrow></mfrac>"),
+        ("\\sqrt{x}", "<msqrt><mi>x</mi></msqrt>"),
+        ("\\sqrt[3]{x}", "<mroot><mrow><mi>x</mi></mrow><mrow><mn>3</mn></mrow></mroot>"),
+        ("\\log x", "<mrow><mi>log</mi><mi>x</mi></mrow>"),
+        ("\\operatorname{sign}(r)", "<mrow><mi>sign</mi><mo>(</mo><mi>r</mi><mo>)</mo></mrow>"),
+        ("\\delta \\Sigma", "<mrow><mi>δ</mi><mi>Σ</mi></mrow>"),
+        ("\\partial L / \\partial w", "<mrow><mi>∂</mi><mi>L</mi><mo>/</mo><mi>∂</mi><mi>w</mi></mrow>"),
+        ("\\nabla J", "<mrow><mi>∇</mi><mi>J</mi></mrow>"),
+        ("a \\cdot b \\times c", "<mrow><mi>a</mi><mo>⋅</mo><mi>b</mi><mo>×</mo><mi>c</mi></mrow>"),
+        ("a \\le b \\ge c \\ne d \\approx e", "<mrow><mi>a</mi><mo>≤</mo><mi>b</mi><mo>≥</mo><mi>c</mi><mo>≠</mo><mi>d</mi><mo>≈</mo><mi>e</mi></mrow>"),
+        ("w \\in \\mathbb{R}", "<mrow><mi>w</mi><mo>∈</mo><mi>ℝ</mi></mrow>"),
+        ("\\left| r \\right|", "<mrow><mo fence=\"true\" stretchy=\"true\">|</mo><mi>r</mi><mo fence=\"true\" stretchy=\"true\">|</mo></mrow>"),
+        ("\\text{if } x", "<mrow><mtext>if\u{00A0}</mtext><mi>x</mi></mrow>"),
+        ("1 - 0.5", "<mrow><mn>1</mn><mo>−</mo><mn>0.5</mn></mrow>"),
+    ])
+    func constructs(tex: String, expected: String) throws {
+        #expect(try mathML(tex) == expected)
+    }
+
+    @Test("Sums and products take their limits under and over in display math")
+    func limits() throws {
+        #expect(try mathML("\\sum_{i=1}^n x_i", display: true).hasPrefix("<mrow><munderover><mo largeop=\"true\" movablelimits=\"true\">∑</mo>"))
+        #expect(try mathML("\\prod_i p_i", display: false).hasPrefix("<mrow><msub><mo largeop=\"true\" movablelimits=\"true\">∏</mo>"))
+        #expect(try mathML("\\max_w J", display: true).hasPrefix("<mrow><munder><mi>max</mi>"))
+    }
+
+    @Test("Huber's definition with cases")
+    func cases() throws {
+        let tex = "L_\\delta(r) = \\begin{cases} \\frac{1}{2} r^2 & \\text{if } |r| \\le \\delta \\\\ \\delta \\left(|r| - \\frac{1}{2}\\delta\\right) & \\text{otherwise} \\end{cases}"
+        let html = try mathML(tex, display: true)
+        #expect(html.contains("<mtable><mtr><mtd"))
+        #expect(html.components(separatedBy: "<mtr>").count == 3)
+        #expect(html.contains("<mtext>otherwise</mtext>"))
+        #expect(unicode(tex) == "L_δ(r) = { 1/2r²  if |r| ≤ δ;  δ(|r| − 1/2δ)  otherwise")
+    }
+
+    @Test("Unicode for the walkthrough", arguments: [
+        ("x^2 + r_i", "x² + rᵢ"),
+        ("\\sum_{i=1}^{n} r_i^2", "∑ᵢ₌₁ⁿrᵢ²"),
+        ("\\delta", "δ"),
+        ("\\left\\| r \\right\\|_2", "‖r‖₂"),
+        ("\\sqrt{1 + (r/\\delta)^2}", "√(1 + (r/δ)²)"),
+        ("e^{-2|r|}", "e^(−2|r|)"),
+    ])
+    func unicodeText(tex: String, expected: String) {
+        #expect(unicode(tex) == expected)
+    }
+
+    @Test("Errors name the problem", arguments: [
+        ("\\frc{a}{b}", "unknown command \\frc; did you mean '\\frac'?"),
+        ("{a", "missing '}': the braces are unbalanced"),
+        ("a}", "unbalanced '}': no '{' opens it"),
+        ("\\left( a", "missing \\right to close \\left"),
+        ("x^", "'^' needs something after it"),
+        ("x^a^b", "double superscript; use braces: x^{ab}"),
+        ("a & b", "'&' outside \\begin{cases}"),
+        ("\\begin{matrix} a \\end{matrix}", "unknown environment 'matrix'; expected cases"),
+    ])
+    func errors(tex: String, message: String) {
+        #expect(throws: TeXParser.Failure(message: message)) { try TeXParser.parse(tex, display: false) }
+    }
+
+    @Test("Notebooks: $...$, $$...$$, math fences, prices and \\$ follow GitHub's rules")
+    func extraction() throws {
+        let document = try NotebookParser.parse("""
+            The loss $L(r) = r^2$ costs $5 and $10, not \\$x\\$.
+            A price of $300k and $400k is text; `$code$` too.
+
+            $$
+            \\sum_{i=1}^n r_i^2
+            $$
+
+            ```math
+            \\frac{1}{n}
+            ```
+
+            After $a_1 * b_2$ and *emphasis*.
+            """, path: "Notebooks/m.md")
+        guard case let .paragraph(first, 1) = document.blocks[0] else {
+            Issue.record("expected a paragraph")
+            return
+        }
+        #expect(first.contains(.math("L(r) = r^2", display: false, line: 1)))
+        let text = Inline.plainText(first)
+        #expect(text.contains("costs $5 and $10, not $x$."))
+        #expect(text.contains("A price of $300k and $400k is text;"))
+        #expect(first.contains(.code("$code$")))
+        #expect(document.blocks[1] == .math("\n\\sum_{i=1}^n r_i^2\n", line: 4))
+        #expect(document.blocks[2] == .math("\\frac{1}{n}\n", line: 9))
+        guard case let .paragraph(last, 12) = document.blocks[3] else {
+            Issue.record("expected the last paragraph at line 12: \(document.blocks[3])")
+            return
+        }
+        #expect(last.contains(.math("a_1 * b_2", display: false, line: 12)))
+        #expect(last.contains(.emphasis([.text("emphasis")])))
+    }
+
+    @Test("A bad formula is a problem with file:line, and the page marks it")
+    func problems() throws {
+        let document = try NotebookParser.parse("Fine $x^2$.\n\nBad $\\frc{1}{2}$ here.\n", path: "Notebooks/m.md")
+        #expect(Formula.problems(in: document).map(\.description)
+            == ["Notebooks/m.md:3: math: unknown command \\frc; did you mean '\\frac'? in '\\frc{1}{2}'"])
+        #expect(Formula.html("\\frc{1}{2}", display: false).hasPrefix("<span class=\"math-error\" title=\"unknown command \\frc"))
+    }
+}
