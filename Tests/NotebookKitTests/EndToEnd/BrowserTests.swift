@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+@testable import NotebookKit
+
+/// Headless Chromium, from Debian's `chromium` package (`.ci/setup` installs it).
+func chromiumPath() -> String? {
+    ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first { FileManager.default.isExecutableFile(atPath: $0) }
+}
+
+/// Runs headless Chromium with `arguments`; returns stdout and stderr.
+func chromium(_ arguments: [String]) throws -> (stdout: String, stderr: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: try #require(chromiumPath(), "headless Chromium is not installed: run .ci/setup"))
+    process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
+                         "--disable-dev-shm-usage", "--user-data-dir=\(FileManager.default.temporaryDirectory.path)/chromium-\(UUID().uuidString)"] + arguments
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+}
+
+@Suite("A real browser: every built page in headless Chromium", .serialized)
+struct BrowserTests {
+    struct PageReport: Decodable {
+        let url: String
+        let svgs: [[Double]]
+        let maths: [[Double]]
+        let links: [String]
+        let search: [String: [String]]
+        let errors: [String]
+    }
+
+    static let harness = """
+        <!doctype html><html><body><pre id="result">pending</pre><script>
+        const pages = PAGES;
+        const queries = QUERIES;
+        const reports = [];
+        function load(url) {
+          return new Promise(resolve => {
+            const frame = document.createElement("iframe");
+            frame.style.width = "1200px"; frame.style.height = "900px";
+            frame.onload = () => resolve(frame);
+            frame.src = url;
+            document.body.appendChild(frame);
+          });
+        }
+        async function run() {
+          for (const url of pages) {
+            const frame = await load(url);
+            const doc = frame.contentDocument, win = frame.contentWindow;
+            const report = { url, svgs: [], maths: [], links: [], search: {}, errors: [] };
+            if (!doc) { report.errors.push("cannot read the page"); reports.push(report); continue; }
+            doc.querySelectorAll("figure.plot svg").forEach(svg => { const b = svg.getBBox(); report.svgs.push([b.width, b.height]); });
+            doc.querySelectorAll("math").forEach(m => { const b = m.getBoundingClientRect(); report.maths.push([b.width, b.height]); });
+            doc.querySelectorAll("a[href]").forEach(a => report.links.push(a.href));
+            if (!win.NOTEBOOK_SEARCH) { report.errors.push("the search index did not load"); }
+            const input = doc.getElementById("search");
+            if (input && url.endsWith("index.html")) {
+              for (const query of queries) {
+                input.value = query;
+                input.dispatchEvent(new win.Event("input"));
+                report.search[query] = Array.from(doc.querySelectorAll("#search-results a")).map(a => a.href);
+              }
+            }
+            reports.push(report);
+          }
+          document.getElementById("result").textContent = "RESULT" + JSON.stringify(reports) + "END";
+        }
+        run();
+        </script></body></html>
+        """
+
+    @Test("No console errors or broken links; every plot and formula has a size; search finds every notebook")
+    func pages() async throws {
+        let (report, site) = try await NotebookSite.shared.build().get()
+        let pages = ["index.html"] + report.notebooks.map(\.page)
+        // One distinctive heading word per notebook, which the search must find.
+        var queries: [String: String] = [:]
+        for notebook in report.notebooks {
+            let document = try NotebookParser.parse(String(contentsOf: packageRoot.appendingPathComponent(notebook.path), encoding: .utf8), path: notebook.path)
+            let entries = SearchIndex.entries(document, page: notebook.page)
+            let word = entries.compactMap { entry in entry.text.split(separator: " ").map(String.init).first { $0.count >= 9 && $0.allSatisfy(\.isLetter) } }.first
+            if let word { queries[word.lowercased()] = notebook.page }
+        }
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let urls = pages.map { site.appendingPathComponent($0).absoluteString }
+        let json = { (value: Any) in String(decoding: try! JSONSerialization.data(withJSONObject: value), as: UTF8.self) }
+        try folder.write("harness.html", Self.harness.replacingOccurrences(of: "PAGES", with: json(urls))
+            .replacingOccurrences(of: "QUERIES", with: json(Array(queries.keys).sorted())))
+        let (dom, log) = try chromium(["--allow-file-access-from-files", "--enable-logging=stderr", "--v=0",
+                                       "--virtual-time-budget=60000", "--window-size=1300,1000", "--dump-dom",
+                                       folder.url.appendingPathComponent("harness.html").absoluteString])
+        let start = try #require(dom.range(of: "RESULT"), "the harness did not finish:\n\(dom.prefix(500))\n\(log.suffix(2000))")
+        let end = try #require(dom.range(of: "END", range: start.upperBound..<dom.endIndex))
+        let reports = try JSONDecoder().decode([PageReport].self, from: Data(dom[start.upperBound..<end.lowerBound].utf8))
+        #expect(reports.count == pages.count)
+        // Console errors of the site's pages (not the harness's own messages).
+        let consoleErrors = log.split(separator: "\n").filter { $0.contains("CONSOLE") && ($0.contains("ERROR") || $0.contains("Uncaught") || $0.contains("Failed")) }
+        #expect(consoleErrors.isEmpty, "\(consoleErrors.joined(separator: "\n"))")
+        for page in reports {
+            #expect(page.errors.isEmpty, "\(page.url): \(page.errors)")
+            for size in page.svgs { #expect(size[0] > 0 && size[1] > 0, "\(page.url): an SVG plot is empty") }
+            for size in page.maths { #expect(size[0] > 0 && size[1] > 0, "\(page.url): a formula has no size") }
+            for link in page.links where link.hasPrefix("file://") {
+                let parts = link.split(separator: "#", maxSplits: 1).map(String.init)
+                let path = URL(string: parts[0])!.path
+                #expect(FileManager.default.fileExists(atPath: path), "\(page.url): broken link \(link)")
+                if parts.count > 1, let html = try? String(contentsOfFile: path, encoding: .utf8) {
+                    #expect(html.contains("id=\"\(parts[1].removingPercentEncoding ?? parts[1])\""), "\(page.url): missing anchor \(link)")
+                }
+            }
+        }
+        #expect(reports.filter { $0.url.hasSuffix(".html") && !$0.url.hasSuffix("index.html") }.allSatisfy { !$0.svgs.isEmpty })
+        #expect(reports.reduce(0) { $0 + $1.maths.count } > 10, "the curriculum's formulas render as MathML")
+        let search = try #require(reports.first { $0.url.hasSuffix("index.html") }?.search)
+        #expect(queries.count == report.notebooks.count, "a search word for every notebook")
+        for (word, page) in queries {
+            #expect(search[word]?.contains { $0.contains(page) } == true, "searching '\(word)' does not find \(page)")
+        }
+    }
+
+    @Test("A screenshot of a notebook page, saved as a CI artifact")
+    func screenshot() async throws {
+        let (report, site) = try await NotebookSite.shared.build().get()
+        let page = try #require(report.notebooks.first { $0.page.contains("huber") } ?? report.notebooks.first)
+        let folder = packageRoot.appendingPathComponent(".ci-artifacts")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("notebook-page.png")
+        try? FileManager.default.removeItem(at: file)
+        _ = try chromium(["--window-size=1200,2400", "--screenshot=\(file.path)", site.appendingPathComponent(page.page).absoluteString])
+        let data = try Data(contentsOf: file)
+        #expect(data.count > 10_000)
+        #expect(data.prefix(4) == Data([0x89, 0x50, 0x4E, 0x47]))
+    }
+}
