@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "NotebookRuntime", targets: ["NotebookRuntime"]),
         .library(name: "NotebookKit", targets: ["NotebookKit"]),
         .executable(name: "notebook", targets: ["notebook"]),
+        .executable(name: "notebook-sandbox", targets: ["notebook-sandbox"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
@@ -34,6 +35,7 @@ let package = Package(
             name: "NotebookKit",
             dependencies: ["CCmarkGFM", "Plotting", "NotebookRuntime"]
         ),
+        .executableTarget(name: "notebook-sandbox"),
         .target(
             name: "NotebookServer",
             dependencies: ["NotebookKit", .product(name: "FlyingFox", package: "FlyingFox")]
@@ -45,13 +47,17 @@ let package = Package(
         .executableTarget(
             name: "notebook",
             dependencies: [
-                "LossCore", "LossCLI", "NotebookKit", "NotebookServer",
+                "LossCore", "LossCLI", "NotebookKit", "NotebookServer", "notebook-sandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "LossCoreTests", dependencies: ["LossCore"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], exclude: ["Fixtures"]),
-        .testTarget(name: "NotebookKitTests", dependencies: ["NotebookKit", "NotebookRuntime", "Plotting"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "NotebookKitTests",
+            dependencies: ["NotebookKit", "NotebookRuntime", "Plotting", "notebook-sandbox"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "NotebookCLITests", dependencies: ["notebook"]),
         .testTarget(
             name: "LossCLITests",

@@ -24,3 +24,62 @@ struct NotebookCommandTests {
         #expect(result.stderr.contains(message), "\(result.stderr)")
     }
 }
+
+@Suite("Interrupted builds", .serialized)
+struct InterruptionTests {
+    @Test("SIGKILL during notebook build leaves the previous site complete; the next build cleans up")
+    func killed() throws {
+        let root = try passingPackage()
+        let first = try runNotebook(["build", "--package-path", root.path], in: root)
+        #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
+        let site = root.appendingPathComponent("site")
+        let before = try FileManager.default.subpathsOfDirectory(atPath: site.path).sorted()
+        let index = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
+        // Change a notebook so the next build has work to do, then kill it at several points.
+        let notebook = root.appendingPathComponent("Notebooks/passing.md")
+        try (String(contentsOf: notebook, encoding: .utf8) + "\nChanged.\n").write(to: notebook, atomically: true, encoding: .utf8)
+        for delay in [0.05, 0.3, 1.0] {
+            let process = Process()
+            process.executableURL = notebookExecutable()
+            process.arguments = ["build", "--no-cache", "--package-path", root.path]
+            process.currentDirectoryURL = root
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let now = try FileManager.default.subpathsOfDirectory(atPath: site.path).sorted()
+            let page = try String(contentsOf: site.appendingPathComponent("passing.html"), encoding: .utf8)
+            // Either the old site or the new one, whole: never a mix, never missing files.
+            #expect(now == before, "after a kill at \(delay) s the site's files changed: \(now)")
+            #expect(page.contains("</html>"))
+            #expect(try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8) == index)
+        }
+        let again = try runNotebook(["build", "--package-path", root.path], in: root)
+        #expect(again.status == 0)
+        #expect(try String(contentsOf: site.appendingPathComponent("passing.html"), encoding: .utf8).contains("Changed."))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.contains("staging") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+
+    @Test("Two builds at once: the second is refused with a clear message")
+    func concurrent() throws {
+        let root = try passingPackage()
+        let first = Process()
+        first.executableURL = notebookExecutable()
+        first.arguments = ["build", "--no-cache", "--package-path", root.path]
+        first.currentDirectoryURL = root
+        first.standardOutput = FileHandle.nullDevice
+        try first.run()
+        // Wait until the first build holds its lock.
+        let lock = root.appendingPathComponent(".notebook-cache/build.lock").path
+        let deadline = Date().addingTimeInterval(30)
+        while !FileManager.default.fileExists(atPath: lock), Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        let second = try runNotebook(["build", "--package-path", root.path], in: root)
+        first.waitUntilExit()
+        #expect(second.status == 2)
+        #expect(second.stderr.contains("another notebook build is running on this package"), "\(second.stderr)")
+        #expect(first.terminationStatus == 0)
+    }
+}

@@ -34,6 +34,8 @@ public struct SnippetRunner: Sendable {
     public var toolchain: String
     /// How many snippets run at once.
     public var parallelism: Int
+    /// The `notebook-sandbox` launcher that confines a snippet's writes to its scratch folder.
+    public var sandbox: URL?
 
     /// Creates a runner.
     public init(
@@ -46,6 +48,18 @@ public struct SnippetRunner: Sendable {
         self.forceRun = forceRun
         self.toolchain = toolchain
         self.parallelism = max(1, parallelism)
+        sandbox = Self.findSandbox()
+    }
+
+    /// `notebook-sandbox` next to the running program (SwiftPM builds them side by side), or on the PATH.
+    public static func findSandbox() -> URL? {
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<3 {
+            let candidate = folder.appendingPathComponent("notebook-sandbox")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder.deleteLastPathComponent()
+        }
+        return ChildProcess.find("notebook-sandbox").map { URL(fileURLWithPath: $0) }
     }
 
     /// The environment a snippet gets (its events path is added per run): fixed, so output
@@ -83,6 +97,7 @@ public struct SnippetRunner: Sendable {
         settings.update(field: "events=\(RuntimeChannel.environmentKey)")
         settings.update(field: "timeout=\(job.timeout)")
         settings.update(field: "limits=\(outputLimit),\(eventLimit)")
+        settings.update(field: "sandbox=\(sandbox == nil ? "none" : "landlock-v1")")
         return RunCache.KeyParts(executable: executableHash, toolchain: toolchain, settings: settings.hexDigest())
     }
 
@@ -116,8 +131,13 @@ public struct SnippetRunner: Sendable {
         environment[RuntimeChannel.environmentKey] = eventsFile.path
         do {
             try fileManager.createDirectory(at: work, withIntermediateDirectories: true)
+            guard let sandbox else {
+                throw NotebookError(file: job.executable.lastPathComponent, line: nil,
+                                    "cannot run: notebook-sandbox, which confines a snippet's writes, is not next to this program or on the PATH")
+            }
+            // The sandbox lets the snippet write only inside its scratch folder.
             let (outcome, seconds) = try ChildProcess.run(
-                job.executable.path, arguments: [], environment: environment, directory: work,
+                sandbox.path, arguments: [scratch.path, job.executable.path], environment: environment, directory: work,
                 stdout: stdoutFile, stderr: stderrFile, timeout: job.timeout)
             let (stdout, stdoutBytes) = Self.read(stdoutFile, limit: outputLimit)
             let (stderr, _) = Self.read(stderrFile, limit: outputLimit)

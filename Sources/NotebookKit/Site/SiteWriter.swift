@@ -51,8 +51,14 @@ public struct SiteWriter: Sendable {
     public func write(_ files: [String: Data]) throws(NotebookError) {
         let fileManager = FileManager.default
         let parent = output.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(getpid())")
-        try? fileManager.removeItem(at: staging)
+        let prefix = ".\(output.lastPathComponent).staging-"
+        let staging = parent.appendingPathComponent("\(prefix)\(getpid())")
+        // Staging folders left by builds that were killed (their process is gone) are removed.
+        for name in (try? fileManager.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
+            if let pid = Int32(name.dropFirst(prefix.count)), pid == getpid() || (kill(pid, 0) != 0 && errno == ESRCH) {
+                try? fileManager.removeItem(at: parent.appendingPathComponent(name))
+            }
+        }
         do {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
             for (path, data) in files.sorted(by: { $0.key < $1.key }) {

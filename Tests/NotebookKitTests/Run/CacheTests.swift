@@ -8,24 +8,26 @@ struct CacheTests {
     func reasons() throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
-        let counter = folder.url.appendingPathComponent("count").path
-        let script = try folder.script("snippet", "echo ran >> \(counter); echo out")
+        // Each real run prints a fresh random id, so a cached result is recognisable by its id.
+        let script = try folder.script("snippet", "cat /proc/sys/kernel/random/uuid")
         let cache = RunCache(folder: folder.url.appendingPathComponent("cache"))
-        func run(toolchain: String = "swift 6", force: Bool = false, timeout: Double = 20) -> RunReason {
-            SnippetRunner(cache: cache, forceRun: force, toolchain: toolchain).run([.init(name: "s", executable: script, timeout: timeout)])["s"]!.reason
+        func run(toolchain: String = "swift 6", force: Bool = false, timeout: Double = 20) -> (RunReason, String) {
+            let result = SnippetRunner(cache: cache, forceRun: force, toolchain: toolchain).run([.init(name: "s", executable: script, timeout: timeout)])["s"]!
+            return (result.reason, result.run.stdout)
         }
-        func runs() -> Int { (folder.read("count") ?? "").split(separator: "\n").count }
-        #expect(run() == .firstRun)
-        #expect(run() == .cached)
-        #expect(runs() == 1)
-        #expect(run(force: true) == .forced)
-        #expect(runs() == 2)
-        #expect(run(toolchain: "swift 7") == .toolchainChanged)
-        #expect(run(toolchain: "swift 7", timeout: 30) == .settingsChanged)
-        _ = try folder.script("snippet", "echo ran >> \(counter); echo changed")
-        #expect(run(toolchain: "swift 7", timeout: 30) == .executableChanged)
-        #expect(run(toolchain: "swift 7", timeout: 30) == .cached)
-        #expect(runs() == 5)
+        let (firstReason, firstId) = run()
+        #expect(firstReason == .firstRun)
+        #expect(firstId.count == 37)
+        #expect(run() == (.cached, firstId))
+        let (forcedReason, forcedId) = run(force: true)
+        #expect(forcedReason == .forced && forcedId != firstId)
+        #expect(run().1 == forcedId, "a forced run refreshes the cache")
+        #expect(run(toolchain: "swift 7").0 == .toolchainChanged)
+        #expect(run(toolchain: "swift 7", timeout: 30).0 == .settingsChanged)
+        _ = try folder.script("snippet", "cat /proc/sys/kernel/random/uuid; echo changed")
+        let (changedReason, changedOutput) = run(toolchain: "swift 7", timeout: 30)
+        #expect(changedReason == .executableChanged && changedOutput.hasSuffix("changed\n"))
+        #expect(run(toolchain: "swift 7", timeout: 30) == (.cached, changedOutput))
     }
 
     @Test("Timed-out runs are not cached")

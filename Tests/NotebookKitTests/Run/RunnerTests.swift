@@ -95,3 +95,48 @@ struct RunnerTests {
         for i in 0..<6 { #expect(results["s\(i)"]?.run.stdout == "\(i)\n") }
     }
 }
+
+@Suite("Runner sandbox")
+struct SandboxTests {
+    @Test("A snippet cannot write outside its scratch folder; inside it can")
+    func confined() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let outside = folder.url.appendingPathComponent("outside.txt").path
+        let script = try folder.script("writer", "echo inside > here.txt && cat here.txt; echo escaped > \(outside) || exit 4")
+        let runner = SnippetRunner(cache: nil, toolchain: "t")
+        #expect(runner.sandbox != nil)
+        let run = runner.execute(.init(name: "writer", executable: script, timeout: 20))
+        #expect(run.stdout == "inside\n")
+        #expect(run.outcome == .exited(4))
+        #expect(run.stderr.contains("Permission denied"))
+        #expect(run.failureSummary == "the snippet exited with status 4")
+        #expect(!FileManager.default.fileExists(atPath: outside))
+    }
+}
+
+@Suite("Runner limits")
+struct RunnerLimitTests {
+    @Test("100 MB printed: cut with a note, the build goes on")
+    func hugeOutput() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let script = try folder.script("loud", "head -c 100000000 /dev/zero | tr '\\\\0' 'y'")
+        let run = SnippetRunner(cache: nil, toolchain: "t").execute(.init(name: "loud", executable: script, timeout: 60))
+        #expect(run.stdoutTruncated)
+        #expect(run.stdoutBytes == 100_000_000)
+        #expect(run.stdout.utf8.count == 1 << 20)
+        #expect(TerminalOutput.notes(run).hasPrefix("[output cut: 100000000 bytes printed, the first 1048576 shown]"))
+    }
+
+    @Test("Output on stderr only is kept and shown for a failed cell")
+    func stderrOnly() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let script = try folder.script("quiet", "echo 'only on stderr' >&2; exit 1")
+        let run = SnippetRunner(cache: nil, toolchain: "t").execute(.init(name: "quiet", executable: script, timeout: 20))
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr == "only on stderr\n")
+        #expect(TerminalOutput.notes(run) == "only on stderr\n")
+    }
+}
