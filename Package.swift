@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "NotebookKit", targets: ["NotebookKit"]),
         .executable(name: "notebook", targets: ["notebook"]),
         .executable(name: "notebook-sandbox", targets: ["notebook-sandbox"]),
+        .executable(name: "loss-bench", targets: ["loss-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
@@ -36,6 +37,7 @@ let package = Package(
             dependencies: ["CCmarkGFM", "Plotting", "NotebookRuntime"]
         ),
         .executableTarget(name: "notebook-sandbox"),
+        .executableTarget(name: "loss-bench", dependencies: ["LossCore"], path: "Benchmarks/LossBench"),
         .target(
             name: "NotebookServer",
             dependencies: ["NotebookKit", .product(name: "FlyingFox", package: "FlyingFox")]

@@ -24,10 +24,12 @@ public struct LinearRegression<Scalar: LossScalar>: Model {
     /// The bias (intercept).
     public var bias: Scalar { parameters[inputCount] }
 
+    @inlinable
     public func predict(_ inputs: Batch<Scalar>) -> Batch<Scalar> {
         map.apply(inputs, parameters: parameters)
     }
 
+    @inlinable
     public func parameterGradient(inputs: Batch<Scalar>, outputGradient: Batch<Scalar>) -> [Scalar] {
         map.backward(inputs, gradient: outputGradient)
     }

@@ -19,6 +19,7 @@ public struct LogisticRegression<Scalar: LossScalar>: Model {
         parameters = Array(repeating: 0, count: features + 1)
     }
 
+    @inlinable
     public func predict(_ inputs: Batch<Scalar>) -> Batch<Scalar> {
         var z = map.apply(inputs, parameters: parameters)
         if output == .probabilities {
@@ -27,6 +28,7 @@ public struct LogisticRegression<Scalar: LossScalar>: Model {
         return z
     }
 
+    @inlinable
     public func parameterGradient(inputs: Batch<Scalar>, outputGradient: Batch<Scalar>) -> [Scalar] {
         guard output == .probabilities else { return map.backward(inputs, gradient: outputGradient) }
         // dp/dz = σ(z)(1 - σ(z)).

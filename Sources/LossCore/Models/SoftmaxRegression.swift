@@ -20,11 +20,13 @@ public struct SoftmaxRegression<Scalar: LossScalar>: Model {
         parameters = Array(repeating: 0, count: map.parameterCount)
     }
 
+    @inlinable
     public func predict(_ inputs: Batch<Scalar>) -> Batch<Scalar> {
         let z = map.apply(inputs, parameters: parameters)
         return output == .probabilities ? Self.softmaxRows(z) : z
     }
 
+    @inlinable
     public func parameterGradient(inputs: Batch<Scalar>, outputGradient: Batch<Scalar>) -> [Scalar] {
         guard output == .probabilities else { return map.backward(inputs, gradient: outputGradient) }
         // dL/dz = s ∘ (g - <g, s>) row by row.
@@ -49,6 +51,7 @@ public struct SoftmaxRegression<Scalar: LossScalar>: Model {
     }
 
     /// Softmax of each row, shifted by the row's maximum so no exponential overflows.
+    @inlinable
     public static func softmaxRows(_ z: Batch<Scalar>) -> Batch<Scalar> {
         var s = z
         for i in 0..<z.rows {

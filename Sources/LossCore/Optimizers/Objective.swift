@@ -38,6 +38,7 @@ public struct Objective<L: Loss, T: LossScalar>: Sendable {
     /// The objective's value and its exact gradient with respect to the model's parameters,
     /// on all samples or on the rows given. `includePenaltyGradient: false` leaves the
     /// penalty's (sub)gradient out, for proximal methods that apply the penalty themselves.
+    @inlinable
     public func valueAndGradient<M: Model>(
         _ model: M, rows: [Int]? = nil, includePenaltyGradient: Bool = true
     ) -> (value: T, gradient: [T]) where M.Scalar == T {
@@ -55,11 +56,13 @@ public struct Objective<L: Loss, T: LossScalar>: Sendable {
     }
 
     /// The objective's value alone.
+    @inlinable
     public func value<M: Model>(_ model: M) -> T where M.Scalar == T {
         valueAndGradient(model).value
     }
 
-    private func subset(_ rows: [Int]) -> (Batch<T>, Batch<T>, [T]?) {
+    @usableFromInline
+    func subset(_ rows: [Int]) -> (Batch<T>, Batch<T>, [T]?) {
         func pick(_ batch: Batch<T>) -> Batch<T> {
             Batch(unchecked: rows.count, columns: batch.columns, values: rows.flatMap { batch.row($0) })
         }

@@ -61,6 +61,22 @@ public struct RunCache: Sendable {
         }
     }
 
+    /// The SHA-256 of an executable, remembered by its path, size and modification time so a
+    /// warm build does not read every executable again.
+    public func executableHash(_ url: URL) -> String {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+        let identity = "\(url.path)|\((attributes?[.size] as? NSNumber)?.intValue ?? -1)|\((attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
+        let memo = folder.appendingPathComponent("hashes/\(SHA256.hex(url.path.utf8).prefix(32)).txt")
+        if let saved = try? String(contentsOf: memo, encoding: .utf8), let newline = saved.firstIndex(of: "\n"), saved[..<newline] == identity {
+            return String(saved[saved.index(after: newline)...])
+        }
+        guard let data = try? Data(contentsOf: url) else { return "unreadable" }
+        let hash = SHA256.hex(data)
+        try? FileManager.default.createDirectory(at: memo.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? (identity + "\n" + hash).write(to: memo, atomically: true, encoding: .utf8)
+        return hash
+    }
+
     private func indexFile(_ name: String) -> URL {
         folder.appendingPathComponent("index/\(SHA256.hex(name.utf8).prefix(32)).json")
     }

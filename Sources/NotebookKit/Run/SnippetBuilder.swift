@@ -31,9 +31,22 @@ public struct SnippetBuilder: Sendable {
         self.swift = swift
     }
 
-    /// `swift --version`, part of every cache key.
+    /// `swift --version`, part of every cache key; remembered per `swift` binary (by its path,
+    /// size and modification time) so a warm build does not start the compiler.
     public func toolchainVersion() -> String {
-        (try? invoke(["--version"]).output) ?? "unknown"
+        let resolved = URL(fileURLWithPath: swift).resolvingSymlinksInPath()
+        let attributes = try? FileManager.default.attributesOfItem(atPath: resolved.path)
+        let identity = "\(resolved.path)|\((attributes?[.size] as? NSNumber)?.intValue ?? 0)|\((attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
+        let memo = scratch.appendingPathComponent("notebook-toolchain.txt")
+        if let saved = try? String(contentsOf: memo, encoding: .utf8), let newline = saved.firstIndex(of: "\n"),
+            saved[..<newline] == identity
+        {
+            return String(saved[saved.index(after: newline)...])
+        }
+        let version = (try? invoke(["--version"]).output) ?? "unknown"
+        try? FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        try? (identity + "\n" + version).write(to: memo, atomically: true, encoding: .utf8)
+        return version
     }
 
     /// Builds the snippets `names` (the catalog maps names to executables).
@@ -42,6 +55,16 @@ public struct SnippetBuilder: Sendable {
     public func build(_ names: [String], catalog: SnippetCatalog) throws(NotebookError) -> Result {
         var result = Result(executables: [:], errors: [:])
         guard !names.isEmpty else { return result }
+        // Nothing changed since the last clean build: the executables are current.
+        let fingerprint = SourceFingerprint.of(root)
+        if let stamp = BuildStamp.read(scratch), stamp.fingerprint == fingerprint {
+            let bin = URL(fileURLWithPath: stamp.binPath)
+            let executables = names.map { (name: $0, url: bin.appendingPathComponent(catalog.executableName($0))) }
+            if executables.allSatisfy({ FileManager.default.isExecutableFile(atPath: $0.url.path) }) {
+                for executable in executables { result.executables[executable.name] = executable.url }
+                return result
+            }
+        }
         let whole = try invoke(["build", "--scratch-path", scratch.path])
         var pending = names
         if !whole.ok {
@@ -70,6 +93,7 @@ public struct SnippetBuilder: Sendable {
         }
         let binPath = try invoke(["build", "--scratch-path", scratch.path, "--show-bin-path"])
         let bin = URL(fileURLWithPath: binPath.output.split(separator: "\n").last.map(String.init) ?? "")
+        if whole.ok { BuildStamp(fingerprint: fingerprint, binPath: bin.path).write(scratch) }
         for name in names where result.errors[name] == nil {
             let executable = bin.appendingPathComponent(catalog.executableName(name))
             if FileManager.default.isExecutableFile(atPath: executable.path) {

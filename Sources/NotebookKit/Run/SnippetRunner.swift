@@ -91,7 +91,8 @@ public struct SnippetRunner: Sendable {
     }
 
     func keyParts(_ job: Job) -> RunCache.KeyParts {
-        let executableHash = (try? Data(contentsOf: job.executable)).map { SHA256.hex($0) } ?? "unreadable"
+        let executableHash = cache?.executableHash(job.executable)
+            ?? (try? Data(contentsOf: job.executable)).map { SHA256.hex($0) } ?? "unreadable"
         var settings = SHA256()
         for (key, value) in Self.baseEnvironment.sorted(by: { $0.key < $1.key }) { settings.update(field: "\(key)=\(value)") }
         settings.update(field: "events=\(RuntimeChannel.environmentKey)")

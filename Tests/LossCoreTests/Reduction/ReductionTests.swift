@@ -93,3 +93,27 @@ struct ReductionTests {
         #expect(close(f.gradient.values.map(Double.init), d.gradient.values, 1e-6))
     }
 }
+
+@Suite("The buffer hot path")
+struct BufferPathTests {
+    @Test("valueAndGradient over buffers equals evaluate", arguments: Reduction.allCases)
+    func sameAsEvaluate(reduction: Reduction) throws {
+        let target = try Batch(rows: [[0.0, 1.0, 0.0], [1.0, 0.0, 0.0]])
+        let prediction = try Batch(rows: [[2.0, -1.0, 0.5], [0.3, 0.2, -4.0]])
+        let losses: [any Loss] = [MeanSquaredError(), try Huber(delta: 0.5), LogCosh(), try BinaryCrossentropy(fromLogits: true),
+                                  try CategoricalCrossentropy(fromLogits: true)]
+        for loss in losses {
+            let expected = try loss.evaluate(target: target, prediction: prediction, reduction: reduction)
+            var gradient = [Double](repeating: 0, count: 6)
+            let value = target.values.withUnsafeBufferPointer { t in
+                prediction.values.withUnsafeBufferPointer { p in
+                    gradient.withUnsafeMutableBufferPointer { g in
+                        loss.valueAndGradient(target: t, prediction: p, gradient: g, columns: 3, reduction: reduction)
+                    }
+                }
+            }
+            #expect(abs(value - expected.value) < 1e-12, "\(loss.name)")
+            #expect(zip(gradient, expected.gradient.values).allSatisfy { abs($0 - $1) < 1e-12 }, "\(loss.name)")
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+/// A fingerprint of a package's sources (paths, sizes and modification times of `Package.swift`,
+/// `Sources/` and `Snippets/`): when it is unchanged since the last successful build, the snippet
+/// executables are still current and `swift build` need not run (a warm build then takes
+/// milliseconds, not a second).
+enum SourceFingerprint {
+    static func of(_ root: URL) -> String {
+        var hash = SHA256()
+        let fileManager = FileManager.default
+        var entries: [String] = []
+        func stamp(_ url: URL) -> String? {
+            guard let attributes = try? fileManager.attributesOfItem(atPath: url.path),
+                let size = (attributes[.size] as? NSNumber)?.intValue,
+                let date = attributes[.modificationDate] as? Date
+            else { return nil }
+            return "\(url.path)|\(size)|\(date.timeIntervalSince1970)"
+        }
+        if let entry = stamp(root.appendingPathComponent("Package.swift")) { entries.append(entry) }
+        for folder in ["Sources", "Snippets"] {
+            guard let enumerator = fileManager.enumerator(at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil) else { continue }
+            for case let url as URL in enumerator {
+                if let entry = stamp(url) { entries.append(entry) }
+            }
+        }
+        for entry in entries.sorted() { hash.update(field: entry) }
+        return hash.hexDigest()
+    }
+}
+
+/// What the last successful snippet build left: the sources' fingerprint and where the
+/// executables are, kept in the scratch folder.
+struct BuildStamp: Codable, Equatable {
+    let fingerprint: String
+    let binPath: String
+
+    static func file(_ scratch: URL) -> URL { scratch.appendingPathComponent("notebook-build-stamp.json") }
+
+    static func read(_ scratch: URL) -> BuildStamp? {
+        (try? Data(contentsOf: file(scratch))).flatMap { try? JSONDecoder().decode(BuildStamp.self, from: $0) }
+    }
+
+    func write(_ scratch: URL) {
+        if let data = try? JSONEncoder().encode(self) { try? data.write(to: Self.file(scratch), options: .atomic) }
+    }
+}
