@@ -64,6 +64,14 @@ public struct BinaryCrossentropy: ElementwiseLoss {
         return -y / q + (1 - y) / (1 - q)
     }
 
+    /// From logits, one `exp` for both: with e = exp(-|z|), σ(z) = 1/(1 + e) or e/(1 + e).
+    @inlinable public func valueAndDerivative<T: LossScalar>(target y: T, prediction p: T) -> (value: T, derivative: T) {
+        guard fromLogits else { return (value(target: y, prediction: p), derivative(target: y, prediction: p)) }
+        let e = T.exp(-abs(p))
+        let s = p >= 0 ? 1 / (1 + e) : e / (1 + e)
+        return (max(p, 0) - p * y + T.log(onePlus: e), s - y)
+    }
+
     @inlinable public func secondDerivative<T: LossScalar>(target y: T, prediction p: T) -> T? {
         if fromLogits {
             let s = sigmoid(p)

@@ -11,9 +11,17 @@ public protocol ElementwiseLoss: Loss {
     func derivative<T: LossScalar>(target: T, prediction: T) -> T
     /// d²(loss)/d(prediction)², or `nil` where it does not exist (at a kink).
     func secondDerivative<T: LossScalar>(target: T, prediction: T) -> T?
+    /// The value and the derivative together; losses with transcendental functions override it
+    /// to share the work (one `exp` instead of two).
+    func valueAndDerivative<T: LossScalar>(target: T, prediction: T) -> (value: T, derivative: T)
 }
 
 extension ElementwiseLoss {
+    @inlinable
+    public func valueAndDerivative<T: LossScalar>(target: T, prediction: T) -> (value: T, derivative: T) {
+        (value(target: target, prediction: prediction), derivative(target: target, prediction: prediction))
+    }
+
     @inlinable
     public func sample<T: LossScalar>(
         target: UnsafeBufferPointer<T>, prediction: UnsafeBufferPointer<T>,
@@ -24,8 +32,9 @@ extension ElementwiseLoss {
         let gradientScale = scale * inverse
         var sum: T = 0
         for index in 0..<count {
-            sum += value(target: target[index], prediction: prediction[index])
-            gradient[index] = gradientScale * derivative(target: target[index], prediction: prediction[index])
+            let (value, slope) = valueAndDerivative(target: target[index], prediction: prediction[index])
+            sum += value
+            gradient[index] = gradientScale * slope
         }
         return sum * inverse
     }

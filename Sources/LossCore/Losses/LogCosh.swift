@@ -18,6 +18,15 @@ public struct LogCosh: ResidualLoss {
 
     @inlinable public func derivative<T: LossScalar>(residual r: T) -> T { T.tanh(r) }
 
+    /// One `exp` for both: with e = exp(-2|r|), L = |r| + log1p(e) - log 2 and L' = sign(r)(1 - e)/(1 + e).
+    @inlinable public func valueAndDerivative<T: LossScalar>(target: T, prediction: T) -> (value: T, derivative: T) {
+        let r = prediction - target
+        let a = abs(r)
+        let e = T.exp(-2 * a)
+        let slope = (1 - e) / (1 + e)
+        return (a + T.log(onePlus: e) - T.log(2), r < 0 ? -slope : slope)
+    }
+
     @inlinable public func secondDerivative<T: LossScalar>(residual r: T) -> T? {
         // sech²(r) = 4e / (1 + e)² with e = exp(-2|r|), which underflows to 0 instead of inf/inf.
         let e = T.exp(-2 * abs(r))

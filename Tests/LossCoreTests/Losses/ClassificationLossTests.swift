@@ -186,3 +186,18 @@ struct ClassificationLossTests {
         #expect(throws: LossError.self) { try BinaryCrossentropy(epsilon: 0) }
     }
 }
+
+@Suite("Fused value and derivative")
+struct FusedTests {
+    @Test("The fused forms equal value and derivative computed apart")
+    func fused() throws {
+        let losses: [any ElementwiseLoss] = [LogCosh(), try BinaryCrossentropy(fromLogits: true), MeanSquaredError(), try Huber()]
+        for loss in losses {
+            for (target, prediction) in zip(randomPoints(500, in: 0...1, seed: 1), randomPoints(500, in: -40...40, seed: 2)) {
+                let (value, slope) = loss.valueAndDerivative(target: target, prediction: prediction)
+                #expect(close(value, loss.value(target: target, prediction: prediction), 1e-14), "\(loss.name)")
+                #expect(close(slope, loss.derivative(target: target, prediction: prediction), 1e-14), "\(loss.name)")
+            }
+        }
+    }
+}
