@@ -11,10 +11,13 @@ let packageRoot = URL(fileURLWithPath: #filePath)
 actor NotebookSite {
     static let shared = NotebookSite()
     private var result: Result<(SiteBuild.Report, URL), NotebookErrors>?
+    private let folder = TemporaryFolder()
+
+    /// The run cache the build filled (doc tests reuse it).
+    nonisolated var cacheFolder: URL { folder.url.appendingPathComponent("cache") }
 
     func build() -> Result<(SiteBuild.Report, URL), NotebookErrors> {
         if let result { return result }
-        let folder = TemporaryFolder()
         let output = folder.url.appendingPathComponent("site")
         let options = SiteBuild.Options(
             output: output,
@@ -50,6 +53,19 @@ struct NotebooksBuildTests {
         let index = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
         for notebook in report.notebooks { #expect(index.contains("href=\"\(notebook.page)\"")) }
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("style.css").path))
+    }
+
+    @Test("notebook test passes on Notebooks/: checks, expected output, prose values, links, formulas")
+    func docTests() async throws {
+        _ = try await NotebookSite.shared.build().get()
+        let report = try DocTest.run(project: Project(root: packageRoot), options: DocTest.Options(
+            snippets: SnippetResults.Options(scratch: packageRoot.appendingPathComponent(".build-notebooks"),
+                                             cacheFolder: NotebookSite.shared.cacheFolder)))
+        #expect(report.failures.isEmpty, "\(report.failures.map(\.description).joined(separator: "\n"))")
+        #expect(report.cases.count > 50)
+        let expected = try Project(root: packageRoot).load(Project(root: packageRoot).notebookPaths())
+            .flatMap(\.snippetReferences).filter { $0.expectedOutput != nil }
+        #expect(!expected.isEmpty, "the curriculum has expected-output blocks")
     }
 
     @Test("Building again without the cache gives byte-identical pages")
