@@ -3,22 +3,7 @@
 public enum JUnitReport {
     /// The XML document.
     public static func xml(_ report: DocTest.Report) -> String {
-        func escape(_ text: String) -> String {
-            var result = ""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "&": result += "&amp;"
-                case "<": result += "&lt;"
-                case ">": result += "&gt;"
-                case "\"": result += "&quot;"
-                case "'": result += "&apos;"
-                default:
-                    if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" && scalar != "\r" { continue }
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-            return result
-        }
+        let escape = HTML.escape
         var suites: [String: [DocTest.Case]] = [:]
         var order: [String] = []
         for testCase in report.cases {

@@ -1,19 +1,9 @@
-/// HTML escaping.
+import Plotting
+
+/// HTML escaping (the project's one ``Markup/escape(_:)``).
 public enum HTML {
-    /// Text safe in element content and double-quoted attributes.
+    /// Text safe in element content and quoted attributes.
     public static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
+        Markup.escape(text)
     }
 }

@@ -81,7 +81,7 @@ struct DocTestTests {
         #expect(xml.contains("<testsuite name=\"Notebooks/failing.md\""))
         #expect(xml.contains("name=\"checks: MSE moves most\""))
         #expect(xml.contains("name=\"snippet good (line 3)\" time="))
-        #expect(xml.contains("<failure message=\"Notebooks/failing.md:5: snippet &apos;crash&apos;"))
+        #expect(xml.contains("<failure message=\"Notebooks/failing.md:5: snippet &#39;crash&#39;"))
         let annotation = report.failures.first { $0.kind == .output }!.githubAnnotation
         #expect(annotation.hasPrefix("::error file=Notebooks/failing.md,line=21::the output of 'good' differs"))
         #expect(!annotation.contains("\n"))
