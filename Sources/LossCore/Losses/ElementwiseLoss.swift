@@ -22,6 +22,59 @@ extension ElementwiseLoss {
         (value(target: target, prediction: prediction), derivative(target: target, prediction: prediction))
     }
 
+    /// One flat pass over all elements; a row's loss is the mean of its elements.
+    @inlinable
+    public func rows<T: LossScalar>(
+        target: UnsafeBufferPointer<T>, prediction: UnsafeBufferPointer<T>, gradient: UnsafeMutableBufferPointer<T>,
+        perSample: UnsafeMutableBufferPointer<T>?, weights: UnsafeBufferPointer<T>?, columns: Int, scale: T
+    ) -> T {
+        let columns = max(1, columns)
+        let inverse = 1 / T(columns)
+        if columns == 1, weights == nil, perSample == nil {
+            // Four running sums: independent additions the processor can overlap.
+            var s0: T = 0, s1: T = 0, s2: T = 0, s3: T = 0
+            let count = prediction.count
+            var index = 0
+            while index + 4 <= count {
+                let a = valueAndDerivative(target: target[index], prediction: prediction[index])
+                let b = valueAndDerivative(target: target[index + 1], prediction: prediction[index + 1])
+                let c = valueAndDerivative(target: target[index + 2], prediction: prediction[index + 2])
+                let d = valueAndDerivative(target: target[index + 3], prediction: prediction[index + 3])
+                s0 += a.value
+                s1 += b.value
+                s2 += c.value
+                s3 += d.value
+                gradient[index] = scale * a.derivative
+                gradient[index + 1] = scale * b.derivative
+                gradient[index + 2] = scale * c.derivative
+                gradient[index + 3] = scale * d.derivative
+                index += 4
+            }
+            while index < count {
+                let (value, slope) = valueAndDerivative(target: target[index], prediction: prediction[index])
+                s0 += value
+                gradient[index] = scale * slope
+                index += 1
+            }
+            return (s0 + s1) + (s2 + s3)
+        }
+        var total: T = 0
+        for row in 0..<(prediction.count / columns) {
+            let weight = weights?[row] ?? 1
+            let gradientScale = scale * weight * inverse
+            var sum: T = 0
+            for index in (row * columns)..<((row + 1) * columns) {
+                let (value, slope) = valueAndDerivative(target: target[index], prediction: prediction[index])
+                sum += value
+                gradient[index] = gradientScale * slope
+            }
+            let rowValue = weight * sum * inverse
+            perSample?[row] = rowValue
+            total += rowValue
+        }
+        return total
+    }
+
     @inlinable
     public func sample<T: LossScalar>(
         target: UnsafeBufferPointer<T>, prediction: UnsafeBufferPointer<T>,

@@ -15,14 +15,45 @@ public protocol Loss: Sendable {
     func prepare<T: LossScalar>(target: Batch<T>, prediction: Batch<T>) throws -> Batch<T>
 
     /// One sample's loss; writes `scale` times its gradient with respect to `prediction`
-    /// into `gradient`. No checks: the inputs are prepared and of equal length.
+    /// into `gradient`, every element of it (callers may pass uninitialised memory).
+    /// No checks: the inputs are prepared and of equal length.
     func sample<T: LossScalar>(
         target: UnsafeBufferPointer<T>, prediction: UnsafeBufferPointer<T>,
         gradient: UnsafeMutableBufferPointer<T>, scale: T
     ) -> T
+
+    /// Every row at once: writes `scale · weight` times each row's gradient into `gradient`, each
+    /// row's weighted loss into `perSample` (when given), and returns the weighted sum. The default
+    /// calls ``sample(target:prediction:gradient:scale:)`` per row; elementwise losses use one flat
+    /// loop instead (the hot path for a million one-element samples).
+    func rows<T: LossScalar>(
+        target: UnsafeBufferPointer<T>, prediction: UnsafeBufferPointer<T>, gradient: UnsafeMutableBufferPointer<T>,
+        perSample: UnsafeMutableBufferPointer<T>?, weights: UnsafeBufferPointer<T>?, columns: Int, scale: T
+    ) -> T
 }
 
 extension Loss {
+    @inlinable
+    public func rows<T: LossScalar>(
+        target: UnsafeBufferPointer<T>, prediction: UnsafeBufferPointer<T>, gradient: UnsafeMutableBufferPointer<T>,
+        perSample: UnsafeMutableBufferPointer<T>?, weights: UnsafeBufferPointer<T>?, columns: Int, scale: T
+    ) -> T {
+        let count = prediction.count / max(1, columns)
+        var total: T = 0
+        for row in 0..<count {
+            let start = row * columns
+            let weight = weights?[row] ?? 1
+            let value = sample(
+                target: UnsafeBufferPointer(rebasing: target[start..<(start + columns)]),
+                prediction: UnsafeBufferPointer(rebasing: prediction[start..<(start + columns)]),
+                gradient: UnsafeMutableBufferPointer(rebasing: gradient[start..<(start + columns)]),
+                scale: weight * scale)
+            perSample?[row] = weight * value
+            total += weight * value
+        }
+        return total
+    }
+
     /// Default: targets are used as given.
     public func prepare<T: LossScalar>(target: Batch<T>, prediction: Batch<T>) throws -> Batch<T> {
         target

@@ -17,11 +17,22 @@ struct AffineMap<T: LossScalar>: Sendable {
     @inlinable
     func apply(_ x: Batch<T>, parameters: [T]) -> Batch<T> {
         let n = x.rows
-        var z = [T](repeating: 0, count: n * outputs)
+        // Every element is written below, so the array need not be zeroed first.
+        var z = [T](unsafeUninitializedCapacity: n * outputs) { _, count in count = n * outputs }
         let biasStart = inputs * outputs
         parameters.withUnsafeBufferPointer { p in
             x.values.withUnsafeBufferPointer { xs in
                 z.withUnsafeMutableBufferPointer { zs in
+                    if outputs == 1 {
+                        // One output: a dot product per sample.
+                        let bias = p[biasStart]
+                        for i in 0..<n {
+                            var sum = bias
+                            for j in 0..<inputs { sum += xs[i * inputs + j] * p[j] }
+                            zs[i] = sum
+                        }
+                        return
+                    }
                     for i in 0..<n {
                         for k in 0..<outputs { zs[i * outputs + k] = p[biasStart + k] }
                         for j in 0..<inputs {
@@ -43,6 +54,17 @@ struct AffineMap<T: LossScalar>: Sendable {
         x.values.withUnsafeBufferPointer { xs in
             g.values.withUnsafeBufferPointer { gs in
                 result.withUnsafeMutableBufferPointer { r in
+                    if outputs == 1, inputs == 1 {
+                        // One feature, one output: two sums, kept in registers.
+                        var weight: T = 0, bias: T = 0
+                        for i in 0..<x.rows {
+                            weight += xs[i] * gs[i]
+                            bias += gs[i]
+                        }
+                        r[0] = weight
+                        r[1] = bias
+                        return
+                    }
                     for i in 0..<x.rows {
                         for k in 0..<outputs { r[biasStart + k] += gs[i * outputs + k] }
                         for j in 0..<inputs {

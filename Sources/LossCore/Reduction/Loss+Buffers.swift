@@ -7,17 +7,10 @@ extension Loss {
         target: UnsafeBufferPointer<T>, prediction: UnsafeBufferPointer<T>, gradient: UnsafeMutableBufferPointer<T>,
         columns: Int, reduction: Reduction = .mean
     ) -> T {
-        let rows = prediction.count / max(1, columns)
-        let scale: T = reduction == .mean ? 1 / T(rows) : 1
-        var total: T = 0
-        for row in 0..<rows {
-            let start = row * columns
-            total += sample(
-                target: UnsafeBufferPointer(rebasing: target[start..<(start + columns)]),
-                prediction: UnsafeBufferPointer(rebasing: prediction[start..<(start + columns)]),
-                gradient: UnsafeMutableBufferPointer(rebasing: gradient[start..<(start + columns)]),
-                scale: scale)
-        }
-        return reduction == .mean ? total / T(rows) : total
+        let count = prediction.count / max(1, columns)
+        let scale: T = reduction == .mean ? 1 / T(count) : 1
+        let total = rows(target: target, prediction: prediction, gradient: gradient, perSample: nil, weights: nil,
+                         columns: columns, scale: scale)
+        return reduction == .mean ? total / T(count) : total
     }
 }

@@ -54,16 +54,16 @@ extension Loss {
         target.values.withUnsafeBufferPointer { targets in
             prediction.values.withUnsafeBufferPointer { predictions in
                 gradient.withUnsafeMutableBufferPointer { gradients in
-                    for row in 0..<rows {
-                        let start = row * columns
-                        let weight = sampleWeight?[row] ?? 1
-                        let value = sample(
-                            target: UnsafeBufferPointer(rebasing: targets[start..<(start + columns)]),
-                            prediction: UnsafeBufferPointer(rebasing: predictions[start..<(start + columns)]),
-                            gradient: UnsafeMutableBufferPointer(rebasing: gradients[start..<(start + columns)]),
-                            scale: weight * batchScale)
-                        perSample[row] = weight * value
-                        total += weight * value
+                    perSample.withUnsafeMutableBufferPointer { samples in
+                        if let sampleWeight {
+                            total = sampleWeight.withUnsafeBufferPointer { weights in
+                                self.rows(target: targets, prediction: predictions, gradient: gradients, perSample: samples,
+                                          weights: weights, columns: columns, scale: batchScale)
+                            }
+                        } else {
+                            total = self.rows(target: targets, prediction: predictions, gradient: gradients, perSample: samples,
+                                              weights: nil, columns: columns, scale: batchScale)
+                        }
                     }
                 }
             }
