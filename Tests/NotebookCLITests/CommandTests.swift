@@ -83,3 +83,28 @@ struct InterruptionTests {
         #expect(first.terminationStatus == 0)
     }
 }
+
+@Suite("notebook test from the command line")
+struct TestCommandTests {
+    @Test("Failures print file:line, GitHub annotations under GITHUB_ACTIONS, JUnit on request; exit 1")
+    func failures() throws {
+        let root = try passingPackage()
+        let notebook = root.appendingPathComponent("Notebooks/passing.md")
+        try String(contentsOf: notebook, encoding: .utf8).replacingOccurrences(of: "slope = 2.0", with: "slope = 3.0")
+            .write(to: notebook, atomically: true, encoding: .utf8)
+        var environment = ProcessInfo.processInfo.environment
+        environment["GITHUB_ACTIONS"] = "true"
+        let result = try runNotebook(["test", "--junit", "report.xml", "--package-path", root.path], in: root, environment: environment)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("Notebooks/passing.md:5: the output of 'good' differs from the expected block (line 5)"))
+        #expect(result.stdout.contains("      loss = 0.5\n    - slope = 3.0\n    + slope = 2.0\n"))
+        #expect(result.stdout.contains("::error file=Notebooks/passing.md,line=5::the output of 'good' differs"))
+        #expect(result.stdout.contains("notebook test: "))
+        let xml = try String(contentsOf: root.appendingPathComponent("report.xml"), encoding: .utf8)
+        #expect(xml.contains("<failure message=\"Notebooks/passing.md:5:"))
+        let updated = try runNotebook(["test", "--update", "--package-path", root.path], in: root)
+        #expect(updated.stdout.contains("updated the output blocks of Notebooks/passing.md"))
+        let again = try runNotebook(["test", "--package-path", root.path], in: root)
+        #expect(again.status == 0, "\(again.stdout)")
+    }
+}

@@ -117,7 +117,8 @@ public struct DocTest: Sendable {
                         if expected.text != run.stdout { updates[document.path, default: []].append((expected, run.stdout)) }
                     } else if !OutputComparison.matches(expected: expected.text, actual: run.stdout, tolerance: expected.tolerance ?? options.tolerance) {
                         fail(.output, "the output of '\(reference.name)' differs from the expected block (line \(expected.line)); run 'notebook test --update' to accept it",
-                             details: OutputComparison.diff(expected: expected.text, actual: run.stdout), line: expected.line)
+                             details: OutputComparison.diff(expected: expected.text, actual: run.stdout,
+                                                            tolerance: expected.tolerance ?? options.tolerance), line: expected.line)
                     }
                 }
                 cases.append(Case(notebook: document.path, name: "snippet \(reference.name) (line \(reference.line))", seconds: run.seconds, failure: caseFailure))

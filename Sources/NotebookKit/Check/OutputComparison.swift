@@ -71,21 +71,28 @@ public enum OutputComparison {
     }
 
     /// A line diff: lines only in `expected` start with `- `, only in `actual` with `+ `,
-    /// common lines with two spaces; at most `context` unchanged lines around each change.
-    public static func diff(expected: String, actual: String, context: Int = 2) -> String {
-        let a = expected.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let b = actual.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    /// common lines with two spaces; at most `context` unchanged lines around each change. Lines
+    /// whose numbers agree within `tolerance` count as the same.
+    public static func diff(expected: String, actual: String, context: Int = 2, tolerance: Double = 0) -> String {
+        func lines(_ text: String) -> [String] {
+            var result = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            if text.hasSuffix("\n") { result.removeLast() }
+            return result
+        }
+        let a = lines(expected)
+        let b = lines(actual)
+        func same(_ x: String, _ y: String) -> Bool { x == y || matches(expected: x, actual: y, tolerance: tolerance) }
         // Longest common subsequence table.
         var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
         for i in stride(from: a.count - 1, through: 0, by: -1) {
             for j in stride(from: b.count - 1, through: 0, by: -1) {
-                table[i][j] = a[i] == b[j] ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
+                table[i][j] = same(a[i], b[j]) ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
             }
         }
         var lines: [(Character, String)] = []
         var i = 0, j = 0
         while i < a.count || j < b.count {
-            if i < a.count, j < b.count, a[i] == b[j] {
+            if i < a.count, j < b.count, same(a[i], b[j]) {
                 lines.append((" ", a[i])); i += 1; j += 1
             } else if i < a.count, j == b.count || table[i + 1][j] >= table[i][j + 1] {
                 lines.append(("-", a[i])); i += 1

@@ -46,9 +46,7 @@ struct DocTestTests {
         // In a notebook whose snippets crashed, a value they would have recorded is not an error.
         #expect(!lines.contains { $0.hasPrefix("Notebooks/failing.md:15") })
         let diff = report.failures.first { $0.kind == .output }?.details ?? ""
-        #expect(diff.contains("- loss = 0.7"))
-        #expect(diff.contains("+ loss = 0.500000000001"))
-        #expect(diff.contains("  slope = 2.0"))
+        #expect(diff == "- loss = 0.7\n+ loss = 0.500000000001\n  slope = 2.0")
         #expect(report.failures.first { $0.kind == .crash }?.details.contains("Index out of range") == true)
     }
 
@@ -105,5 +103,8 @@ struct OutputComparisonTests {
     func diff() {
         let text = OutputComparison.diff(expected: "a\nb\nc\nd\ne\nf\ng", actual: "a\nb\nc\nD\ne\nf\ng")
         #expect(text == "  b\n  c\n- d\n+ D\n  e\n  f")
+        // Lines equal within the tolerance are context, not changes.
+        #expect(OutputComparison.diff(expected: "x = 0.5\ny = 3\n", actual: "x = 0.5000001\ny = 2\n", tolerance: 1e-6)
+            == "  x = 0.5\n- y = 3\n+ y = 2")
     }
 }
