@@ -27,17 +27,10 @@ struct BuildCommand: ParsableCommand {
     var notebooks: [String] = []
 
     func run() throws {
-        let project = try package.project()
         let started = Date()
-        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let selected: [String]
-        do {
-            selected = try project.select(notebooks, currentDirectory: current)
-        } catch {
-            throw UsageFailure(message: error.description)
-        }
+        let (project, selected) = try package.selection(notebooks)
         let options = SiteBuild.Options(
-            output: URL(fileURLWithPath: output, relativeTo: current), notebooks: selected,
+            output: URL(fileURLWithPath: output, relativeTo: package.currentDirectory), notebooks: selected,
             snippets: SnippetResults.Options(noCache: noCache))
         let report: SiteBuild.Report
         do {

@@ -21,6 +21,21 @@ struct PackageOptions: ParsableArguments {
     }
 }
 
+extension PackageOptions {
+    /// The current folder, against which relative paths on the command line are read.
+    var currentDirectory: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath) }
+
+    /// The project and the notebooks named on the command line (all when none), or a usage failure.
+    func selection(_ notebooks: [String]) throws -> (project: Project, notebooks: [String]) {
+        let project = try project()
+        do {
+            return (project, try project.select(notebooks, currentDirectory: currentDirectory))
+        } catch {
+            throw UsageFailure(message: error.description)
+        }
+    }
+}
+
 /// Prints to standard output immediately (progress lines while a build runs).
 func say(_ line: String) {
     print(line)

@@ -35,14 +35,8 @@ struct TestCommand: ParsableCommand {
     }
 
     func run() throws {
-        let project = try package.project()
-        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let selected: [String]
-        do {
-            selected = try project.select(notebooks, currentDirectory: current)
-        } catch {
-            throw UsageFailure(message: error.description)
-        }
+        let (project, selected) = try package.selection(notebooks)
+        let current = package.currentDirectory
         let report: DocTest.Report
         do {
             report = try DocTest.run(project: project, options: DocTest.Options(
