@@ -86,7 +86,8 @@ public struct SiteBuild: Sendable {
             let ran = outcome.cells.filter { $0.reason != .cached }.count
             let mark = outcome.failedCells == 0 ? "✔" : "✘"
             let failures = outcome.failedCells == 0 ? "" : ", \(outcome.failedCells) failed"
-            progress("\(mark) \(outcome.path) → \(outcome.page) (\(outcome.cells.count) snippets: \(ran) ran, \(outcome.cells.count - ran) cached\(failures))")
+            let snippets = outcome.cells.count == 1 ? "1 snippet" : "\(outcome.cells.count) snippets"
+            progress("\(mark) \(outcome.path) → \(outcome.page) (\(snippets): \(ran) ran, \(outcome.cells.count - ran) cached\(failures))")
         }
         do {
             try writer.write(files)
