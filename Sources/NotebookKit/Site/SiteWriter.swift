@@ -71,6 +71,11 @@ public struct SiteWriter: Sendable {
                 try data.write(to: url)
             }
             try Data("written by notebook build\n".utf8).write(to: staging.appendingPathComponent(Self.marker))
+            // Keep a `.gitkeep` the output folder had (the repository tracks the empty `site/`).
+            let keep = output.appendingPathComponent(".gitkeep")
+            if fileManager.fileExists(atPath: keep.path) {
+                try Data().write(to: staging.appendingPathComponent(".gitkeep"))
+            }
             if fileManager.fileExists(atPath: output.path) {
                 guard Self.exchange(staging.path, output.path) else {
                     throw NotebookError(file: output.path, line: nil, "cannot swap in the new site: \(String(cString: strerror(errno)))")

@@ -48,6 +48,10 @@ struct SiteWriterTests {
         // An empty folder, or one holding only .gitkeep, is fine.
         try folder.write("empty/.gitkeep", "")
         #expect(throws: Never.self) { try SiteWriter(output: folder.url.appendingPathComponent("empty"), root: root) }
+        // ... and its .gitkeep survives the build (the repository tracks the empty site/ folder).
+        try SiteWriter(output: folder.url.appendingPathComponent("empty"), root: root).write(["index.html": Data("x".utf8)])
+        #expect(folder.read("empty/.gitkeep") == "")
+        #expect(folder.read("empty/index.html") == "x")
     }
 
     @Test("A second build at the same time is refused with a clear message")
