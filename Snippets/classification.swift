@@ -41,6 +41,9 @@ show(Figure(Panel(title: "Decision boundaries w·x + b = 0", x: Axis("x₁", low
         return Series(name, x: xs, y: xs.map { -(p[0] * $0 + p[2]) / p[1] })
     })))
 check(accuracies.allSatisfy { $0 >= 0.9 }, "each loss separates the two blobs with at least 90% accuracy")
+func weightNorm(_ model: LogisticRegression<Double>) -> Double { (model.parameters[0] * model.parameters[0] + model.parameters[1] * model.parameters[1]).squareRoot() }
+check(weightNorm(crossEntropy.0) > weightNorm(hinge.0), "cross-entropy's weights end larger than the hinge's: it keeps pushing confident samples")
+check(Hinge().derivative(target: 1.0, prediction: 1.5) == 0, "the hinge stops caring once a sample's margin passes 1")
 record("accuracy_ce", accuracies[0] * 100)
 record("accuracy_hinge", accuracies[1] * 100)
 // snippet.end
@@ -59,6 +62,8 @@ check(p == 1, "σ(40) rounds to exactly 1 in double precision")
 check(naive.isInfinite, "so the naive cross-entropy overflows to infinity")
 check(abs(stable - 40) < 1e-12, "the logit form gives the exact loss, log(1 + e⁴⁰) ≈ 40")
 check(clipped < 17, "clipping keeps it finite but caps it near -log(1e-7) ≈ 16.1")
+check(try BinaryCrossentropy().derivative(target: 0.0, prediction: p) == 0, "... and there its gradient is 0: the model cannot learn from this mistake")
+check(abs(try BinaryCrossentropy(fromLogits: true).derivative(target: 0.0, prediction: z) - 1) < 1e-12, "from logits the gradient is σ(z) − y ≈ 1: full strength")
 record("clipped", clipped)
 // snippet.end
 

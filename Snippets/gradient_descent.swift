@@ -63,6 +63,13 @@ print("worst measured contraction of J − J* per step: \(measured)")
 print("guaranteed by theory, (1 − μ/L)²: \(theory)")
 check(measured <= theory * (1 + 1e-4), "at η = 1/L the error shrinks at least as fast as (1 − μ/L)² per step")
 check(measured >= theory * (1 - 1e-2), "... and no faster: on a quadratic the bound is tight")
+/// How often the weight's step changes direction in the first 20 steps: zigzagging.
+func turns(_ history: TrainingHistory<Double>) -> Int {
+    let w = history.parameters.prefix(21).map { $0[0] }
+    let steps = zip(w.dropFirst(), w).map { $0 - $1 }
+    return zip(steps.dropFirst(), steps).filter { $0 * $1 < 0 }.count
+}
+check(turns(histories[2]) >= 10 && turns(histories[0]) == 0, "η = 1.9/L zigzags across the valley; η = 0.2/L never turns back")
 check(!histories[2].status.diverged, "η = 1.9/L, below the 2/L bound, still converges")
 check(histories[3].status.diverged, "η = 2.1/L, past the 2/L bound, diverges")
 check(zip(histories[1].losses, histories[1].losses.dropFirst()).allSatisfy { $0 >= $1 - 1e-15 }, "at η = 1/L the loss never goes up")

@@ -9,6 +9,9 @@ let predictions = model.predict(houses.inputs)
 let mse = try MeanSquaredError().evaluate(target: houses.targets, prediction: predictions)
 print("MSE of this line: \(mse.value)")
 print("its gradient with respect to the first three predictions: \(mse.gradient.values.prefix(3).map { ($0 * 1000).rounded() / 1000 })")
+let tooLow = zip(predictions.values, houses.targets.values).map { $0 < $1 }
+check(zip(tooLow, mse.gradient.values).allSatisfy { low, slope in low ? slope < 0 : slope >= 0 },
+      "the gradient is negative exactly where the line predicts too low")
 // snippet.end
 
 // snippet.train

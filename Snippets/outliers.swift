@@ -71,6 +71,10 @@ for i in 1..<outlierCounts.count {
           "with \(outlierCounts[i]) outliers, the MSE fit's slope moves most")
 }
 check(!Influence.isBounded(MeanSquaredError()), "MSE's influence grows without bound")
+let atSmallHouses = [0.75]
+@MainActor func price(_ name: String) -> Double { fits[name]!.predict(Batch(atSmallHouses)).values[0] }
+check(price("MSE") > price("MAE") + 50 && price("MSE") > price("Huber") + 50,
+      "at 75 m², among the outliers, the MSE line runs far above the MAE and Huber lines")
 let huber = try Huber(delta: 20)
 check(Influence.isBounded(MeanAbsoluteError()) && Influence.isBounded(huber),
       "MAE's and Huber's influence is bounded")
