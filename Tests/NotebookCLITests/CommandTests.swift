@@ -108,3 +108,17 @@ struct TestCommandTests {
         #expect(again.status == 0, "\(again.stdout)")
     }
 }
+
+@Suite("notebook run")
+struct RunCommandTests {
+    @Test("Runs one snippet with ASCII plots; an unknown name suggests the closest")
+    func run() throws {
+        let root = try passingPackage()
+        let result = try runNotebook(["run", "good", "--ascii", "--package-path", root.path], in: root)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("loss = 0.500000000001"))
+        let unknown = try runNotebook(["run", "god", "--package-path", root.path], in: root)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr == "notebook: no snippet 'god' (expected Snippets/god.swift); did you mean 'good'?\n")
+    }
+}

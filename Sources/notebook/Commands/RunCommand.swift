@@ -35,7 +35,8 @@ struct RunCommand: ParsableCommand {
             let runner = SnippetRunner(cache: RunCache(folder: project.root.appendingPathComponent(".notebook-cache")), forceRun: noCache, toolchain: builder.toolchainVersion())
             result = runner.run([SnippetRunner.Job(name: name, executable: built.executables[name]!, timeout: 60)])[name]!
         } catch let error as NotebookError {
-            throw UsageFailure(message: error.description)
+            // A name on the command line has no notebook line to point at.
+            throw UsageFailure(message: error.file == "notebook run" ? error.message : error.description)
         }
         print(TerminalOutput.render(result.run, width: 80, mode: ascii ? .ascii : .unicode), terminator: "")
         if result.run.failed {
