@@ -99,19 +99,36 @@ public struct CategoricalCrossentropy: Loss {
         let count = logits.count
         var largest = logits[0]
         for j in 1..<count where logits[j] > largest { largest = logits[j] }
+        // One exp per class: e^(z_j - max) is kept in the gradient buffer, then normalised.
         var sumExp: T = 0
-        for j in 0..<count { sumExp += T.exp(logits[j] - largest) }
+        for j in 0..<count {
+            let e = T.exp(logits[j] - largest)
+            gradient[j] = e
+            sumExp += e
+        }
         let logSumExp = largest + T.log(sumExp)
         var loss: T = 0
         var weightedTargetSum: T = 0
-        for j in 0..<count {
-            let wy = weight(j) * target[j]
-            weightedTargetSum += wy
-            if wy != 0 { loss += wy * (logSumExp - logits[j]) }
-        }
-        for j in 0..<count {
-            let softmax = T.exp(logits[j] - logSumExp)
-            gradient[j] = scale * (softmax * weightedTargetSum - weight(j) * target[j])
+        if let classWeights {
+            for j in 0..<count {
+                let wy = T(classWeights[j]) * target[j]
+                weightedTargetSum += wy
+                if wy != 0 { loss += wy * (logSumExp - logits[j]) }
+            }
+            let inverse = 1 / sumExp
+            for j in 0..<count {
+                gradient[j] = scale * (gradient[j] * inverse * weightedTargetSum - T(classWeights[j]) * target[j])
+            }
+        } else {
+            for j in 0..<count {
+                let y = target[j]
+                weightedTargetSum += y
+                if y != 0 { loss += y * (logSumExp - logits[j]) }
+            }
+            let inverse = 1 / sumExp
+            for j in 0..<count {
+                gradient[j] = scale * (gradient[j] * inverse * weightedTargetSum - target[j])
+            }
         }
         return loss
     }
