@@ -122,3 +122,33 @@ struct RunCommandTests {
         #expect(unknown.stderr == "notebook: no snippet 'god' (expected Snippets/god.swift); did you mean 'good'?\n")
     }
 }
+
+@Suite("notebook build exit statuses")
+struct BuildStatusTests {
+    @Test("A failed cell: the site is written with the failure shown, file:line printed, exit 1")
+    func failedCell() throws {
+        let root = try passingPackage()
+        try """
+            # Broken
+
+            @Snippet(path: "LossNotebooks/Snippets/exits")
+
+            """.write(to: root.appendingPathComponent("Notebooks/broken.md"), atomically: true, encoding: .utf8)
+        let result = try runNotebook(["build", "--package-path", root.path], in: root)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("✘ Notebooks/broken.md → broken.html (1 snippet: 1 ran, 0 cached, 1 failed)"), "\(result.stdout)")
+        #expect(result.stdout.contains("Notebooks/broken.md:3: the snippet exited with status 3"))
+        let page = try String(contentsOf: root.appendingPathComponent("site/broken.html"), encoding: .utf8)
+        #expect(page.contains("This cell failed"))
+        #expect(page.contains("giving up"))
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("site/passing.html").path))
+    }
+
+    @Test("serve refuses an address that is not IPv4, exit 2")
+    func badHost() throws {
+        let root = try passingPackage()
+        let result = try runNotebook(["serve", "--host", "example", "--package-path", root.path], in: root)
+        #expect(result.status == 2)
+        #expect(result.stderr == "notebook: --host: 'example' is not an IPv4 address such as 127.0.0.1\n")
+    }
+}
