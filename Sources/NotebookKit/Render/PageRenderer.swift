@@ -177,8 +177,8 @@ public struct PageRenderer {
             defer { checks.removeAll() }
             return "<ul class=\"checks\">\n" + checks.map { check in
                 let mark = check.passed ? "✔" : "✘"
-                let where_ = check.passed ? "" : " <span class=\"where\">\(HTML.escape(check.file)):\(check.line)</span>"
-                return "<li class=\"\(check.passed ? "pass" : "fail")\">\(mark) \(HTML.escape(check.claim))\(where_)</li>\n"
+                let location = check.passed ? "" : " <span class=\"where\">\(HTML.escape(check.file)):\(check.line)</span>"
+                return "<li class=\"\(check.passed ? "pass" : "fail")\">\(mark) \(HTML.escape(check.claim))\(location)</li>\n"
             }.joined() + "</ul>\n"
         }
         for item in items {

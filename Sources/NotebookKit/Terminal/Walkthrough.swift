@@ -9,7 +9,7 @@ public struct Walkthrough: Sendable {
 
     /// Renders `document` with its snippet runs.
     public init(document: Document, sources: [String: SnippetSource], runs: [String: SnippetRun], style: TerminalStyle) {
-        var renderer = TerminalBlockRenderer(document: document, sources: sources, runs: runs, style: style)
+        let renderer = TerminalBlockRenderer(document: document, sources: sources, runs: runs, style: style)
         var sections: [[Block]] = [[]]
         for block in document.blocks {
             if case .heading(2, _, _) = block, !(sections.last?.isEmpty ?? true) { sections.append([]) }
@@ -39,7 +39,7 @@ struct TerminalBlockRenderer {
         self.values = values
     }
 
-    mutating func render(_ blocks: [Block]) -> String {
+    func render(_ blocks: [Block]) -> String {
         blocks.map { block($0, indent: "") }.joined(separator: "\n")
     }
 
