@@ -6,6 +6,8 @@ public struct Document: Sendable, Equatable {
     public var frontMatter: FrontMatter
     /// The content.
     public var blocks: [Block]
+    /// SHA-256 of the notebook's source bytes (for the page cache), when read from a file.
+    public var sourceDigest: String?
 
     /// Creates a document.
     public init(path: String, frontMatter: FrontMatter, blocks: [Block]) {

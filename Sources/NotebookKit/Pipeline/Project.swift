@@ -83,7 +83,9 @@ public struct Project: Sendable {
                 continue
             }
             do {
-                documents.append(try NotebookParser.parse(text, path: path))
+                var document = try NotebookParser.parse(text, path: path)
+                document.sourceDigest = SHA256.hex(data)
+                documents.append(document)
             } catch {
                 errors.append(error)
             }

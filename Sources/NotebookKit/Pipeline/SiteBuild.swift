@@ -80,7 +80,9 @@ public struct SiteBuild: Sendable {
         timings.append(("snippet build", results.buildSeconds))
         timings.append(("run", results.runSeconds))
         clock = Date()
-        let (files, outcomes) = try render(workbook: workbook, runs: results.runs, siteTitle: options.siteTitle)
+        let cacheFolder = options.snippets.cacheFolder ?? project.root.appendingPathComponent(".notebook-cache")
+        let (files, outcomes) = try render(workbook: workbook, runs: results.runs, siteTitle: options.siteTitle,
+                                           pageCache: PageCache(folder: cacheFolder.appendingPathComponent("pages")))
         lap("render")
         for outcome in outcomes {
             let ran = outcome.cells.filter { $0.reason != .cached }.count
@@ -102,7 +104,8 @@ public struct SiteBuild: Sendable {
 
     /// Renders every page, the index and the stylesheet.
     static func render(
-        workbook: Workbook, runs: [String: (run: SnippetRun, reason: RunReason)], siteTitle: String
+        workbook: Workbook, runs: [String: (run: SnippetRun, reason: RunReason)], siteTitle: String,
+        pageCache: PageCache? = nil
     ) throws(NotebookErrors) -> ([String: Data], [NotebookOutcome]) {
         var files: [String: Data] = ["style.css": Data(Stylesheet.css.utf8), "search.js": Data(SearchIndex.searchScript.utf8)]
         var searchEntries: [SearchIndex.Entry] = []
@@ -128,11 +131,18 @@ public struct SiteBuild: Sendable {
                 path: page, siteTitle: siteTitle,
                 previous: index > 0 ? (documents[index - 1].title, Project.pagePath(documents[index - 1].path)) : nil,
                 next: index + 1 < documents.count ? (documents[index + 1].title, Project.pagePath(documents[index + 1].path)) : nil)
-            var renderer = PageRenderer(document: document, cells: cells, values: values, valuesComplete: complete, context: context)
-            do {
-                files[page] = Data(try renderer.render().utf8)
-            } catch {
-                errors += error.errors
+            let key = pageCache.flatMap { _ in PageCache.key(document: document, sources: workbook.sources, runs: runs, context: context) }
+            if let key, let cached = pageCache?.page(key) {
+                files[page] = cached
+            } else {
+                var renderer = PageRenderer(document: document, cells: cells, values: values, valuesComplete: complete, context: context)
+                do {
+                    let html = Data(try renderer.render().utf8)
+                    files[page] = html
+                    if let key { pageCache?.store(html, key: key) }
+                } catch {
+                    errors += error.errors
+                }
             }
             searchEntries += SearchIndex.entries(document, page: page)
             let outcome = NotebookOutcome(path: document.path, page: page, cells: cellResults)

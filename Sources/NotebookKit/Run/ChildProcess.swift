@@ -15,6 +15,12 @@ public enum ProcessOutcome: Codable, Sendable, Equatable, CustomStringConvertibl
     /// Whether it exited with status 0.
     public var succeeded: Bool { self == .exited(0) }
 
+    /// Whether it was stopped at its time limit.
+    public var isTimeout: Bool {
+        if case .timedOut = self { return true }
+        return false
+    }
+
     public var description: String {
         switch self {
         case let .exited(code): return "exited with status \(code)"

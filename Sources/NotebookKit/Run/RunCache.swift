@@ -49,7 +49,7 @@ public struct RunCache: Sendable {
 
     /// Stores a run. Timed-out runs are not cached (the machine may only have been busy).
     public func store(_ run: SnippetRun, parts: KeyParts) {
-        if case .timedOut = run.outcome { return }
+        if run.outcome.isTimeout { return }
         let fileManager = FileManager.default
         try? fileManager.createDirectory(at: folder.appendingPathComponent("runs"), withIntermediateDirectories: true)
         try? fileManager.createDirectory(at: folder.appendingPathComponent("index"), withIntermediateDirectories: true)

@@ -20,6 +20,8 @@ public struct SnippetRun: Codable, Sendable, Equatable {
     public var seconds: Double
     /// Compiler errors, when the snippet did not build.
     public var buildErrors: [String]
+    /// The run-cache key this result is stored under (nil when not cached).
+    public var cacheKey: String? = nil
 
     /// The checks it made.
     public var checks: [CheckResult] {

@@ -107,13 +107,19 @@ public struct SnippetRunner: Sendable {
         var reason = RunReason.forced
         if let cache, !forceRun {
             let (cached, why) = cache.lookup(name: job.name, parts: parts)
-            if let cached { return (cached, .cached) }
+            if var cached {
+                cached.cacheKey = parts.key
+                return (cached, .cached)
+            }
             reason = why
         } else if cache == nil {
             reason = .firstRun
         }
-        let run = execute(job)
-        cache?.store(run, parts: parts)
+        var run = execute(job)
+        if let cache {
+            cache.store(run, parts: parts)
+            if !run.outcome.isTimeout { run.cacheKey = parts.key }
+        }
         return (run, reason)
     }
 

@@ -68,6 +68,44 @@ struct NotebooksBuildTests {
         #expect(!expected.isEmpty, "the curriculum has expected-output blocks")
     }
 
+    @Test("Warm builds read pages from the page cache, byte-identical; a changed input renders anew")
+    func pageCache() async throws {
+        let (_, first) = try await NotebookSite.shared.build().get()
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let options = { (output: URL) in
+            SiteBuild.Options(output: output, snippets: SnippetResults.Options(
+                scratch: packageRoot.appendingPathComponent(".build-notebooks"), cacheFolder: NotebookSite.shared.cacheFolder))
+        }
+        // The first build above ran every snippet; this one reads them from the run cache and
+        // caches the pages; the next reads the pages.
+        _ = try SiteBuild.build(project: Project(root: packageRoot), options: options(folder.url.appendingPathComponent("a")))
+        let pages = NotebookSite.shared.cacheFolder.appendingPathComponent("pages")
+        let cached = try FileManager.default.contentsOfDirectory(atPath: pages.path).count
+        #expect(cached >= Project(root: packageRoot).notebookPaths().count)
+        let warm = folder.url.appendingPathComponent("b")
+        _ = try SiteBuild.build(project: Project(root: packageRoot), options: options(warm))
+        for file in try FileManager.default.subpathsOfDirectory(atPath: first.path) where file.hasSuffix(".html") {
+            #expect(try Data(contentsOf: first.appendingPathComponent(file)) == Data(contentsOf: warm.appendingPathComponent(file)), "\(file)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: pages.path).count == cached, "a warm build adds no pages")
+        // A different neighbour title (another context) is another key.
+        let document = try Project(root: packageRoot).load(["Notebooks/01-loss-functions.md"])[0]
+        let workbook = try Workbook(project: Project(root: packageRoot), paths: ["Notebooks/01-loss-functions.md"])
+        let runs = workbook.referencedSnippets.reduce(into: [String: (run: SnippetRun, reason: RunReason)]()) { result, name in
+            var run = SnippetRun(name: name, stdout: "", stdoutTruncated: false, stdoutBytes: 0, stderr: "", events: [],
+                                 outcome: .exited(0), seconds: 0, buildErrors: [])
+            run.cacheKey = "k"
+            result[name] = (run, .cached)
+        }
+        let a = PageCache.key(document: document, sources: workbook.sources, runs: runs, context: PageContext(path: "x.html", siteTitle: "S"))
+        let b = PageCache.key(document: document, sources: workbook.sources, runs: runs, context: PageContext(path: "x.html", siteTitle: "T"))
+        #expect(a != nil && b != nil && a != b)
+        var ran = runs
+        ran[workbook.referencedSnippets[0]]?.reason = .forced
+        #expect(PageCache.key(document: document, sources: workbook.sources, runs: ran, context: PageContext(path: "x.html", siteTitle: "S")) == nil)
+    }
+
     @Test("Building again without the cache gives byte-identical pages")
     func deterministic() async throws {
         let (_, first) = try await NotebookSite.shared.build().get()

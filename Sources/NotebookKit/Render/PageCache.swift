@@ -1,0 +1,50 @@
+import Foundation
+
+/// Rendered pages, kept in the run cache's folder and keyed by everything a page is made from:
+/// the program that renders it, the notebook's bytes, the source and cached result of each
+/// snippet it shows, its neighbours and the site's title. A warm build then reads pages instead
+/// of drawing every SVG again. A page whose snippets ran in this build is always rendered anew
+/// and not cached (the next build, reading those runs from the run cache, caches it), so a rerun
+/// with different output can never leave a stale page.
+struct PageCache {
+    let folder: URL
+
+    /// The key for a page, or nil when it must be rendered (a snippet ran, or an input is unknown).
+    static func key(document: Document, sources: [String: SnippetSource], runs: [String: (run: SnippetRun, reason: RunReason)],
+                    context: PageContext) -> String? {
+        guard let digest = document.sourceDigest, let tool = toolIdentity else { return nil }
+        var hash = SHA256()
+        hash.update(field: "page-cache-v1")
+        hash.update(field: tool)
+        hash.update(field: digest)
+        hash.update(field: context.path)
+        hash.update(field: context.siteTitle)
+        hash.update(field: "\(context.previous?.title ?? "")|\(context.previous?.path ?? "")|\(context.next?.title ?? "")|\(context.next?.path ?? "")")
+        for name in Set(document.snippetReferences.map(\.name)).sorted() {
+            guard let result = runs[name], result.reason == .cached, let key = result.run.cacheKey, let source = sources[name] else { return nil }
+            hash.update(field: name)
+            hash.update(field: key)
+            for line in source.visible { hash.update(field: "\(line.number):\(line.text)") }
+            for slice in source.sliceNames { hash.update(field: "slice \(slice) \(source.slices[slice]?.map(\.number) ?? [])") }
+        }
+        return hash.hexDigest()
+    }
+
+    /// The running program's path, size and modification time: a rebuilt renderer changes it.
+    static let toolIdentity: String? = {
+        let url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
+            let size = (attributes[.size] as? NSNumber)?.intValue, let date = attributes[.modificationDate] as? Date
+        else { return nil }
+        return "\(url.path)|\(size)|\(date.timeIntervalSince1970)"
+    }()
+
+    func page(_ key: String) -> Data? {
+        try? Data(contentsOf: folder.appendingPathComponent("\(key).html"))
+    }
+
+    func store(_ page: Data, key: String) {
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try? page.write(to: folder.appendingPathComponent("\(key).html"), options: .atomic)
+    }
+}
