@@ -32,12 +32,15 @@ func fit<L: Loss>(_ loss: L) throws -> LinearRegression<Double> {
 }
 var rows: [[String]] = []
 var overShares: [Double] = []
+var slopes: [Double] = [], intercepts: [Double] = []
 var lines: [Series] = []
 for penalty in [1.0, 3.0, 9.0] {
     let model = try fit(try asymmetric(penalty))
     let residuals = zip(model.predict(houses.inputs).values, houses.targets.values).map { $0 - $1 }
     let over = Double(residuals.filter { $0 > 0 }.count) / Double(residuals.count)
     overShares.append(over)
+    slopes.append(model.weights[0])
+    intercepts.append(model.bias)
     rows.append(["\(penalty)", "\((model.weights[0] * 10).rounded() / 10)", "\((model.bias * 10).rounded() / 10)", "\(Int((over * 100).rounded()))%"])
     lines.append(Series("over-penalty \(Int(penalty))", x: [0.4, 3.1], y: [0.4, 3.1].map { model.weights[0] * $0 + model.bias }))
 }
@@ -45,6 +48,8 @@ show(table: ["over-penalty", "slope", "intercept", "houses over-predicted"], row
 show(Figure(Panel(title: "Penalising over-prediction pushes the line down", x: Axis("size (100 m²)"), y: Axis("price (thousands)"),
     series: [Series("houses", kind: .scatter, x: houses.inputs.values, y: houses.targets.values)] + lines)))
 check(overShares[0] > overShares[1] && overShares[1] > overShares[2], "the larger the over-penalty, the fewer houses the line over-predicts")
+check(slopes.allSatisfy { abs($0 - slopes[0]) < 0.02 * slopes[0] } && intercepts[0] > intercepts[1] && intercepts[1] > intercepts[2],
+      "the slope hardly changes (within 2%); the line moves down")
 record("over_share_1", overShares[0] * 100)
 record("over_share_9", overShares[2] * 100)
 // snippet.end

@@ -66,6 +66,8 @@ show(Figure(Panel(
 // snippet.end
 
 // snippet.checks
+check(losses.allSatisfy { abs(slopes[$0.name]![0] - slopes["MSE"]![0]) < 0.01 * slopes["MSE"]![0] },
+      "without outliers the three slopes agree within 1%")
 for i in 1..<outlierCounts.count {
     check(abs(shift("MSE", i)) > abs(shift("MAE", i)) && abs(shift("MSE", i)) > abs(shift("Huber", i)),
           "with \(outlierCounts[i]) outliers, the MSE fit's slope moves most")
