@@ -26,12 +26,12 @@ public struct Objective<L: Loss, T: LossScalar>: Sendable {
                 argument: "targets", expected: "\(inputs.rows) rows (one per input)", found: "\(targets.rows)")
         }
         // Evaluating once at the starting point checks shapes, domains and weights.
-        _ = try loss.evaluate(
-            target: targets, prediction: model.predict(inputs), reduction: .mean, sampleWeight: sampleWeight)
+        let prediction = model.predict(inputs)
+        _ = try loss.evaluate(target: targets, prediction: prediction, reduction: .mean, sampleWeight: sampleWeight)
         self.loss = loss
         self.penalty = try penalty.validated()
         self.inputs = inputs
-        self.targets = try loss.prepare(target: targets, prediction: model.predict(inputs))
+        self.targets = try loss.prepare(target: targets, prediction: prediction)
         self.sampleWeight = sampleWeight
     }
 

@@ -17,17 +17,8 @@ enum IndexRenderer {
             let summary = entry.summary.map { "<span class=\"summary\">\(HTML.escape($0))</span>" } ?? ""
             list += "<li><a href=\"\(HTML.escape(entry.path))\">\(HTML.escape(entry.title))</a> \(status)\(summary)</li>\n"
         }
-        return """
-            <!doctype html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(HTML.escape(siteTitle))</title>
-            <link rel="stylesheet" href="style.css">
-            </head>
-            <body>
-            <header class="site"><a href="index.html">\(HTML.escape(siteTitle))</a>\(SearchIndex.box(root: ""))</header>
+        return PageShell.top(title: siteTitle, siteTitle: siteTitle, root: "") + """
+
             <div class="layout"><main>
             <h1>\(HTML.escape(siteTitle))</h1>
             <ol class="index-list">

@@ -35,7 +35,6 @@ public struct PageRenderer {
     // MARK: Page shell
 
     private func shell(_ body: String) -> String {
-        let title = HTML.escape(document.title)
         var toc = ""
         let entries = headings.filter { $0.level == 2 || $0.level == 3 }
         if !entries.isEmpty {
@@ -53,17 +52,8 @@ public struct PageRenderer {
             pager += "<a rel=\"next\" href=\"\(HTML.escape(context.link(to: next.path)))\">\(HTML.escape(next.title)) →</a>"
         }
         pager += "</nav>"
-        return """
-            <!doctype html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(title) · \(HTML.escape(context.siteTitle))</title>
-            <link rel="stylesheet" href="\(context.link(to: "style.css"))">
-            </head>
-            <body>
-            <header class="site"><a href="\(context.link(to: "index.html"))">\(HTML.escape(context.siteTitle))</a>\(SearchIndex.box(root: context.rootPrefix))</header>
+        return PageShell.top(title: "\(document.title) · \(context.siteTitle)", siteTitle: context.siteTitle, root: context.rootPrefix) + """
+
             <div class="layout">
             \(toc)<main>
             \(body)</main>

@@ -149,8 +149,7 @@ public struct SnippetBuilder: Sendable {
     }
 
     static func relative(_ file: String, root: URL) -> String {
-        let prefix = root.standardizedFileURL.path + "/"
-        return file.hasPrefix(prefix) ? String(file.dropFirst(prefix.count)) : file
+        Project.relative(URL(fileURLWithPath: file), to: root)
     }
 
     /// The snippet a source file belongs to, or nil for files outside `Snippets/`.
