@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "NotebookCLITests", dependencies: ["notebook"]),
         .testTarget(
             name: "LossCLITests",
-            dependencies: ["LossCLI", "LossCore", "notebook"],
+            dependencies: ["LossCLI", "LossCore"],
             exclude: ["Fixtures"]
         ),
     ],
