@@ -1,0 +1,64 @@
+import LossCore
+import NotebookRuntime
+import Plotting
+
+// snippet.table
+struct Candidate {
+    let name: String
+    let problem: String
+    let loss: any ElementwiseLoss
+    let target: Double
+    let kinks: [Double]
+}
+let candidates = [
+    Candidate(name: "MSE", problem: "regression", loss: MeanSquaredError(), target: 0, kinks: []),
+    Candidate(name: "MAE", problem: "regression (median)", loss: MeanAbsoluteError(), target: 0, kinks: [0]),
+    Candidate(name: "Huber (δ = 1)", problem: "regression, outliers", loss: try Huber(), target: 0, kinks: [-1, 1]),
+    Candidate(name: "pseudo-Huber", problem: "regression, outliers", loss: try PseudoHuber(), target: 0, kinks: []),
+    Candidate(name: "log-cosh", problem: "regression, outliers", loss: LogCosh(), target: 0, kinks: []),
+    Candidate(name: "quantile (τ = 0.9)", problem: "regression (a quantile)", loss: try Quantile(tau: 0.9), target: 0, kinks: [0]),
+    Candidate(name: "cross-entropy (logits)", problem: "classification", loss: try BinaryCrossentropy(fromLogits: true), target: 1, kinks: []),
+    Candidate(name: "hinge", problem: "classification (margin)", loss: Hinge(), target: 1, kinks: [1]),
+    Candidate(name: "squared hinge", problem: "classification (margin)", loss: SquaredHinge(), target: 1, kinks: [1]),
+]
+/// The worst smoothness over a grid plus the loss's own special points: 0 (C⁰), 1 (C¹), 2 (smooth).
+func smoothness(_ c: Candidate) -> Int {
+    let points = stride(from: -4.0, through: 4.0, by: 0.5).map { $0 } + c.kinks
+    return points.map { SmoothnessReport.of(c.loss, at: $0, target: c.target).order }.min() ?? 2
+}
+/// Bounded gradient in the prediction, far from the target on both sides.
+func robust(_ c: Candidate) -> Bool {
+    [1.0, -1.0].allSatisfy { side in
+        let near = abs(c.loss.derivative(target: c.target, prediction: c.target + side * 1e3))
+        let far = abs(c.loss.derivative(target: c.target, prediction: c.target + side * 1e6))
+        return far <= near * 1.01 + 1e-12
+    }
+}
+let facts = candidates.map { c in
+    (convex: ConvexityReport.of(c.loss, over: -8...8, samples: 161, target: c.target).isConvex,
+     smooth: smoothness(c), robust: robust(c))
+}
+show(table: ["loss", "problem", "convex", "smoothness", "bounded gradient (robust to outliers)"],
+     rows: zip(candidates, facts).map { c, f in
+         [c.name, c.problem, f.convex ? "yes" : "no", ["C⁰ (kink)", "C¹", "smooth"][f.smooth], f.robust ? "yes" : "no"]
+     })
+// snippet.end
+
+// snippet.plot
+let r = stride(from: -3.0, through: 3.0, by: 0.02).map { $0 }
+show(Figure(Panel(title: "Regression losses over the residual", x: Axis("residual r"), y: Axis("loss", upper: 4),
+    series: candidates.prefix(6).map { c in Series(c.name, x: r, y: r.map { c.loss.value(target: 0, prediction: $0) }) })))
+// snippet.end
+
+// snippet.checks
+func fact(_ name: String) -> (convex: Bool, smooth: Int, robust: Bool) { facts[candidates.firstIndex { $0.name == name }!] }
+check(facts.allSatisfy(\.convex), "every loss in the table is convex")
+check(!fact("MSE").robust && fact("MSE").smooth == 2, "MSE is smooth but not robust")
+check(fact("MAE").robust && fact("MAE").smooth == 0, "MAE is robust but has a kink")
+check(fact("Huber (δ = 1)").robust && fact("Huber (δ = 1)").smooth == 1, "Huber is robust and C¹")
+check(fact("log-cosh").robust && fact("log-cosh").smooth == 2 && fact("pseudo-Huber").smooth == 2,
+      "log-cosh and pseudo-Huber are robust and smooth")
+check(fact("cross-entropy (logits)").robust, "cross-entropy from logits has a bounded gradient in the logit")
+check(fact("squared hinge").smooth == 1 && fact("hinge").smooth == 0, "the squared hinge smooths the hinge's kink to C¹")
+record("losses", Double(candidates.count))
+// snippet.end

@@ -1,0 +1,85 @@
+import LossCore
+import NotebookRuntime
+import Plotting
+
+// snippet.wrapper
+/// Squared error that charges `overPenalty` times more for predicting too high: the Swift form of
+/// TensorFlow's `def custom_loss_wrapper(param): def loss(y_true, y_pred): ...; return loss`.
+let asymmetric = LossFamily(name: "asymmetric squared error") { (overPenalty: Double) in
+    CustomLoss(
+        name: "asymmetric(\(overPenalty))",
+        value: { r in r > 0 ? overPenalty * r * r : r * r },
+        derivative: { r in r > 0 ? 2 * overPenalty * r : 2 * r })
+}
+let balanced = try asymmetric(1)
+let cautious = try asymmetric(9)
+// snippet.end
+
+// snippet.gradcheck
+let points = stride(from: -3.0, through: 3.0, by: 0.1).map { $0 }.filter { abs($0) > 1e-9 }
+check(GradientCheck.loss(cautious, target: 0, predictions: points).passes(), "the hand-written derivative matches finite differences")
+// snippet.end
+
+// snippet.fit
+let houses = try RegressionData<Double>.housePrices(count: 80, seed: 3)
+func fit<L: Loss>(_ loss: L) throws -> LinearRegression<Double> {
+    var model = LinearRegression<Double>(features: 1)
+    for rate in [2.0, 0.05] {
+        model = try Trainer(optimizer: try .adam(learningRate: rate), stopping: StoppingRule(maxSteps: 3000, tolerance: 0, risingSteps: 3000))
+            .fit(model, loss: loss, inputs: houses.inputs, targets: houses.targets).model
+    }
+    return model
+}
+var rows: [[String]] = []
+var overShares: [Double] = []
+var slopes: [Double] = [], intercepts: [Double] = []
+var lines: [Series] = []
+for penalty in [1.0, 3.0, 9.0] {
+    let model = try fit(try asymmetric(penalty))
+    let residuals = zip(model.predict(houses.inputs).values, houses.targets.values).map { $0 - $1 }
+    let over = Double(residuals.filter { $0 > 0 }.count) / Double(residuals.count)
+    overShares.append(over)
+    slopes.append(model.weights[0])
+    intercepts.append(model.bias)
+    rows.append(["\(penalty)", "\((model.weights[0] * 10).rounded() / 10)", "\((model.bias * 10).rounded() / 10)", "\(Int((over * 100).rounded()))%"])
+    lines.append(Series("over-penalty \(Int(penalty))", x: [0.4, 3.1], y: [0.4, 3.1].map { model.weights[0] * $0 + model.bias }))
+}
+show(table: ["over-penalty", "slope", "intercept", "houses over-predicted"], rows: rows)
+show(Figure(Panel(title: "Penalising over-prediction pushes the line down", x: Axis("size (100 m²)"), y: Axis("price (thousands)"),
+    series: [Series("houses", kind: .scatter, x: houses.inputs.values, y: houses.targets.values)] + lines)))
+check(overShares[0] > overShares[1] && overShares[1] > overShares[2], "the larger the over-penalty, the fewer houses the line over-predicts")
+check(slopes.allSatisfy { abs($0 - slopes[0]) < 0.02 * slopes[0] } && intercepts[0] > intercepts[1] && intercepts[1] > intercepts[2],
+      "the slope hardly changes (within 2%); the line moves down")
+record("over_share_1", overShares[0] * 100)
+record("over_share_9", overShares[2] * 100)
+// snippet.end
+
+// snippet.imbalance
+let data = try ClassificationData<Double>.blobs(centers: [[0, 0], [1.6, 1.6]], counts: [450, 50], spread: 1, seed: 4)
+let minority = Double(data.labels.filter { $0 == 1 }.count), majority = Double(data.labels.count) - minority
+let weights = data.labels.map { $0 == 1 ? majority / minority : 1 }
+func classifier(_ sampleWeight: [Double]?) throws -> LogisticRegression<Double> {
+    try Trainer(optimizer: try .gradientDescent(learningRate: 0.5), stopping: StoppingRule(maxSteps: 2000, tolerance: 1e-12))
+        .fit(LogisticRegression<Double>(features: 2), loss: try BinaryCrossentropy(fromLogits: true),
+             inputs: data.inputs, targets: data.binaryTargets, sampleWeight: sampleWeight).model
+}
+let plain = try classifier(nil), weighted = try classifier(weights)
+func report(_ model: LogisticRegression<Double>) throws -> [Double] {
+    let predicted = model.classify(data.inputs)
+    return [try Metrics.recall(predicted: predicted, labels: data.labels, positive: 1),
+            try Metrics.recall(predicted: predicted, labels: data.labels, positive: 0),
+            try Metrics.accuracy(predicted: predicted, labels: data.labels)]
+}
+let before = try report(plain), after = try report(weighted)
+show(table: ["training loss", "minority recall", "majority recall", "accuracy"], rows: [
+    ["cross-entropy"] + before.map { "\(Int(($0 * 100).rounded()))%" },
+    ["class-weighted cross-entropy (×\(Int(majority / minority)) for the minority)"] + after.map { "\(Int(($0 * 100).rounded()))%" },
+])
+check(after[0] > before[0] + 0.2, "class weights raise the minority class's recall by more than 20 points")
+check(after[2] < before[2], "... at the cost of some overall accuracy")
+record("recall_before", before[0] * 100)
+record("recall_after", after[0] * 100)
+record("accuracy_before", before[2] * 100)
+record("accuracy_after", after[2] * 100)
+record("weight", majority / minority)
+// snippet.end

@@ -1,0 +1,3 @@
+print("before the crash")
+let values: [Int] = []
+print(values[1])

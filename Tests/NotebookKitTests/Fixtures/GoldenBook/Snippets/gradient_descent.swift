@@ -1,0 +1,109 @@
+// snippet.hide
+import Foundation
+// snippet.show
+import LossCore
+import NotebookRuntime
+import Plotting
+
+// snippet.data
+// Sizes in 100 m², prices in hundreds of thousands: both of order 1.
+let houses = try RegressionData<Double>.housePrices(count: 60, seed: 11)
+let x = houses.inputs
+let y = Batch(houses.targets.values.map { $0 / 100 })
+let conditioning = try LeastSquaresConditioning(inputs: x)
+print("L = \(conditioning.smoothness), μ = \(conditioning.strongConvexity), step bound 2/L = \(conditioning.stepBound)")
+// snippet.end
+
+// snippet.hide
+// The exact least-squares line, to measure the distance to the optimum.
+let n = Double(x.rows)
+let meanX = x.values.reduce(0, +) / n, meanY = y.values.reduce(0, +) / n
+let covariance = zip(x.values, y.values).reduce(0) { $0 + ($1.0 - meanX) * ($1.1 - meanY) }
+let variance = x.values.reduce(0) { $0 + ($1 - meanX) * ($1 - meanX) }
+let best = LinearRegression<Double>(weights: [covariance / variance], bias: meanY - covariance / variance * meanX)
+let optimum = MeanSquaredError().evaluateUnchecked(target: y, prediction: best.predict(x)).value
+// snippet.show
+
+// snippet.paths
+func descend(_ rate: Double, steps: Int) throws -> TrainingHistory<Double> {
+    var model = LinearRegression<Double>(weights: [-0.5], bias: 3.5)
+    let objective = try Objective(loss: MeanSquaredError(), inputs: x, targets: y, model: model)
+    let trainer = Trainer(optimizer: try .gradientDescent(learningRate: rate),
+                          stopping: StoppingRule(maxSteps: steps, tolerance: 1e-15, risingSteps: 4))
+    return trainer.train(&model, on: objective)
+}
+let rates = [0.2, 1.0, 1.9, 2.1].map { $0 / conditioning.smoothness }
+let histories = try rates.map { try descend($0, steps: 3000) }
+let labels = ["η = 0.2/L", "η = 1/L", "η = 1.9/L", "η = 2.1/L"]
+let surface = HeatMap(sampling: { w, b in
+    MeanSquaredError().evaluateUnchecked(
+        target: y, prediction: LinearRegression(weights: [w], bias: b).predict(x)).value
+}, x: -1...3.5, y: -2.5...4, resolution: 48, label: "MSE", logValues: true)
+show(Figure(Panel(title: "Gradient descent on the MSE surface of (w, b)", x: Axis("weight w"), y: Axis("bias b"),
+    series: zip(labels, histories).map { label, history in
+        Series(label, x: history.parameters.prefix(60).map { $0[0] }, y: history.parameters.prefix(60).map { $0[1] })
+    }, heatMap: surface)))
+// snippet.end
+
+// snippet.curves
+show(Figure(Panel(title: "Distance to the optimum, J(θₖ) − J*", x: Axis("step k"), y: Axis("J − J*", scale: .log),
+    series: zip(labels.prefix(3), histories.prefix(3)).map { label, history in
+        Series(label, y: history.losses.map { $0 - optimum })
+    } + [Series("theory (1 − μ/L)²ᵏ at η = 1/L", y: (0..<histories[1].losses.count).map {
+        (histories[1].losses[0] - optimum) * pow(conditioning.rate, 2 * Double($0))
+    })])))
+// snippet.end
+
+// snippet.rate
+// Ratios of successive gaps, while the gap is well above rounding noise.
+let gaps = histories[1].losses.map { $0 - optimum }.prefix { $0 > 1e-9 }
+let measured = (1..<gaps.count).map { gaps[$0] / gaps[$0 - 1] }.max() ?? 0
+let theory = conditioning.rate * conditioning.rate
+print("worst measured contraction of J − J* per step: \(measured)")
+print("guaranteed by theory, (1 − μ/L)²: \(theory)")
+check(measured <= theory * (1 + 1e-4), "at η = 1/L the error shrinks at least as fast as (1 − μ/L)² per step")
+check(measured >= theory * (1 - 1e-2), "... and no faster: on a quadratic the bound is tight")
+/// How often the weight's step changes direction in the first 20 steps: zigzagging.
+func turns(_ history: TrainingHistory<Double>) -> Int {
+    let w = history.parameters.prefix(21).map { $0[0] }
+    let steps = zip(w.dropFirst(), w).map { $0 - $1 }
+    return zip(steps.dropFirst(), steps).filter { $0 * $1 < 0 }.count
+}
+check(turns(histories[2]) >= 10 && turns(histories[0]) == 0, "η = 1.9/L zigzags across the valley; η = 0.2/L never turns back")
+check(!histories[2].status.diverged, "η = 1.9/L, below the 2/L bound, still converges")
+check(histories[3].status.diverged, "η = 2.1/L, past the 2/L bound, diverges")
+check(zip(histories[1].losses, histories[1].losses.dropFirst()).allSatisfy { $0 >= $1 - 1e-15 }, "at η = 1/L the loss never goes up")
+let spread = (variance / n).squareRoot()
+let standardised = try LeastSquaresConditioning(inputs: Batch(x.values.map { ($0 - meanX) / spread }))
+check(standardised.conditionNumber < 1.0001, "standardised sizes make the bowl round: κ = 1")
+let z = Batch(x.values.map { ($0 - meanX) / spread })
+var oneStep = LinearRegression<Double>(weights: [-0.5], bias: 3.5)
+let roundBowl = try Objective(loss: MeanSquaredError(), inputs: z, targets: y, model: oneStep)
+let afterOne = Trainer(optimizer: try .gradientDescent(learningRate: 1 / standardised.smoothness),
+                       stopping: StoppingRule(maxSteps: 1, tolerance: 0)).train(&oneStep, on: roundBowl)
+check(afterOne.losses[1] - optimum < 1e-12, "on the round bowl one step of η = 1/L lands on the optimum")
+record("kappa_standardised", standardised.conditionNumber)
+record("steps_to_converge", Double(histories[1].steps))
+record("kappa", conditioning.conditionNumber)
+record("L", conditioning.smoothness)
+record("mu", conditioning.strongConvexity)
+record("bound", conditioning.stepBound)
+record("measured", measured)
+record("theory", theory)
+record("diverged_at", Double(histories[3].steps))
+// snippet.end
+
+// snippet.convexity
+let candidates: [(String, any ResidualLoss)] = [
+    ("MSE", MeanSquaredError()), ("MAE", MeanAbsoluteError()), ("Huber", try Huber()), ("log-cosh", LogCosh()),
+    ("Cauchy log(1 + r²)", CustomLoss(name: "cauchy", value: { log1p($0 * $0) }, derivative: { 2 * $0 / (1 + $0 * $0) },
+                                       secondDerivative: { 2 * (1 - $0 * $0) / ((1 + $0 * $0) * (1 + $0 * $0)) })),
+]
+let reports = candidates.map { name, loss in (name, ConvexityReport.of(loss, over: -6...6, samples: 241)) }
+show(table: ["loss", "convex?", "evidence"], rows: reports.map { name, report in
+    [name, report.isConvex ? "yes" : "no", report.isConvex ? "L'' ≥ 0 and every sampled chord lies above" : report.description]
+})
+check(reports.prefix(4).allSatisfy { $0.1.isConvex }, "MSE, MAE, Huber and log-cosh are convex")
+check(!reports[4].1.isConvex, "the Cauchy loss is not convex")
+// snippet.end
+

@@ -1,0 +1,60 @@
+// snippet.hide
+import Foundation
+// snippet.show
+import LossCore
+import NotebookRuntime
+import Plotting
+
+// snippet.define
+/// Entropy H(p) = −Σ p log p, with 0 log 0 = 0.
+func entropy(_ p: [Double]) -> Double { -p.filter { $0 > 0 }.reduce(0) { $0 + $1 * log($1) } }
+/// Cross-entropy H(p, q) = −Σ p log q.
+func crossEntropy(_ p: [Double], _ q: [Double]) -> Double { -zip(p, q).filter { $0.0 > 0 }.reduce(0) { $0 + $1.0 * log($1.1) } }
+/// KL(p ‖ q) from LossCore, one distribution per row.
+func kl(_ p: [Double], _ q: [Double]) throws -> Double {
+    try KLDivergence().evaluate(target: Batch(rows: [p]), prediction: Batch(rows: [q]), reduction: .sum).value
+}
+let p = [0.6, 0.3, 0.1]   // what happens: a loaded three-sided die
+let q = [1.0 / 3, 1.0 / 3, 1.0 / 3]   // what a model believes: a fair one
+print("KL(p ‖ q) = \(try kl(p, q))")
+print("KL(q ‖ p) = \(try kl(q, p))")
+// snippet.end
+
+// snippet.plot
+let outcomes = [0.0, 1, 2, 3]
+show(Figure(Panel(title: "Two distributions over three outcomes", x: Axis("outcome"), y: Axis("probability", lower: 0),
+    series: [Series("p (true)", kind: .step, x: outcomes, y: p + [p[2]]), Series("q (model)", kind: .step, x: outcomes, y: q + [q[2]])])))
+// snippet.end
+
+// snippet.facts
+check(abs(try kl(p, q) - (try kl(q, p))) > 1e-3, "KL is not symmetric: KL(p ‖ q) ≠ KL(q ‖ p)")
+check(abs(crossEntropy(p, q) - (entropy(p) + (try kl(p, q)))) < 1e-12, "cross-entropy = entropy + KL: H(p, q) = H(p) + KL(p ‖ q)")
+check(try kl(p, p) == 0, "KL(p ‖ p) = 0")
+var random = Xoshiro256(seed: 17)
+func randomDistribution(_ random: inout Xoshiro256) -> [Double] {
+    let raw = (0..<4).map { _ in random.nextUnit() + 1e-3 }
+    let total = raw.reduce(0, +)
+    return raw.map { $0 / total }
+}
+let pairs = (0..<1000).map { _ in (randomDistribution(&random), randomDistribution(&random)) }
+check(try pairs.allSatisfy { try kl($0.0, $0.1) >= 0 }, "KL ≥ 0 on 1,000 random pairs (Gibbs' inequality)")
+check(try kl([0.5, 0.5, 0], [1, 0, 0]) == .infinity, "q = 0 where p > 0 makes KL infinite")
+check(try kl([1, 0, 0], [0.5, 0.5, 0]).isFinite, "p = 0 where q > 0 costs nothing (0 log 0 = 0)")
+record("kl_pq", try kl(p, q))
+record("kl_qp", try kl(q, p))
+record("entropy_p", entropy(p))
+record("cross_entropy", crossEntropy(p, q))
+// snippet.end
+
+// snippet.family
+let thetas = stride(from: 0.02, through: 0.98, by: 0.01).map { $0 }
+let truth = [0.3, 0.7]
+let forward = try thetas.map { try kl(truth, [$0, 1 - $0]) }
+let backward = try thetas.map { try kl([$0, 1 - $0], truth) }
+show(Figure(Panel(title: "Fitting a coin q = (θ, 1 − θ) to p = (0.3, 0.7)", x: Axis("θ"), y: Axis("divergence"),
+    series: [Series("KL(p ‖ q)", x: thetas, y: forward), Series("KL(q ‖ p)", x: thetas, y: backward)],
+    referenceLines: [.vertical(0.3, label: "θ = 0.3")])))
+let bestForward = thetas[forward.indices.min { forward[$0] < forward[$1] }!]
+let bestBackward = thetas[backward.indices.min { backward[$0] < backward[$1] }!]
+check(abs(bestForward - 0.3) < 0.011 && abs(bestBackward - 0.3) < 0.011, "both divergences are smallest at θ = 0.3, where q = p")
+// snippet.end

@@ -1,0 +1,94 @@
+import LossCore
+import NotebookRuntime
+import Plotting
+
+// snippet.fit
+/// Fits price = slope · size + intercept by minimising `loss`, with Adam: a fast run, then a
+/// careful one (the kinks of MAE and Huber make plain gradient descent crawl).
+func fitLine<L: Loss>(_ data: RegressionData<Double>, _ loss: L) throws -> LinearRegression<Double> {
+    var model = LinearRegression<Double>(features: 1)
+    for rate in [2.0, 0.05] {
+        let trainer = Trainer(optimizer: try .adam(learningRate: rate),
+                              stopping: StoppingRule(maxSteps: 3000, tolerance: 0, risingSteps: 3000))
+        model = try trainer.fit(model, loss: loss, inputs: data.inputs, targets: data.targets).model
+    }
+    return model
+}
+// snippet.end
+
+// snippet.compare
+let losses: [(name: String, loss: any Loss)] = [
+    ("MSE", MeanSquaredError()), ("MAE", MeanAbsoluteError()), ("Huber", try Huber(delta: 20)),
+]
+let outlierCounts = [0, 1, 5, 20]
+var slopes: [String: [Double]] = [:]
+var fits: [String: LinearRegression<Double>] = [:]
+for outliers in outlierCounts {
+    let houses = try RegressionData<Double>.housePrices(count: 50, outliers: outliers, seed: 7)
+    for (name, loss) in losses {
+        let model = try fitLine(houses, loss)
+        slopes[name, default: []].append(model.weights[0])
+        if outliers == 20 { fits[name] = model }
+    }
+}
+@MainActor func shift(_ name: String, _ i: Int) -> Double { slopes[name]![i] - slopes[name]![0] }
+show(table: ["outliers", "MSE slope", "MAE slope", "Huber slope", "MSE moved", "MAE moved", "Huber moved"],
+     rows: outlierCounts.indices.map { i in
+         ["\(outlierCounts[i])"] + losses.map { rounded(slopes[$0.name]![i]) } + losses.map { rounded(shift($0.name, i)) }
+     })
+// snippet.end
+
+// snippet.plot
+let houses = try RegressionData<Double>.housePrices(count: 50, outliers: 20, seed: 7)
+let sizes = houses.inputs.values, prices = houses.targets.values
+let clean = Array(0..<50), bad = houses.outlierIndices
+show(Figure(Panel(
+    title: "50 houses and 20 outliers: three fitted lines",
+    x: Axis("size (100 m²)"), y: Axis("price (thousands)"),
+    series: [
+        Series("houses", kind: .scatter, x: clean.map { sizes[$0] }, y: clean.map { prices[$0] }),
+        Series("outliers", kind: .scatter, x: bad.map { sizes[$0] }, y: bad.map { prices[$0] }),
+    ] + losses.map { name, _ in
+        let line = fits[name]!
+        return Series("\(name) fit", x: [0.4, 3.1], y: [0.4, 3.1].map { line.weights[0] * $0 + line.bias })
+    })))
+// snippet.end
+
+// snippet.influence
+let residuals = stride(from: -60.0, through: 60.0, by: 0.5).map { $0 }
+show(Figure(Panel(
+    title: "Influence ψ(r) = L'(r): how hard one residual pulls",
+    x: Axis("residual r (thousands)"), y: Axis("ψ(r)"),
+    series: losses.map { name, loss in
+        let pointwise = loss as! any ResidualLoss
+        return Series(name, x: residuals, y: Influence.values(pointwise, at: residuals))
+    })))
+// snippet.end
+
+// snippet.checks
+check(losses.allSatisfy { abs(slopes[$0.name]![0] - slopes["MSE"]![0]) < 0.01 * slopes["MSE"]![0] },
+      "without outliers the three slopes agree within 1%")
+for i in 1..<outlierCounts.count {
+    check(abs(shift("MSE", i)) > abs(shift("MAE", i)) && abs(shift("MSE", i)) > abs(shift("Huber", i)),
+          "with \(outlierCounts[i]) outliers, the MSE fit's slope moves most")
+}
+check(!Influence.isBounded(MeanSquaredError()), "MSE's influence grows without bound")
+let atSmallHouses = [0.75]
+@MainActor func price(_ name: String) -> Double { fits[name]!.predict(Batch(atSmallHouses)).values[0] }
+check(price("MSE") > price("MAE") + 50 && price("MSE") > price("Huber") + 50,
+      "at 75 m², among the outliers, the MSE line runs far above the MAE and Huber lines")
+let huber = try Huber(delta: 20)
+check(Influence.isBounded(MeanAbsoluteError()) && Influence.isBounded(huber),
+      "MAE's and Huber's influence is bounded")
+record("clean_slope", slopes["MSE"]![0])
+record("mse_slope_20", slopes["MSE"]![3])
+record("mse_moved_1", shift("MSE", 1))
+record("mae_slope_20", slopes["MAE"]![3])
+record("huber_slope_20", slopes["Huber"]![3])
+// snippet.end
+
+// snippet.hide
+func rounded(_ x: Double) -> String {
+    let tenths = (x * 10).rounded() / 10
+    return tenths == 0 ? "0.0" : "\(tenths)"
+}
