@@ -23,6 +23,10 @@ let package = Package(
             dependencies: [.product(name: "RealModule", package: "swift-numerics")]
         ),
         .target(name: "Plotting"),
+        .target(
+            name: "Support",
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")]
+        ),
         .systemLibrary(
             name: "CCmarkGFM",
             pkgConfig: "libcmark-gfm",
@@ -34,7 +38,7 @@ let package = Package(
         ),
         .target(
             name: "NotebookKit",
-            dependencies: ["CCmarkGFM", "Plotting", "NotebookRuntime"]
+            dependencies: ["CCmarkGFM", "Plotting", "NotebookRuntime", "Support"]
         ),
         .executableTarget(name: "notebook-sandbox"),
         .executableTarget(name: "loss-bench", dependencies: ["LossCore"], path: "Benchmarks/LossBench"),
@@ -44,7 +48,7 @@ let package = Package(
         ),
         .target(
             name: "LossCLI",
-            dependencies: ["LossCore"]
+            dependencies: ["LossCore", "Support"]
         ),
         .executableTarget(
             name: "notebook",
@@ -53,7 +57,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "LossCoreTests", dependencies: ["LossCore"]),
+        .testTarget(name: "LossCoreTests", dependencies: ["LossCore", "Support"]),
+        .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], exclude: ["Fixtures"]),
         .testTarget(
             name: "NotebookKitTests",

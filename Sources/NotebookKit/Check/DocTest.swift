@@ -15,17 +15,17 @@ public struct DocTest: Sendable {
         public var repeats: Int
         /// Rewrite the `output` blocks with what the snippets printed.
         public var update: Bool
-        /// Building and running options.
-        public var snippets: SnippetResults.Options
+        /// Where snippets are built and cached, and whether to use the cache.
+        public var execution: ExecutionService.Settings
 
         /// Creates options.
         public init(notebooks: [String] = [], tolerance: Double = 1e-9, repeats: Int = 1, update: Bool = false,
-                    snippets: SnippetResults.Options = .init()) {
+                    execution: ExecutionService.Settings = .init()) {
             self.notebooks = notebooks
             self.tolerance = tolerance
             self.repeats = max(1, repeats)
             self.update = update
-            self.snippets = snippets
+            self.execution = execution
         }
     }
 
@@ -56,44 +56,44 @@ public struct DocTest: Sendable {
     }
 
     /// Runs the doc tests. Notebook problems (bad references, front matter) are failures too,
-    /// not thrown; only a package that does not build at all throws.
+    /// not thrown; only a package that does not build at all throws. Nothing is rendered: the
+    /// executed notebooks hold every problem.
     public static func run(project: Project, options: Options) throws(NotebookError) -> Report {
         let paths = options.notebooks.isEmpty ? project.notebookPaths() : options.notebooks
+        let service = ExecutionService(project: project, settings: options.execution)
         let workbook: Workbook
         do {
-            workbook = try Workbook(project: project, paths: paths)
-        } catch {
-            let failures = error.errors.map { DocTestFailure(file: $0.file, line: $0.line, kind: .notebook, message: $0.message, details: "") }
+            workbook = try Workbook(project: project, package: try service.packageManifest(), paths: paths)
+        } catch let error as NotebookError {
+            throw error
+        } catch let errors as NotebookErrors {
+            let failures = errors.errors.map { DocTestFailure(file: $0.file, line: $0.line, kind: .notebook, message: $0.message, details: "") }
             return Report(failures: failures, cases: failures.map { Case(notebook: $0.file, name: "notebook", seconds: 0, failure: $0) },
                           updatedFiles: [], notebooks: paths)
+        } catch {
+            throw NotebookError(file: project.root.path, line: nil, "\(error)")
         }
-        var snippetOptions = options.snippets
-        if options.repeats > 1 { snippetOptions.noCache = true }
-        let results = try SnippetResults(workbook: workbook, options: snippetOptions)
-        var repeats: [String: [SnippetRun]] = [:]
-        if options.repeats > 1 {
-            repeats = try rerun(workbook: workbook, results: results, times: options.repeats - 1, options: snippetOptions)
-        }
+        let runs = try service.execute(workbook, repeats: options.repeats)
+        let notebooks = ExecutedNotebook.assemble(workbook, runs: runs.results)
         var failures: [DocTestFailure] = []
         var cases: [Case] = []
         var updates: [String: [(ExpectedOutput, String)]] = [:]
-        for document in workbook.documents {
-            let references = document.snippetReferences
-            for (position, reference) in references.enumerated() {
-                guard let (run, _) = results.runs[reference.name] else { continue }
-                let file = workbook.catalog.relativePath(reference.name)
-                let isLast = !references[(position + 1)...].contains { $0.name == reference.name }
+        for notebook in notebooks {
+            let document = notebook.document
+            for cell in notebook.cells {
+                guard let run = cell.result?.run else { continue }
+                let reference = cell.reference
                 var caseFailure: DocTestFailure?
                 func fail(_ kind: DocTestFailure.Kind, _ message: String, details: String = "", line: Int? = nil) {
                     let failure = DocTestFailure(file: document.path, line: line ?? reference.line, kind: kind, message: message, details: details)
                     failures.append(failure)
                     if caseFailure == nil { caseFailure = failure }
                 }
-                if isLast {
+                if cell.ownsRun {
                     if !run.buildErrors.isEmpty {
                         fail(.build, "snippet '\(reference.name)' does not build: \(run.buildErrors[0])", details: run.buildErrors.dropFirst().joined(separator: "\n"))
                     } else if !run.outcome.succeeded {
-                        fail(.crash, "snippet '\(reference.name)' (\(file)) \(run.outcome)", details: String(run.stderr.prefix(2000)))
+                        fail(.crash, "snippet '\(reference.name)' (\(cell.file)) \(run.outcome)", details: String(run.stderr.prefix(2000)))
                     }
                     for check in run.checks {
                         let name = "\(reference.name): \(check.claim)"
@@ -106,7 +106,7 @@ public struct DocTest: Sendable {
                             cases.append(Case(notebook: document.path, name: name, seconds: 0, failure: failure))
                         }
                     }
-                    for other in repeats[reference.name] ?? [] where other.stdout != run.stdout || other.events != run.events {
+                    for other in runs.repeats[reference.name] ?? [] where other.stdout != run.stdout || other.events != run.events {
                         let detail = other.stdout != run.stdout ? OutputComparison.diff(expected: run.stdout, actual: other.stdout) : "figures, tables, checks or records differ"
                         fail(.determinism, "snippet '\(reference.name)' gives different output on another run; seed its random numbers", details: detail)
                         break
@@ -124,20 +124,16 @@ public struct DocTest: Sendable {
                 cases.append(Case(notebook: document.path, name: "snippet \(reference.name) (line \(reference.line))", seconds: run.seconds, failure: caseFailure))
             }
         }
-        for problem in workbook.documents.flatMap(Formula.problems) {
-            let failure = DocTestFailure(file: problem.file, line: problem.line, kind: .notebook, message: problem.message, details: "")
+        let problems = notebooks.flatMap(\.problems)
+        for problem in problems where problem.kind == .formula {
+            let failure = DocTestFailure(file: problem.error.file, line: problem.error.line, kind: .notebook, message: problem.error.message, details: "")
             failures.append(failure)
-            cases.append(Case(notebook: problem.file, name: "math", seconds: 0, failure: failure))
+            cases.append(Case(notebook: problem.error.file, name: "math", seconds: 0, failure: failure))
         }
-        // Prose values and links, as the site build sees them.
-        do {
-            _ = try SiteBuild.render(workbook: workbook, runs: results.runs, siteTitle: "test")
-        } catch {
-            for problem in error.errors {
-                let failure = DocTestFailure(file: problem.file, line: problem.line, kind: .notebook, message: problem.message, details: "")
-                failures.append(failure)
-                cases.append(Case(notebook: problem.file, name: "prose and links", seconds: 0, failure: failure))
-            }
+        for problem in problems.filter({ $0.kind == .value }) + problems.filter({ $0.kind == .link }) {
+            let failure = DocTestFailure(file: problem.error.file, line: problem.error.line, kind: .notebook, message: problem.error.message, details: "")
+            failures.append(failure)
+            cases.append(Case(notebook: problem.error.file, name: "prose and links", seconds: 0, failure: failure))
         }
         var updated: [String] = []
         for (path, changes) in updates.sorted(by: { $0.key < $1.key }) {
@@ -150,18 +146,5 @@ public struct DocTest: Sendable {
         }
         failures.sort { ($0.file, $0.line ?? 0) < ($1.file, $1.line ?? 0) }
         return Report(failures: failures, cases: cases, updatedFiles: updated, notebooks: workbook.documents.map(\.path))
-    }
-
-    /// Runs every built snippet `times` more times, without the cache.
-    static func rerun(workbook: Workbook, results: SnippetResults, times: Int, options: SnippetResults.Options) throws(NotebookError) -> [String: [SnippetRun]] {
-        let builder = try SnippetBuilder(root: workbook.project.root, scratch: options.scratch)
-        let built = try builder.build(workbook.referencedSnippets, catalog: workbook.catalog)
-        let runner = SnippetRunner(cache: nil, toolchain: "")
-        let jobs = built.executables.map { SnippetRunner.Job(name: $0.key, executable: $0.value, timeout: workbook.timeout(for: $0.key)) }
-        var runs: [String: [SnippetRun]] = [:]
-        for _ in 0..<times {
-            for (name, result) in runner.run(jobs) { runs[name, default: []].append(result.run) }
-        }
-        return runs
     }
 }

@@ -1,5 +1,8 @@
+import Support
+
 /// Compares a snippet's printed output with the expected block: numbers within a relative
-/// tolerance, everything else exactly; on a mismatch, a readable line diff.
+/// tolerance (``Tolerance``, capped at 1), everything else exactly; on a mismatch, a readable
+/// line diff.
 public enum OutputComparison {
     /// A piece of text: a number or the text between numbers.
     enum Token: Equatable {
@@ -16,9 +19,8 @@ public enum OutputComparison {
             case let (.text(s), .text(t)):
                 if s != t { return false }
             case let (.number(u, uText), .number(v, vText)):
-                if uText == vText || u == v { continue }
-                if u.isNaN && v.isNaN { continue }
-                guard u.isFinite, v.isFinite, abs(u - v) <= tolerance * max(abs(u), abs(v)) else { return false }
+                if uText == vText || (u.isNaN && v.isNaN) { continue }
+                guard Tolerance(relative: tolerance).accepts(u, v) else { return false }
             default:
                 return false
             }

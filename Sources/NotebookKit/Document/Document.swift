@@ -23,19 +23,4 @@ public struct Document: Sendable, Equatable {
         let file = String(path.split(separator: "/").last ?? "")
         return file.hasSuffix(".md") ? String(file.dropLast(3)) : file
     }
-
-    /// Every snippet reference, in order, including those nested in lists and quotes.
-    public var snippetReferences: [SnippetReference] {
-        func collect(_ blocks: [Block]) -> [SnippetReference] {
-            blocks.flatMap { block -> [SnippetReference] in
-                switch block {
-                case let .snippet(reference): return [reference]
-                case let .quote(children, _): return collect(children)
-                case let .list(_, _, items, _): return items.flatMap { collect($0.blocks) }
-                default: return []
-                }
-            }
-        }
-        return collect(blocks)
-    }
 }

@@ -20,36 +20,13 @@ public enum Formula {
     /// The TeX problems of a document, each with file:line.
     public static func problems(in document: Document) -> [NotebookError] {
         var errors: [NotebookError] = []
-        func check(_ tex: String, _ display: Bool, _ line: Int) {
+        for formula in document.formulas {
             do {
-                _ = try TeXParser.parse(tex, display: display)
+                _ = try TeXParser.parse(formula.tex, display: formula.display)
             } catch {
-                errors.append(NotebookError(file: document.path, line: line, "math: \(error.message) in '\(tex.prefix(60))'"))
+                errors.append(NotebookError(file: document.path, line: formula.line, "math: \(error.message) in '\(formula.tex.prefix(60))'"))
             }
         }
-        func inlines(_ content: [Inline]) {
-            for inline in content {
-                switch inline {
-                case let .math(tex, display, line): check(tex, display, line)
-                case let .emphasis(children), let .strong(children), let .strikethrough(children), let .link(_, _, children):
-                    inlines(children)
-                default: break
-                }
-            }
-        }
-        func walk(_ blocks: [Block]) {
-            for block in blocks {
-                switch block {
-                case let .math(tex, line): check(tex, true, line)
-                case let .heading(_, content, _), let .paragraph(content, _): inlines(content)
-                case let .quote(children, _): walk(children)
-                case let .list(_, _, items, _): items.forEach { walk($0.blocks) }
-                case let .table(table, _): (table.header + table.rows.flatMap { $0 }).forEach(inlines)
-                default: break
-                }
-            }
-        }
-        walk(document.blocks)
         return errors
     }
 }

@@ -1,3 +1,4 @@
+import Support
 /// Parses the TeX subset the curriculum needs into a ``MathNode``: sub- and superscripts,
 /// `\frac`, `\sqrt`, `\sum`/`\prod` with limits, function names, `\operatorname`, Greek letters,
 /// `\partial`, `\nabla`, relations, `\mathbb`, `\text`, `\left`/`\right` delimiters and
@@ -217,7 +218,7 @@ public struct TeXParser {
         default:
             let known = Array(Self.greek.keys) + Array(Self.symbols.keys) + Array(Self.operators.keys) + Array(Self.functions)
                 + ["frac", "sqrt", "operatorname", "text", "mathbb", "left", "right", "begin", "sum", "prod"]
-            throw Failure(message: "unknown command \\\(name)\(suggestion(for: name, in: known.filter { $0.first?.isLetter == true }).replacingBackslash)")
+            throw Failure(message: "unknown command \\\(name)\(Suggestions.didYouMean(name, in: known.filter { $0.first?.isLetter == true }).replacingBackslash)")
         }
     }
 

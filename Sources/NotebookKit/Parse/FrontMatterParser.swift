@@ -1,3 +1,4 @@
+import Support
 /// Reads the front matter block: `key: value` lines between a first line `---` and the next `---`.
 ///
 /// A small format of our own rather than full YAML: five keys, each one line, values plain or
@@ -26,7 +27,7 @@ enum FrontMatterParser {
             guard FrontMatter.keys.contains(key) else {
                 throw NotebookError(
                     file: path, line: number,
-                    "front matter: unknown key '\(key)'\(suggestion(for: key, in: FrontMatter.keys)) (keys: \(FrontMatter.keys.joined(separator: ", ")))")
+                    "front matter: unknown key '\(key)'\(Suggestions.didYouMean(key, in: FrontMatter.keys)) (keys: \(FrontMatter.keys.joined(separator: ", ")))")
             }
             guard seen.insert(key).inserted else {
                 throw NotebookError(file: path, line: number, "front matter: '\(key)' is given twice")

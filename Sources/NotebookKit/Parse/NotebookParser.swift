@@ -4,15 +4,16 @@ public enum NotebookParser {
     /// The deepest nesting of lists and quotes accepted (deeper input is an error, not a crash).
     public static let maximumDepth = 100
 
-    /// Parses `source`, the content of the notebook at `path` (used in error messages).
+    /// Parses `source`, the content of the notebook at `path` (used in error messages), in the
+    /// package named `packageName` (the first part of every `@Snippet` path).
     /// - Throws: ``NotebookError`` naming `path` and the line.
-    public static func parse(_ source: String, path: String) throws(NotebookError) -> Document {
+    public static func parse(_ source: String, path: String, packageName: String) throws(NotebookError) -> Document {
         let (frontMatter, withMath) = try FrontMatterParser.split(source, path: path)
         let (markdown, formulas) = MathExtractor.extract(withMath)
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let tree = CMarkTree(markdown: markdown)
         let blocks = try tree.withRoot { root throws(NotebookError) in
-            try Converter(path: path, lines: lines, formulas: formulas).blocks(root.children, depth: 0)
+            try Converter(path: path, packageName: packageName, lines: lines, formulas: formulas).blocks(root.children, depth: 0)
         }
         return Document(path: path, frontMatter: frontMatter, blocks: blocks)
     }
@@ -21,6 +22,7 @@ public enum NotebookParser {
 /// Turns cmark nodes into ``Block`` and ``Inline`` values.
 private struct Converter {
     let path: String
+    let packageName: String
     let lines: [String]
     let formulas: [MathExtractor.Span]
 
@@ -87,7 +89,7 @@ private struct Converter {
                 guard node.endLine == line else {
                     throw NotebookError(file: path, line: line, "a @Snippet directive must stand alone on its line, with a blank line after it")
                 }
-                return .snippet(try SnippetDirective.parse(source, number: line, file: path))
+                return .snippet(try SnippetDirective(packageName: packageName).parse(source, number: line, file: path))
             }
             let content = inlines(node.children)
             if content.count == 1, case let .math(tex, true, mathLine) = content[0] {

@@ -1,7 +1,9 @@
-/// Parses the Swift-DocC directive `@Snippet(path: "LossNotebooks/Snippets/NAME", slice: "S")`.
-enum SnippetDirective {
-    /// The package name a snippet path must start with.
-    static let packageName = "LossNotebooks"
+import Support
+
+/// Parses the Swift-DocC directive `@Snippet(path: "PACKAGE/Snippets/NAME", slice: "S")`.
+struct SnippetDirective {
+    /// The package's name, which a snippet path must start with.
+    let packageName: String
 
     /// Whether a source line is meant as a snippet directive.
     static func isDirective(_ line: String) -> Bool {
@@ -9,7 +11,7 @@ enum SnippetDirective {
     }
 
     /// The reference on `line` (number `number` of `file`).
-    static func parse(_ line: String, number: Int, file: String) throws(NotebookError) -> SnippetReference {
+    func parse(_ line: String, number: Int, file: String) throws(NotebookError) -> SnippetReference {
         let text = line.trimmingCharacters(in: " \t\r")
         func fail(_ message: String) -> NotebookError {
             NotebookError(file: file, line: number, "\(message); expected @Snippet(path: \"\(packageName)/Snippets/NAME\", slice: \"SLICE\") with slice optional")
@@ -28,7 +30,7 @@ enum SnippetDirective {
             }
             let value = String(rest[rest.index(after: rest.startIndex)..<close])
             guard ["path", "slice"].contains(label) else {
-                throw fail("unknown argument '\(label)'\(suggestion(for: label, in: ["path", "slice"]))")
+                throw fail("unknown argument '\(label)'\(Suggestions.didYouMean(label, in: ["path", "slice"]))")
             }
             guard arguments.updateValue(value, forKey: label) == nil else { throw fail("'\(label)' is given twice") }
             rest = rest[rest.index(after: close)...].drop { $0 == " " }
@@ -44,7 +46,7 @@ enum SnippetDirective {
 
     /// The snippet name from a path: `LossNotebooks/Snippets/a/b` gives `a/b`. References stay
     /// inside the package's Snippets folder: absolute paths, `..`, `.` and empty parts are refused.
-    static func snippetName(_ path: String, number: Int, file: String) throws(NotebookError) -> String {
+    func snippetName(_ path: String, number: Int, file: String) throws(NotebookError) -> String {
         let prefix = "\(packageName)/Snippets/"
         guard !path.hasPrefix("/") else {
             throw NotebookError(file: file, line: number, "snippet path '\(path)' is absolute; references must stay inside the package, as '\(prefix)NAME'")

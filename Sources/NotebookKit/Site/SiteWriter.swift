@@ -15,10 +15,11 @@ public struct SiteWriter: Sendable {
     /// The file that marks a folder as a site this tool wrote.
     public static let marker = ".notebook-site"
 
-    /// A writer for `output`, checked against the package at `root`.
+    /// A writer for `output`, checked against the package at `root` and the tool's own folders
+    /// (`protecting`: the snippets' build folder and the cache).
     /// - Throws: ``NotebookError`` when the output would cover the package or its sources, or
     ///   is an existing folder not made by `notebook build`.
-    public init(output: URL, root: URL) throws(NotebookError) {
+    public init(output: URL, root: URL, protecting folders: [URL] = []) throws(NotebookError) {
         let out = output.standardizedFileURL.resolvingSymlinksInPath()
         let package = root.standardizedFileURL.resolvingSymlinksInPath()
         func inside(_ child: URL, _ parent: URL) -> Bool {
@@ -27,9 +28,10 @@ public struct SiteWriter: Sendable {
         guard out.path != "/", !inside(package, out) else {
             throw NotebookError(file: output.path, line: nil, "the output folder would contain the package itself; choose a folder such as 'site'")
         }
-        for protected in ["Notebooks", "Snippets", "Sources", "Tests", ".git", ".build", ".notebook-cache"] {
-            if inside(out, package.appendingPathComponent(protected)) {
-                throw NotebookError(file: output.path, line: nil, "the output folder is inside \(protected)/; choose a folder such as 'site'")
+        let sources = ["Notebooks", "Snippets", "Sources", "Tests", ".git", ".build"].map { package.appendingPathComponent($0) }
+        for protected in sources + folders.map({ $0.standardizedFileURL.resolvingSymlinksInPath() }) {
+            if inside(out, protected) {
+                throw NotebookError(file: output.path, line: nil, "the output folder is inside \(Project.relative(protected, to: package))/; choose a folder such as 'site'")
             }
         }
         var isDirectory: ObjCBool = false

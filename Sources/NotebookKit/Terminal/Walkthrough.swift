@@ -7,11 +7,11 @@ public struct Walkthrough: Sendable {
     /// The sections' text, in order.
     public let sections: [String]
 
-    /// Renders `document` with its snippet runs.
-    public init(document: Document, sources: [String: SnippetSource], runs: [String: SnippetRun], style: TerminalStyle) {
-        let renderer = TerminalBlockRenderer(document: document, sources: sources, runs: runs, style: style)
+    /// Renders an executed notebook.
+    public init(notebook: ExecutedNotebook, style: TerminalStyle) {
+        let renderer = TerminalBlockRenderer(notebook: notebook, style: style)
         var sections: [[Block]] = [[]]
-        for block in document.blocks {
+        for block in notebook.document.blocks {
             if case .heading(2, _, _) = block, !(sections.last?.isEmpty ?? true) { sections.append([]) }
             sections[sections.count - 1].append(block)
         }
@@ -21,23 +21,8 @@ public struct Walkthrough: Sendable {
 
 /// Renders blocks as terminal text.
 struct TerminalBlockRenderer {
-    let document: Document
-    let sources: [String: SnippetSource]
-    let runs: [String: SnippetRun]
+    let notebook: ExecutedNotebook
     let style: TerminalStyle
-    let values: [String: RecordedValue]
-    let cells: [Int: Cell]
-
-    init(document: Document, sources: [String: SnippetSource], runs: [String: SnippetRun], style: TerminalStyle) {
-        self.document = document
-        self.sources = sources
-        self.runs = runs
-        self.style = style
-        cells = Cell.cells(for: document, sources: sources, runs: runs) { "Snippets/\($0).swift" }
-        var values: [String: RecordedValue] = [:]
-        for reference in document.snippetReferences { values.merge(runs[reference.name]?.records ?? [:]) { _, new in new } }
-        self.values = values
-    }
 
     func render(_ blocks: [Block]) -> String {
         blocks.map { block($0, indent: "") }.joined(separator: "\n")
@@ -86,24 +71,21 @@ struct TerminalBlockRenderer {
     }
 
     func cell(_ reference: SnippetReference) -> String {
-        let file = "Snippets/\(reference.name).swift" + (reference.slice.map { " · slice \($0)" } ?? "")
+        guard let cell = notebook.cell(at: reference.line) else { return "" }
+        let file = cell.file + (reference.slice.map { " · slice \($0)" } ?? "")
         var text = style.dim(file) + "\n"
-        let lines = sources[reference.name]?.lines(slice: reference.slice) ?? []
-        let numberWidth = String(lines.last?.number ?? 0).count
+        let numberWidth = String(cell.lines.last?.number ?? 0).count
         let bar = style.unicode ? "│" : "|"
-        for line in lines {
+        for line in cell.lines {
             let number = String(line.number)
             text += style.dim(String(repeating: " ", count: numberWidth - number.count) + number + " " + bar) + " " + line.text + "\n"
         }
         // Each cell shows the outputs of its own code, as on the page.
-        guard let cell = cells[reference.line] else { return text }
         var output = TerminalOutput.render(cell.outputs, width: style.width, mode: style.unicode ? .unicode : .ascii)
-        if let run = cell.run { output += TerminalOutput.notes(run) }
+        if let run = cell.ownedRun { output += TerminalOutput.notes(run) }
         if !output.isEmpty { text += "\n" + colorChecks(output) }
-        if let run = cell.run {
-            if run.failed, let summary = run.failureSummary {
-                text += style.fail((style.unicode ? "✘ " : "x ") + "This cell failed: \(summary)") + "\n"
-            }
+        if let run = cell.ownedRun, run.failed, let summary = run.failureSummary {
+            text += style.fail((style.unicode ? "✘ " : "x ") + "This cell failed: \(summary)") + "\n"
         }
         return text
     }
@@ -137,18 +119,13 @@ struct TerminalBlockRenderer {
     }
 
     func prose(_ text: String) -> String {
-        var result = ""
-        var index = text.startIndex
-        for placeholder in ProseValues.placeholders(in: text) {
-            result += text[index..<placeholder.range.lowerBound]
-            index = placeholder.range.upperBound
-            if let value = values[placeholder.name], let formatted = try? ProseValues.format(value, placeholder.format) {
-                result += formatted
-            } else {
-                result += "{{\(placeholder.name)}}"
+        notebook.prose(text).map { piece -> String in
+            switch piece {
+            case let .text(text): return text
+            case let .value(_, formatted): return formatted
+            case let .missing(name): return "{{\(name)}}"
             }
-        }
-        return result + text[index...]
+        }.joined()
     }
 }
 

@@ -31,7 +31,7 @@ struct BuildCommand: ParsableCommand {
         let (project, selected) = try package.selection(notebooks)
         let options = SiteBuild.Options(
             output: URL(fileURLWithPath: output, relativeTo: package.currentDirectory), notebooks: selected,
-            snippets: SnippetResults.Options(noCache: noCache))
+            execution: ExecutionService.Settings(noCache: noCache))
         let report: SiteBuild.Report
         do {
             report = try SiteBuild.build(project: project, options: options, progress: say)
@@ -44,8 +44,9 @@ struct BuildCommand: ParsableCommand {
             }
         }
         for notebook in report.notebooks {
-            for cell in notebook.cells where cell.run.failed {
-                say("\(notebook.path):\(cell.reference.line): \(cell.run.failureSummary ?? "failed")")
+            for cell in notebook.cells {
+                guard let run = cell.result?.run, run.failed else { continue }
+                say("\(notebook.path):\(cell.reference.line): \(run.failureSummary ?? "failed")")
             }
         }
         for problem in report.problems { say(problem.description) }

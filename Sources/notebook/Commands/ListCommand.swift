@@ -12,9 +12,12 @@ struct ListCommand: ParsableCommand {
         let project = try package.project()
         let workbook: Workbook
         do {
-            workbook = try Workbook(project: project, paths: project.notebookPaths())
-        } catch {
-            throw NotebookFailure(errors: error)
+            let package = try ExecutionService(project: project).packageManifest()
+            workbook = try Workbook(project: project, package: package, paths: project.notebookPaths())
+        } catch let error as NotebookError {
+            throw NotebookFailure(errors: NotebookErrors([error]))
+        } catch let errors as NotebookErrors {
+            throw NotebookFailure(errors: errors)
         }
         for document in workbook.documents {
             say("\(document.path)  \(document.title)")

@@ -22,21 +22,18 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let project = try package.project()
         let catalog = SnippetCatalog(root: project.root)
-        let reference = SnippetReference(path: "LossNotebooks/Snippets/\(name)", name: name, slice: nil, line: 0, expectedOutput: nil)
-        let result: (run: SnippetRun, reason: RunReason)
+        let reference = SnippetReference(path: "Snippets/\(name)", name: name, slice: nil, line: 0, expectedOutput: nil)
+        let result: SnippetResult
         do {
             _ = try catalog.resolve(reference, in: "notebook run")
-            let builder = try SnippetBuilder(root: project.root)
-            let built = try builder.build([name], catalog: catalog)
-            if let errors = built.errors[name] {
-                errors.forEach { say($0) }
-                throw ExitCode(1)
-            }
-            let runner = SnippetRunner(cache: RunCache(folder: project.root.appendingPathComponent(".notebook-cache")), forceRun: noCache, toolchain: builder.toolchainVersion())
-            result = runner.run([SnippetRunner.Job(name: name, executable: built.executables[name]!, timeout: 60)])[name]!
-        } catch let error as NotebookError {
+            result = try ExecutionService(project: project, settings: .init(noCache: noCache)).run(snippet: name, catalog: catalog)
+        } catch {
             // A name on the command line has no notebook line to point at.
             throw UsageFailure(message: error.file == "notebook run" ? error.message : error.description)
+        }
+        if !result.run.buildErrors.isEmpty {
+            result.run.buildErrors.forEach { say($0) }
+            throw ExitCode(1)
         }
         print(TerminalOutput.render(result.run, width: 80, mode: ascii ? .ascii : .unicode), terminator: "")
         if result.run.failed {

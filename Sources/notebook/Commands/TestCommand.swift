@@ -41,7 +41,7 @@ struct TestCommand: ParsableCommand {
         do {
             report = try DocTest.run(project: project, options: DocTest.Options(
                 notebooks: selected, tolerance: tolerance, repeats: repeats, update: update,
-                snippets: SnippetResults.Options(noCache: noCache)))
+                execution: ExecutionService.Settings(noCache: noCache)))
         } catch {
             say("\(error)")
             throw ExitCode(1)

@@ -37,14 +37,12 @@ struct WalkCommand: ParsableCommand {
         let walkthrough: Walkthrough
         do {
             let path = try project.select([notebook], currentDirectory: current)
-            let workbook = try Workbook(project: project, paths: path)
-            let results = try SnippetResults(workbook: workbook, options: .init())
+            let notebooks = try ExecutedNotebook.execute(project: project, paths: path)
             let environment = ProcessInfo.processInfo.environment
             let terminal = isatty(STDOUT_FILENO) == 1
             let color = terminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
             let style = TerminalStyle(color: color, unicode: !ascii, width: width ?? Self.terminalWidth() ?? 80)
-            walkthrough = Walkthrough(document: workbook.documents[0], sources: workbook.sources,
-                                      runs: results.runs.mapValues(\.run), style: style)
+            walkthrough = Walkthrough(notebook: notebooks[0], style: style)
         } catch let error as NotebookError {
             throw UsageFailure(message: error.description)
         } catch let error as NotebookErrors {

@@ -1,6 +1,7 @@
+import Support
 import Foundation
 
-/// A LossNotebooks package on disk: `Package.swift`, `Notebooks/`, `Snippets/`.
+/// A Swift package with notebooks on disk: `Package.swift`, `Notebooks/`, `Snippets/`.
 public struct Project: Sendable {
     /// The package root.
     public let root: URL
@@ -10,21 +11,25 @@ public struct Project: Sendable {
         self.root = root.standardizedFileURL
     }
 
-    /// The project containing `directory` (the nearest folder upward with a `Package.swift`
-    /// and a `Notebooks` folder).
+    /// The project containing `directory`: the nearest folder upward with a `Package.swift` and
+    /// a `Notebooks` folder, or, when `requiringNotebooks` is false (`notebook init`), the
+    /// nearest with a `Package.swift`.
     /// - Throws: ``NotebookError`` when there is none.
-    public static func locate(from directory: URL) throws(NotebookError) -> Project {
+    public static func locate(from directory: URL, requiringNotebooks: Bool = true) throws(NotebookError) -> Project {
         var folder = directory.standardizedFileURL
         while true {
             let fileManager = FileManager.default
             if fileManager.fileExists(atPath: folder.appendingPathComponent("Package.swift").path),
-                fileManager.fileExists(atPath: folder.appendingPathComponent("Notebooks").path)
+                !requiringNotebooks || fileManager.fileExists(atPath: folder.appendingPathComponent("Notebooks").path)
             {
                 return Project(root: folder)
             }
             let parent = folder.deletingLastPathComponent()
             if parent.path == folder.path {
-                throw NotebookError(file: directory.path, line: nil, "not inside a notebook package (no Package.swift with a Notebooks folder here or above); use --package-path")
+                let message = requiringNotebooks
+                    ? "not inside a notebook package (no Package.swift with a Notebooks folder here or above); use --package-path, or 'notebook init' to add notebooks to a package"
+                    : "not inside a Swift package (no Package.swift here or above); use --package-path"
+                throw NotebookError(file: directory.path, line: nil, message)
             }
             folder = parent
         }
@@ -55,7 +60,7 @@ public struct Project: Sendable {
             ]
             guard let match = candidates.first(where: { all.contains($0) }) else {
                 let names = all.map { String($0.dropFirst("Notebooks/".count).dropLast(3)) }
-                throw NotebookError(file: argument, line: nil, "no such notebook\(suggestion(for: argument, in: names)) (notebooks are Notebooks/*.md)")
+                throw NotebookError(file: argument, line: nil, "no such notebook\(Suggestions.didYouMean(argument, in: names)) (notebooks are Notebooks/*.md)")
             }
             if !selected.contains(match) { selected.append(match) }
         }
@@ -68,8 +73,9 @@ public struct Project: Sendable {
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 
-    /// Reads and parses notebooks, collecting every error.
-    public func load(_ paths: [String]) throws(NotebookErrors) -> [Document] {
+    /// Reads and parses notebooks, collecting every error; `@Snippet` paths start with
+    /// `packageName`.
+    public func load(_ paths: [String], packageName: String) throws(NotebookErrors) -> [Document] {
         var documents: [Document] = []
         var errors: [NotebookError] = []
         for path in paths {
@@ -83,7 +89,7 @@ public struct Project: Sendable {
                 continue
             }
             do {
-                var document = try NotebookParser.parse(text, path: path)
+                var document = try NotebookParser.parse(text, path: path, packageName: packageName)
                 document.sourceDigest = SHA256.hex(data)
                 documents.append(document)
             } catch {

@@ -1,42 +1,32 @@
 import NotebookRuntime
 import Plotting
 
-/// Renders one notebook as an HTML page: table of contents, prose, highlighted snippet code,
-/// outputs (text, inline SVG figures, tables, checks) and failures.
+/// Renders one executed notebook as an HTML page: table of contents, prose, highlighted snippet
+/// code, outputs (text, inline SVG figures, tables, checks) and failures.
 public struct PageRenderer {
-    let document: Document
-    let cells: [Int: Cell]
-    let values: [String: RecordedValue]
-    let valuesComplete: Bool
+    let notebook: ExecutedNotebook
     let context: PageContext
-    private var slugs = SlugMaker()
     private var figureCount = 0
-    private(set) var errors: [NotebookError] = []
-    private var headings: [(level: Int, id: String, text: String)] = []
 
-    /// A renderer for `document`, with its cells keyed by the reference's line and the values
-    /// its snippets recorded. When `valuesComplete` is false (a snippet failed), an unknown
-    /// prose value is shown as unavailable instead of being an error.
-    public init(document: Document, cells: [Int: Cell], values: [String: RecordedValue], valuesComplete: Bool, context: PageContext) {
-        self.document = document
-        self.cells = cells
-        self.values = values
-        self.valuesComplete = valuesComplete
+    /// A renderer for `notebook`'s page, placed in the site by `context`.
+    public init(notebook: ExecutedNotebook, context: PageContext) {
+        self.notebook = notebook
         self.context = context
     }
 
-    /// The page, or the problems found in the prose (unknown values, bad formats).
-    public mutating func render() throws(NotebookErrors) -> String {
-        let body = blocks(document.blocks)
-        guard errors.isEmpty else { throw NotebookErrors(errors) }
-        return shell(body)
+    private var document: Document { notebook.document }
+
+    /// The page. Problems (unknown values, broken links) are the executed notebook's to report;
+    /// an unavailable value is shown marked.
+    public mutating func render() -> String {
+        shell(blocks(document.blocks))
     }
 
     // MARK: Page shell
 
     private func shell(_ body: String) -> String {
         var toc = ""
-        let entries = headings.filter { $0.level == 2 || $0.level == 3 }
+        let entries = notebook.outline.headings.filter { $0.level == 2 || $0.level == 3 }
         if !entries.isEmpty {
             toc = "<nav class=\"toc\" aria-label=\"Contents\"><h2>Contents</h2><ul>\n"
             for entry in entries {
@@ -74,12 +64,10 @@ public struct PageRenderer {
     private mutating func block(_ block: Block) -> String {
         switch block {
         case let .heading(level, content, line):
-            let text = Inline.plainText(content)
-            let id = slugs.slug(text)
-            headings.append((level, id, text))
-            return "<h\(level) id=\"\(id)\">\(inlines(content, line: line))<a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a></h\(level)>\n"
-        case let .paragraph(content, line):
-            return "<p>\(inlines(content, line: line))</p>\n"
+            let id = notebook.outline.id(ofHeadingAt: line) ?? "section"
+            return "<h\(level) id=\"\(id)\">\(inlines(content))<a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a></h\(level)>\n"
+        case let .paragraph(content, _):
+            return "<p>\(inlines(content))</p>\n"
         case let .code(info, text, _):
             let language = info.split(separator: " ").first.map(String.init) ?? ""
             if language == "swift" {
@@ -107,8 +95,8 @@ public struct PageRenderer {
                 }
             }
             return html + "</\(tag)>\n"
-        case let .table(table, line):
-            return tableHTML(table, line: line)
+        case let .table(table, _):
+            return tableHTML(table)
         case .rule:
             return "<hr>\n"
         case let .html(raw, _):
@@ -120,7 +108,7 @@ public struct PageRenderer {
         }
     }
 
-    private mutating func tableHTML(_ table: Block.Table, line: Int) -> String {
+    private func tableHTML(_ table: Block.Table) -> String {
         func align(_ column: Int) -> String {
             guard column < table.alignments.count else { return "" }
             switch table.alignments[column] {
@@ -131,11 +119,11 @@ public struct PageRenderer {
             }
         }
         var html = "<table>\n<thead><tr>"
-        for (column, cell) in table.header.enumerated() { html += "<th\(align(column))>\(inlines(cell, line: line))</th>" }
+        for (column, cell) in table.header.enumerated() { html += "<th\(align(column))>\(inlines(cell))</th>" }
         html += "</tr></thead>\n<tbody>\n"
         for row in table.rows {
             html += "<tr>"
-            for (column, cell) in row.enumerated() { html += "<td\(align(column))>\(inlines(cell, line: line))</td>" }
+            for (column, cell) in row.enumerated() { html += "<td\(align(column))>\(inlines(cell))</td>" }
             html += "</tr>\n"
         }
         return html + "</tbody>\n</table>\n"
@@ -144,8 +132,8 @@ public struct PageRenderer {
     // MARK: Cells
 
     private mutating func cellHTML(_ reference: SnippetReference) -> String {
-        guard let cell = cells[reference.line] else { return "" }
-        let failed = cell.run?.failed == true
+        guard let cell = notebook.cell(at: reference.line) else { return "" }
+        let failed = cell.ownedRun?.failed == true
         var html = "<section class=\"cell\(failed ? " failed" : "")\" id=\"cell-\(reference.line)\">\n"
         let slice = reference.slice.map { " · slice \(HTML.escape($0))" } ?? ""
         html += "<div class=\"cell-source\">\(HTML.escape(cell.file))\(slice)</div>\n"
@@ -155,7 +143,7 @@ public struct PageRenderer {
         }.joined(separator: "\n")
         html += "</code></pre>\n"
         html += outputs(cell.outputs)
-        if let run = cell.run { html += failure(run) }
+        if let run = cell.ownedRun { html += failure(run) }
         return html + "</section>\n"
     }
 
@@ -221,31 +209,24 @@ public struct PageRenderer {
 
     // MARK: Inlines
 
-    private mutating func inlines(_ content: [Inline], line: Int) -> String {
-        var line = line
-        return inlines(content, line: &line)
-    }
-
-    private mutating func inlines(_ content: [Inline], line: inout Int) -> String {
+    private func inlines(_ content: [Inline]) -> String {
         var html = ""
         for inline in content {
             switch inline {
-            case let .text(text): html += prose(text, line: line)
+            case let .text(text): html += prose(text)
             case let .code(code): html += "<code>\(HTML.escape(code))</code>"
-            case let .emphasis(children): html += "<em>\(inlines(children, line: &line))</em>"
-            case let .strong(children): html += "<strong>\(inlines(children, line: &line))</strong>"
-            case let .strikethrough(children): html += "<del>\(inlines(children, line: &line))</del>"
+            case let .emphasis(children): html += "<em>\(inlines(children))</em>"
+            case let .strong(children): html += "<strong>\(inlines(children))</strong>"
+            case let .strikethrough(children): html += "<del>\(inlines(children))</del>"
             case let .link(destination, title, children):
                 let titleAttribute = title.isEmpty ? "" : " title=\"\(HTML.escape(title))\""
-                html += "<a href=\"\(HTML.escape(Self.rewriteLink(destination)))\"\(titleAttribute)>\(inlines(children, line: &line))</a>"
+                html += "<a href=\"\(HTML.escape(Self.rewriteLink(destination)))\"\(titleAttribute)>\(inlines(children))</a>"
             case let .image(source, title, alt):
                 let titleAttribute = title.isEmpty ? "" : " title=\"\(HTML.escape(title))\""
                 html += "<img src=\"\(HTML.escape(source))\" alt=\"\(HTML.escape(Inline.plainText(alt)))\"\(titleAttribute)>"
             case .softBreak:
-                line += 1
                 html += "\n"
             case .lineBreak:
-                line += 1
                 html += "<br>\n"
             case let .html(raw):
                 html += document.frontMatter.allowsRawHTML ? raw : HTML.escape(raw)
@@ -265,31 +246,16 @@ public struct PageRenderer {
     }
 
     /// Text with `{{name}}` values filled in, escaped.
-    private mutating func prose(_ text: String, line: Int) -> String {
-        let placeholders = ProseValues.placeholders(in: text)
-        guard !placeholders.isEmpty else { return HTML.escape(text) }
-        var html = ""
-        var index = text.startIndex
-        for placeholder in placeholders {
-            html += HTML.escape(String(text[index..<placeholder.range.lowerBound]))
-            index = placeholder.range.upperBound
-            guard let value = values[placeholder.name] else {
-                if valuesComplete {
-                    errors.append(NotebookError(
-                        file: document.path, line: line,
-                        "unknown value '{{\(placeholder.name)}}'\(suggestion(for: placeholder.name, in: Array(values.keys)))"
-                            + (values.isEmpty ? "; the notebook's snippets record no values" : "; record it in a snippet with record(\"\(placeholder.name)\", value)")))
-                }
-                html += "<span class=\"value missing\" title=\"not recorded: a snippet failed\">{{\(HTML.escape(placeholder.name))}}</span>"
-                continue
+    private func prose(_ text: String) -> String {
+        notebook.prose(text).map { piece -> String in
+            switch piece {
+            case let .text(text):
+                return HTML.escape(text)
+            case let .value(name, formatted):
+                return "<span class=\"value\" title=\"\(HTML.escape(name))\">\(HTML.escape(formatted))</span>"
+            case let .missing(name):
+                return "<span class=\"value missing\" title=\"not recorded: a snippet failed\">{{\(HTML.escape(name))}}</span>"
             }
-            do {
-                let formatted = try ProseValues.format(value, placeholder.format)
-                html += "<span class=\"value\" title=\"\(HTML.escape(placeholder.name))\">\(HTML.escape(formatted))</span>"
-            } catch {
-                errors.append(NotebookError(file: document.path, line: line, "{{\(placeholder.name):\(placeholder.format ?? "")}}: \(error.message)"))
-            }
-        }
-        return html + HTML.escape(String(text[index...]))
+        }.joined()
     }
 }

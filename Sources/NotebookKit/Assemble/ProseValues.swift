@@ -1,5 +1,6 @@
 import Foundation
 import NotebookRuntime
+import Support
 
 /// `{{name}}` and `{{name:%.3f}}` in prose: numbers quoted from the run, never typed by hand.
 public enum ProseValues {
@@ -8,6 +9,57 @@ public enum ProseValues {
         let range: Range<String.Index>
         let name: String
         let format: String?
+    }
+
+    /// A piece of prose with its values filled in.
+    public enum Piece: Sendable, Equatable {
+        /// Text as written.
+        case text(String)
+        /// A recorded value, formatted.
+        case value(name: String, formatted: String)
+        /// A value that is not available (not recorded, or its format does not apply).
+        case missing(name: String)
+    }
+
+    /// `text` with every `{{name}}` filled in from `values`: the one substitution every
+    /// output uses.
+    public static func fill(_ text: String, values: [String: RecordedValue]) -> [Piece] {
+        var pieces: [Piece] = []
+        var index = text.startIndex
+        for placeholder in placeholders(in: text) {
+            if index < placeholder.range.lowerBound { pieces.append(.text(String(text[index..<placeholder.range.lowerBound]))) }
+            index = placeholder.range.upperBound
+            if let value = values[placeholder.name], let formatted = try? format(value, placeholder.format) {
+                pieces.append(.value(name: placeholder.name, formatted: formatted))
+            } else {
+                pieces.append(.missing(name: placeholder.name))
+            }
+        }
+        if index < text.endIndex || pieces.isEmpty { pieces.append(.text(String(text[index...]))) }
+        return pieces
+    }
+
+    /// The problems with the values in `text` on `line` of `file`: names no snippet recorded
+    /// (only when `complete`, that is when every snippet ran), and formats that do not apply.
+    static func problems(in text: String, line: Int, file: String, values: [String: RecordedValue], complete: Bool) -> [NotebookError] {
+        var errors: [NotebookError] = []
+        for placeholder in placeholders(in: text) {
+            guard let value = values[placeholder.name] else {
+                if complete {
+                    errors.append(NotebookError(
+                        file: file, line: line,
+                        "unknown value '{{\(placeholder.name)}}'\(Suggestions.didYouMean(placeholder.name, in: Array(values.keys)))"
+                            + (values.isEmpty ? "; the notebook's snippets record no values" : "; record it in a snippet with record(\"\(placeholder.name)\", value)")))
+                }
+                continue
+            }
+            do {
+                _ = try format(value, placeholder.format)
+            } catch {
+                errors.append(NotebookError(file: file, line: line, "{{\(placeholder.name):\(placeholder.format ?? "")}}: \(error.message)"))
+            }
+        }
+        return errors
     }
 
     /// The placeholders in a text.

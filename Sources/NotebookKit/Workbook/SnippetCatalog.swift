@@ -1,3 +1,4 @@
+import Support
 import Foundation
 
 /// The snippets of a package: every `Snippets/**/*.swift`, by name (path under `Snippets/`
@@ -39,7 +40,7 @@ public struct SnippetCatalog: Sendable {
         guard names.contains(reference.name) else {
             throw NotebookError(
                 file: notebook, line: reference.line,
-                "no snippet '\(reference.name)' (expected \(relativePath(reference.name)))\(suggestion(for: reference.name, in: names))")
+                "no snippet '\(reference.name)' (expected \(relativePath(reference.name)))\(Suggestions.didYouMean(reference.name, in: names))")
         }
         let file = relativePath(reference.name)
         let url = root.appendingPathComponent(file)
@@ -54,7 +55,7 @@ public struct SnippetCatalog: Sendable {
             let known = source.sliceNames.isEmpty ? "it has no slices" : "its slices: \(source.sliceNames.joined(separator: ", "))"
             throw NotebookError(
                 file: notebook, line: reference.line,
-                "snippet '\(reference.name)' has no slice '\(slice)'\(suggestion(for: slice, in: source.sliceNames)) (\(known))")
+                "snippet '\(reference.name)' has no slice '\(slice)'\(Suggestions.didYouMean(slice, in: source.sliceNames)) (\(known))")
         }
         return source
     }

@@ -107,7 +107,10 @@ public struct SnippetBuilder: Sendable {
 
     struct Invocation {
         let ok: Bool
+        /// Standard output and standard error, for diagnostics.
         let output: String
+        /// Standard output alone.
+        let stdout: String
     }
 
     func invoke(_ arguments: [String]) throws(NotebookError) -> Invocation {
@@ -119,8 +122,9 @@ public struct SnippetBuilder: Sendable {
         let (outcome, _) = try ChildProcess.run(
             swift, arguments: arguments, environment: ProcessInfo.processInfo.environment, directory: root,
             stdout: out, stderr: err, timeout: timeout)
-        let text = ((try? String(contentsOf: out, encoding: .utf8)) ?? "") + ((try? String(contentsOf: err, encoding: .utf8)) ?? "")
-        return Invocation(ok: outcome.succeeded, output: text.trimmingTrailingSpace)
+        let stdout = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
+        let text = stdout + ((try? String(contentsOf: err, encoding: .utf8)) ?? "")
+        return Invocation(ok: outcome.succeeded, output: text.trimmingTrailingSpace, stdout: stdout)
     }
 
     struct Diagnostic {

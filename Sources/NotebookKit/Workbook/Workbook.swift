@@ -5,6 +5,8 @@ import Foundation
 public struct Workbook: Sendable {
     /// The project.
     public let project: Project
+    /// The package's name and products.
+    public let package: PackageManifest
     /// The documents, in site order (front matter `order`, then path).
     public let documents: [Document]
     /// The snippet sources, by name.
@@ -12,11 +14,13 @@ public struct Workbook: Sendable {
     /// The catalog of snippets.
     public let catalog: SnippetCatalog
 
-    /// Parses the notebooks at `paths` and resolves every reference.
+    /// Parses the notebooks at `paths` of the package described by `package` and resolves every
+    /// reference.
     /// - Throws: every problem found, each with file:line.
-    public init(project: Project, paths: [String]) throws(NotebookErrors) {
+    public init(project: Project, package: PackageManifest, paths: [String]) throws(NotebookErrors) {
         self.project = project
-        let documents = try project.load(paths)
+        self.package = package
+        let documents = try project.load(paths, packageName: package.name)
         let catalog = SnippetCatalog(root: project.root)
         var sources: [String: SnippetSource] = [:]
         var errors: [NotebookError] = []

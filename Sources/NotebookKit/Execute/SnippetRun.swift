@@ -23,6 +23,12 @@ public struct SnippetRun: Codable, Sendable, Equatable {
     /// The run-cache key this result is stored under (nil when not cached).
     public var cacheKey: String? = nil
 
+    /// The result for a snippet that did not build.
+    public static func didNotBuild(_ name: String, errors: [String]) -> SnippetRun {
+        SnippetRun(name: name, stdout: "", stdoutTruncated: false, stdoutBytes: 0, stderr: "", events: [],
+                   outcome: .exited(0), seconds: 0, buildErrors: errors)
+    }
+
     /// The checks it made.
     public var checks: [CheckResult] {
         events.compactMap { if case let .check(result) = $0.payload { result } else { nil } }

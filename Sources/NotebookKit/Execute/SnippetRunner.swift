@@ -70,8 +70,8 @@ public struct SnippetRunner: Sendable {
     ]
 
     /// Runs the jobs (in parallel) and returns each result with the reason it ran or was cached.
-    public func run(_ jobs: [Job]) -> [String: (run: SnippetRun, reason: RunReason)] {
-        let results = Mutex<[String: (run: SnippetRun, reason: RunReason)]>([:])
+    public func run(_ jobs: [Job]) -> [String: SnippetResult] {
+        let results = Mutex<[String: SnippetResult]>([:])
         let queue = jobs
         let next = Mutex(0)
         let workers = min(parallelism, max(1, queue.count))
@@ -102,14 +102,14 @@ public struct SnippetRunner: Sendable {
         return RunCache.KeyParts(executable: executableHash, toolchain: toolchain, settings: settings.hexDigest())
     }
 
-    func runOne(_ job: Job) -> (run: SnippetRun, reason: RunReason) {
+    func runOne(_ job: Job) -> SnippetResult {
         let parts = keyParts(job)
         var reason = RunReason.forced
         if let cache, !forceRun {
             let (cached, why) = cache.lookup(name: job.name, parts: parts)
             if var cached {
                 cached.cacheKey = parts.key
-                return (cached, .cached)
+                return SnippetResult(run: cached, reason: .cached)
             }
             reason = why
         } else if cache == nil {
@@ -120,7 +120,7 @@ public struct SnippetRunner: Sendable {
             cache.store(run, parts: parts)
             if !run.outcome.isTimeout { run.cacheKey = parts.key }
         }
-        return (run, reason)
+        return SnippetResult(run: run, reason: reason)
     }
 
     /// Runs one job in a fresh scratch folder and reads what it wrote.

@@ -10,9 +10,8 @@ struct PageCache {
     let folder: URL
 
     /// The key for a page, or nil when it must be rendered (a snippet ran, or an input is unknown).
-    static func key(document: Document, sources: [String: SnippetSource], runs: [String: (run: SnippetRun, reason: RunReason)],
-                    context: PageContext) -> String? {
-        guard let digest = document.sourceDigest, let tool = toolIdentity else { return nil }
+    static func key(notebook: ExecutedNotebook, sources: [String: SnippetSource], context: PageContext) -> String? {
+        guard let digest = notebook.document.sourceDigest, let tool = toolIdentity else { return nil }
         var hash = SHA256()
         hash.update(field: "page-cache-v1")
         hash.update(field: tool)
@@ -20,8 +19,10 @@ struct PageCache {
         hash.update(field: context.path)
         hash.update(field: context.siteTitle)
         hash.update(field: "\(context.previous?.title ?? "")|\(context.previous?.path ?? "")|\(context.next?.title ?? "")|\(context.next?.path ?? "")")
-        for name in Set(document.snippetReferences.map(\.name)).sorted() {
-            guard let result = runs[name], result.reason == .cached, let key = result.run.cacheKey, let source = sources[name] else { return nil }
+        var results: [String: SnippetResult?] = [:]
+        for cell in notebook.cells { results[cell.reference.name] = cell.result }
+        for name in results.keys.sorted() {
+            guard let result = results[name] ?? nil, result.reason == .cached, let key = result.run.cacheKey, let source = sources[name] else { return nil }
             hash.update(field: name)
             hash.update(field: key)
             for line in source.visible { hash.update(field: "\(line.number):\(line.text)") }

@@ -13,39 +13,52 @@ enum SearchIndex {
         let text: String
     }
 
-    /// The sections of a document, split at headings.
-    static func entries(_ document: Document, page: String) -> [Entry] {
-        var slugs = SlugMaker()
-        var entries: [Entry] = []
-        var heading = document.title
-        var anchor = ""
-        var text = ""
-        func flush() {
-            let trimmed = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            if !trimmed.isEmpty || !anchor.isEmpty {
-                entries.append(Entry(page: page, title: document.title, heading: heading, anchor: anchor, text: String(trimmed.prefix(2000))))
+    /// The sections of a notebook, split at headings: each heading's prose, lists, tables and
+    /// formulas (code and outputs are not searched).
+    static func entries(_ notebook: ExecutedNotebook) -> [Entry] {
+        struct Collector: DocumentVisitor {
+            let page: String
+            let title: String
+            let outline: Outline
+            var entries: [Entry] = []
+            var heading: String
+            var anchor = ""
+            var text = ""
+
+            mutating func flush() {
+                let trimmed = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                if !trimmed.isEmpty || !anchor.isEmpty {
+                    entries.append(Entry(page: page, title: title, heading: heading, anchor: anchor, text: String(trimmed.prefix(2000))))
+                }
+                text = ""
             }
-            text = ""
-        }
-        func walk(_ blocks: [Block]) {
-            for block in blocks {
+
+            mutating func visit(block: Block) -> Descent {
                 switch block {
-                case let .heading(_, content, _):
+                case let .heading(_, content, line):
                     flush()
                     heading = Inline.plainText(content)
-                    anchor = slugs.slug(heading)
-                case let .paragraph(content, _): text += " " + Inline.plainText(content)
-                case let .quote(children, _): walk(children)
-                case let .list(_, _, items, _): items.forEach { walk($0.blocks) }
-                case let .table(table, _): text += " " + (table.header + table.rows.flatMap { $0 }).map(Inline.plainText).joined(separator: " ")
-                case let .math(tex, _): text += " " + tex
-                default: break
+                    anchor = outline.id(ofHeadingAt: line) ?? ""
+                    return .skipChildren
+                case let .paragraph(content, _):
+                    text += " " + Inline.plainText(content)
+                    return .skipChildren
+                case let .table(table, _):
+                    text += " " + (table.header + table.rows.flatMap { $0 }).map(Inline.plainText).joined(separator: " ")
+                    return .skipChildren
+                case let .math(tex, _):
+                    text += " " + tex
+                    return .skipChildren
+                case .quote, .list, .code, .rule, .html, .snippet:
+                    return .children
                 }
             }
         }
-        walk(document.blocks)
-        flush()
-        return entries
+        let document = notebook.document
+        var collector = Collector(page: notebook.page, title: document.title, outline: notebook.outline, heading: document.title)
+        document.walk(&collector)
+        collector.flush()
+        return collector.entries
     }
 
     /// `search-index.js`: the entries as a JavaScript array.

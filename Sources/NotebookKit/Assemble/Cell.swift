@@ -1,0 +1,59 @@
+/// A snippet cell of an executed notebook: the reference, the code it shows, the outputs that
+/// code produced, and the snippet's result.
+public struct Cell: Sendable {
+    /// The reference.
+    public var reference: SnippetReference
+    /// The file shown (`Snippets/huber.swift`).
+    public var file: String
+    /// The visible lines.
+    public var lines: [SnippetSource.Line]
+    /// The outputs shown under this cell.
+    public var outputs: [OutputItem]
+    /// The snippet's result, on every reference to it (nil when it has none).
+    public var result: SnippetResult?
+    /// Whether this is the snippet's last reference in the notebook, which owns its run: its
+    /// failure, notes, checks and time are reported there, once.
+    public var ownsRun: Bool
+
+    /// Creates a cell.
+    public init(reference: SnippetReference, file: String, lines: [SnippetSource.Line], outputs: [OutputItem],
+                result: SnippetResult?, ownsRun: Bool) {
+        self.reference = reference
+        self.file = file
+        self.lines = lines
+        self.outputs = outputs
+        self.result = result
+        self.ownsRun = ownsRun
+    }
+
+    /// The run, on the reference that owns it; nil on the others.
+    public var ownedRun: SnippetRun? { ownsRun ? result?.run : nil }
+}
+
+extension Cell {
+    /// The cells of a document, in document order, with each snippet's outputs split among the
+    /// references that show it.
+    static func cells(for document: Document, sources: [String: SnippetSource], results: [String: SnippetResult],
+                      file: (String) -> String) -> [Cell] {
+        let references = document.snippetReferences
+        var cells: [Int: Cell] = [:]
+        for name in Set(references.map(\.name)) {
+            let mine = references.filter { $0.name == name }
+            guard let source = sources[name] else { continue }
+            let result = results[name]
+            let targets = mine.map { reference -> OutputAttribution.Target in
+                guard let slice = reference.slice, let lines = source.slices[slice], let first = lines.first, let last = lines.last else {
+                    return OutputAttribution.Target(lines: nil, prints: true)
+                }
+                return OutputAttribution.Target(lines: first.number...last.number, prints: lines.contains { $0.text.contains("print(") })
+            }
+            let split = result.map { OutputAttribution.split(OutputAttribution.items($0.run), among: targets) }
+            for (index, reference) in mine.enumerated() {
+                cells[reference.line] = Cell(
+                    reference: reference, file: file(name), lines: source.lines(slice: reference.slice) ?? [],
+                    outputs: split?[index] ?? [], result: result, ownsRun: index == mine.count - 1)
+            }
+        }
+        return references.compactMap { cells[$0.line] }
+    }
+}

@@ -1,0 +1,84 @@
+import NotebookRuntime
+
+/// One notebook after its snippets ran: its cells with their outputs, the values its snippets
+/// recorded, its outline with heading ids, and every problem found. The site, the terminal
+/// walkthrough and the doc tests all read this; none of them looks for problems itself.
+public struct ExecutedNotebook: Sendable {
+    /// The parsed notebook.
+    public let document: Document
+    /// Its page's path in the site (`huber.html`).
+    public let page: String
+    /// Its snippet cells, in document order.
+    public let cells: [Cell]
+    /// The values its snippets recorded, by name (a later snippet's value wins).
+    public let values: [String: RecordedValue]
+    /// Whether every snippet it shows built and exited normally, so that every value it quotes
+    /// should have been recorded (when false, a missing value is shown as unavailable instead).
+    public let valuesComplete: Bool
+    /// Its headings with their ids.
+    public let outline: Outline
+    /// Every problem found: unknown values, broken links, formulas that do not parse.
+    public let problems: [NotebookProblem]
+
+    private let cellIndexByLine: [Int: Int]
+
+    /// Creates an executed notebook (``assemble(_:runs:)`` makes them for a workbook).
+    public init(document: Document, page: String, cells: [Cell], values: [String: RecordedValue], valuesComplete: Bool,
+                outline: Outline, problems: [NotebookProblem]) {
+        self.document = document
+        self.page = page
+        self.cells = cells
+        self.values = values
+        self.valuesComplete = valuesComplete
+        self.outline = outline
+        self.problems = problems
+        cellIndexByLine = Dictionary(cells.enumerated().map { ($1.reference.line, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The cell of the reference on `line`.
+    public func cell(at line: Int) -> Cell? {
+        cellIndexByLine[line].map { cells[$0] }
+    }
+
+    /// The cells that own their snippet's run (each snippet's last reference), in order.
+    public var owningCells: [Cell] {
+        cells.filter { $0.ownsRun && $0.result != nil }
+    }
+
+    /// How many of the owning cells failed.
+    public var failedCells: Int {
+        owningCells.filter { $0.result?.run.failed == true }.count
+    }
+
+    /// Prose text with its `{{name}}` values filled in.
+    public func prose(_ text: String) -> [ProseValues.Piece] {
+        ProseValues.fill(text, values: values)
+    }
+}
+
+extension ExecutedNotebook {
+    /// Assembles every document of `workbook` with the snippets' `runs`, in site order.
+    public static func assemble(_ workbook: Workbook, runs: [String: SnippetResult]) -> [ExecutedNotebook] {
+        let outlines = workbook.documents.map(Outline.init)
+        var anchors: [String: Set<String>] = [:]
+        for (document, outline) in zip(workbook.documents, outlines) { anchors[document.path] = outline.ids }
+        let allNotebooks = Set(workbook.project.notebookPaths())
+        return zip(workbook.documents, outlines).map { document, outline in
+            let cells = Cell.cells(for: document, sources: workbook.sources, results: runs, file: workbook.catalog.relativePath)
+            let owners = cells.filter { $0.ownsRun }.compactMap(\.result)
+            var values: [String: RecordedValue] = [:]
+            for result in owners { values.merge(result.run.records) { _, new in new } }
+            let complete = !owners.contains { !$0.run.buildErrors.isEmpty || !$0.run.outcome.succeeded }
+            var problems: [NotebookProblem] = []
+            for (text, line) in document.proseTexts {
+                problems += ProseValues.problems(in: text, line: line, file: document.path, values: values, complete: complete)
+                    .map { NotebookProblem(.value, $0) }
+            }
+            problems += LinkChecker.problems(in: document, allNotebooks: allNotebooks, anchorsByPath: anchors).map { NotebookProblem(.link, $0) }
+            problems += Formula.problems(in: document).map { NotebookProblem(.formula, $0) }
+            return ExecutedNotebook(
+                document: document, page: Project.pagePath(document.path), cells: cells, values: values,
+                valuesComplete: complete, outline: outline, problems: problems)
+        }
+    }
+}

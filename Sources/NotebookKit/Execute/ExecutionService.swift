@@ -1,0 +1,128 @@
+import Foundation
+
+/// The one service that starts processes: it builds snippets with SwiftPM, runs them in the
+/// sandbox, keeps their results in the run cache, and reads the package's manifest.
+///
+/// It is the only place that knows where the tool keeps its files in a package: snippets are
+/// built into `.build-notebooks` (never `.build`, which `swift test` holds locked) and results,
+/// rendered pages and the build lock live in `.notebook-cache`.
+public struct ExecutionService: Sendable {
+    /// Where to build and cache, and whether to use cached results.
+    public struct Settings: Sendable {
+        /// Run every snippet even if a cached result exists (results are still stored).
+        public var noCache: Bool
+        /// SwiftPM's scratch path for snippets; nil means `.build-notebooks` in the package.
+        public var scratch: URL?
+        /// The cache folder; nil means `.notebook-cache` in the package.
+        public var cacheFolder: URL?
+
+        /// Creates settings.
+        public init(noCache: Bool = false, scratch: URL? = nil, cacheFolder: URL? = nil) {
+            self.noCache = noCache
+            self.scratch = scratch
+            self.cacheFolder = cacheFolder
+        }
+    }
+
+    /// The package.
+    public let project: Project
+    /// SwiftPM's scratch path for snippets.
+    public let scratch: URL
+    /// The cache folder: run results, rendered pages, the package manifest, the build lock.
+    public let cacheFolder: URL
+    /// Whether cached results are ignored.
+    public let noCache: Bool
+
+    /// The default scratch folder's name, in the package.
+    public static let scratchFolderName = ".build-notebooks"
+    /// The default cache folder's name, in the package.
+    public static let cacheFolderName = ".notebook-cache"
+
+    /// The service for `project`.
+    public init(project: Project, settings: Settings = Settings()) {
+        self.project = project
+        scratch = settings.scratch ?? project.root.appendingPathComponent(Self.scratchFolderName)
+        cacheFolder = settings.cacheFolder ?? project.root.appendingPathComponent(Self.cacheFolderName)
+        noCache = settings.noCache
+    }
+
+    /// The folder of rendered pages kept between builds.
+    public var pageCacheFolder: URL { cacheFolder.appendingPathComponent("pages") }
+
+    /// The folders a site must never be written into (the service's own).
+    public var ownFolders: [URL] { [scratch, cacheFolder] }
+
+    /// Takes the package's build lock, or throws at once when another build holds it.
+    public func lock() throws(NotebookError) -> BuildLock {
+        try BuildLock(folder: cacheFolder)
+    }
+
+    /// The package's name and products, from `swift package dump-package`, cached by the bytes of
+    /// `Package.swift` and the toolchain (so only the first call after a change starts SwiftPM).
+    /// - Throws: ``NotebookError`` when the manifest cannot be read.
+    public func packageManifest() throws(NotebookError) -> PackageManifest {
+        let builder = try SnippetBuilder(root: project.root, scratch: scratch)
+        guard let manifest = FileManager.default.contents(atPath: project.root.appendingPathComponent("Package.swift").path) else {
+            throw NotebookError(file: "Package.swift", line: nil, "cannot be read")
+        }
+        var hash = SHA256()
+        hash.update(field: "package-manifest-v1")
+        hash.update(field: SHA256.hex(manifest))
+        hash.update(field: builder.toolchainVersion())
+        let entry = cacheFolder.appendingPathComponent("package/\(hash.hexDigest()).json")
+        if let data = try? Data(contentsOf: entry), let cached = try? JSONDecoder().decode(PackageManifest.self, from: data) {
+            return cached
+        }
+        let dump = try builder.invoke(["package", "--scratch-path", scratch.path, "dump-package"])
+        guard dump.ok else {
+            let tail = dump.output.split(separator: "\n").suffix(3).joined(separator: " | ")
+            throw NotebookError(file: "Package.swift", line: nil, "swift package dump-package failed: \(tail)")
+        }
+        let result = try PackageManifest(dumpPackageJSON: Data(dump.stdout.utf8))
+        try? FileManager.default.createDirectory(at: entry.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if let data = try? JSONEncoder().encode(result) { try? data.write(to: entry, options: .atomic) }
+        return result
+    }
+
+    /// Builds the workbook's snippets and runs each (from the cache when allowed); with
+    /// `repeats` > 1, runs each that many times without the cache, for determinism checks.
+    /// - Throws: ``NotebookError`` when the package itself does not build.
+    public func execute(_ workbook: Workbook, repeats: Int = 1) throws(NotebookError) -> Runs {
+        let names = workbook.referencedSnippets
+        let start = Date()
+        let builder = try SnippetBuilder(root: project.root, scratch: scratch)
+        let built = try builder.build(names, catalog: workbook.catalog)
+        let buildSeconds = Date().timeIntervalSince(start)
+        var results: [String: SnippetResult] = [:]
+        for (name, errors) in built.errors {
+            results[name] = SnippetResult(run: .didNotBuild(name, errors: errors), reason: .didNotBuild)
+        }
+        let runner = SnippetRunner(cache: RunCache(folder: cacheFolder), forceRun: noCache || repeats > 1, toolchain: builder.toolchainVersion())
+        let jobs = names.compactMap { name in
+            built.executables[name].map { SnippetRunner.Job(name: name, executable: $0, timeout: workbook.timeout(for: name)) }
+        }
+        let runStart = Date()
+        for (name, result) in runner.run(jobs) { results[name] = result }
+        var again: [String: [SnippetRun]] = [:]
+        if repeats > 1 {
+            let uncached = SnippetRunner(cache: nil, toolchain: "")
+            for _ in 1..<repeats {
+                for (name, result) in uncached.run(jobs) { again[name, default: []].append(result.run) }
+            }
+        }
+        return Runs(results: results, repeats: again, buildSeconds: buildSeconds, runSeconds: Date().timeIntervalSince(runStart))
+    }
+
+    /// Builds and runs one snippet by name (`notebook run`), with the default time limit.
+    /// - Throws: ``NotebookError`` when the package does not build.
+    public func run(snippet name: String, catalog: SnippetCatalog, timeout: Double = 60) throws(NotebookError) -> SnippetResult {
+        let builder = try SnippetBuilder(root: project.root, scratch: scratch)
+        let built = try builder.build([name], catalog: catalog)
+        guard let executable = built.executables[name] else {
+            return SnippetResult(run: .didNotBuild(name, errors: built.errors[name] ?? []), reason: .didNotBuild)
+        }
+        let runner = SnippetRunner(cache: RunCache(folder: cacheFolder), forceRun: noCache, toolchain: builder.toolchainVersion())
+        let job = SnippetRunner.Job(name: name, executable: executable, timeout: timeout)
+        return runner.run([job])[name] ?? SnippetResult(run: .didNotBuild(name, errors: ["the snippet did not run"]), reason: .didNotBuild)
+    }
+}

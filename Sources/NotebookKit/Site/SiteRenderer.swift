@@ -1,0 +1,37 @@
+import Foundation
+
+/// The site's files for executed notebooks: a page each, the index, the search index, the
+/// stylesheet and the search script. It renders; it finds no problems (the executed notebooks
+/// hold them) and writes nothing (the ``SiteWriter`` does).
+enum SiteRenderer {
+    /// Every file of the site, by path. `pageCache`, when given, supplies pages rendered before
+    /// from the same inputs and keeps new ones.
+    static func files(for notebooks: [ExecutedNotebook], sources: [String: SnippetSource], siteTitle: String,
+                      pageCache: PageCache? = nil) -> [String: Data] {
+        var files: [String: Data] = ["style.css": Data(Stylesheet.css.utf8), "search.js": Data(SearchIndex.searchScript.utf8)]
+        var searchEntries: [SearchIndex.Entry] = []
+        var entries: [IndexRenderer.Entry] = []
+        for (index, notebook) in notebooks.enumerated() {
+            let context = PageContext(
+                path: notebook.page, siteTitle: siteTitle,
+                previous: index > 0 ? (notebooks[index - 1].document.title, notebooks[index - 1].page) : nil,
+                next: index + 1 < notebooks.count ? (notebooks[index + 1].document.title, notebooks[index + 1].page) : nil)
+            let key = pageCache.flatMap { _ in PageCache.key(notebook: notebook, sources: sources, context: context) }
+            if let key, let cached = pageCache?.page(key) {
+                files[notebook.page] = cached
+            } else {
+                var renderer = PageRenderer(notebook: notebook, context: context)
+                let html = Data(renderer.render().utf8)
+                files[notebook.page] = html
+                if let key { pageCache?.store(html, key: key) }
+            }
+            searchEntries += SearchIndex.entries(notebook)
+            entries.append(IndexRenderer.Entry(
+                title: notebook.document.title, summary: notebook.document.frontMatter.summary, path: notebook.page,
+                failedCells: notebook.failedCells, cells: notebook.owningCells.count))
+        }
+        files["index.html"] = Data(IndexRenderer.render(siteTitle: siteTitle, entries: entries).utf8)
+        files["search-index.js"] = Data(SearchIndex.script(searchEntries).utf8)
+        return files
+    }
+}
