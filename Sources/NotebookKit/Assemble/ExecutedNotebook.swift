@@ -62,23 +62,43 @@ extension ExecutedNotebook {
         let outlines = workbook.documents.map(Outline.init)
         var anchors: [String: Set<String>] = [:]
         for (document, outline) in zip(workbook.documents, outlines) { anchors[document.path] = outline.ids }
-        let allNotebooks = Set(workbook.project.notebookPaths())
+        let links = LinkTargets(notebooks: Set(workbook.project.notebookPaths()), anchors: anchors)
         return zip(workbook.documents, outlines).map { document, outline in
             let cells = Cell.cells(for: document, sources: workbook.sources, results: runs, file: workbook.catalog.relativePath)
-            let owners = cells.filter { $0.ownsRun }.compactMap(\.result)
-            var values: [String: RecordedValue] = [:]
-            for result in owners { values.merge(result.run.records) { _, new in new } }
-            let complete = !owners.contains { !$0.run.buildErrors.isEmpty || !$0.run.outcome.succeeded }
-            var problems: [NotebookProblem] = []
-            for (text, line) in document.proseTexts {
-                problems += ProseValues.problems(in: text, line: line, file: document.path, values: values, complete: complete)
-                    .map { NotebookProblem(.value, $0) }
-            }
-            problems += LinkChecker.problems(in: document, allNotebooks: allNotebooks, anchorsByPath: anchors).map { NotebookProblem(.link, $0) }
-            problems += Formula.problems(in: document).map { NotebookProblem(.formula, $0) }
-            return ExecutedNotebook(
-                document: document, page: Project.pagePath(document.path), cells: cells, values: values,
-                valuesComplete: complete, outline: outline, problems: problems)
+            let (values, complete) = recordedValues(cells)
+            return assemble(document, outline: outline, cells: cells, values: values, valuesComplete: complete, links: links)
         }
+    }
+
+    /// What links may point at: every notebook of the package, and the heading ids of those
+    /// whose headings are known.
+    struct LinkTargets {
+        var notebooks: Set<String>
+        var anchors: [String: Set<String>]
+    }
+
+    /// The values the cells' snippets recorded (each snippet's run counted once, a later one
+    /// winning), and whether every one of those snippets built and exited normally.
+    static func recordedValues(_ cells: [Cell]) -> (values: [String: RecordedValue], complete: Bool) {
+        let owners = cells.filter(\.ownsRun).compactMap(\.result)
+        var values: [String: RecordedValue] = [:]
+        for result in owners { values.merge(result.run.records) { _, new in new } }
+        return (values, !owners.contains { !$0.run.buildErrors.isEmpty || !$0.run.outcome.succeeded })
+    }
+
+    /// One document with its cells and values, and the problems found in it.
+    static func assemble(_ document: Document, outline: Outline, cells: [Cell], values: [String: RecordedValue],
+                         valuesComplete: Bool, links: LinkTargets) -> ExecutedNotebook {
+        var problems: [NotebookProblem] = []
+        for (text, line) in document.proseTexts {
+            problems += ProseValues.problems(in: text, line: line, file: document.path, values: values, complete: valuesComplete)
+                .map { NotebookProblem(.value, $0) }
+        }
+        problems += LinkChecker.problems(in: document, allNotebooks: links.notebooks, anchorsByPath: links.anchors)
+            .map { NotebookProblem(.link, $0) }
+        problems += Formula.problems(in: document).map { NotebookProblem(.formula, $0) }
+        return ExecutedNotebook(
+            document: document, page: Project.pagePath(document.path), cells: cells, values: values,
+            valuesComplete: valuesComplete, outline: outline, problems: problems)
     }
 }

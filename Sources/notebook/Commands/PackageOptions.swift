@@ -7,14 +7,12 @@ struct PackageOptions: ParsableArguments {
     @Option(name: .customLong("package-path"), help: "The package (default: the one containing the current folder).")
     var packagePath: String?
 
-    /// The project, or a usage failure.
-    func project() throws -> Project {
+    /// The project (by default one with a `Notebooks` folder), or a usage failure.
+    func project(requiringNotebooks: Bool = true) throws -> Project {
         let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let start = packagePath.map { URL(fileURLWithPath: $0, relativeTo: current) } ?? current
         do {
-            if let packagePath {
-                return try Project.locate(from: URL(fileURLWithPath: packagePath, relativeTo: current))
-            }
-            return try Project.locate(from: current)
+            return try Project.locate(from: start, requiringNotebooks: requiringNotebooks)
         } catch {
             throw UsageFailure(message: error.description)
         }

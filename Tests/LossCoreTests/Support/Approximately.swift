@@ -1,13 +1,14 @@
 import LossCore
+import Support
 
-/// |a - b| <= tolerance · max(1, |b|): relative for large numbers, absolute near zero.
+/// Whether `a` and `b` agree to `tolerance`: relative for large numbers, absolute near zero
+/// (the project's one meaning of approximately equal, ``Tolerance/mixed(_:)``).
 func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-12) -> Bool {
-    if a == b { return true }
-    return abs(a - b) <= tolerance * max(1, abs(b))
+    Tolerance.mixed(tolerance).accepts(a, b)
 }
 
 func close(_ a: [Double], _ b: [Double], _ tolerance: Double = 1e-12) -> Bool {
-    a.count == b.count && zip(a, b).allSatisfy { close($0, $1, tolerance) }
+    Tolerance.mixed(tolerance).accepts(a, b)
 }
 
 /// Evenly spaced points, for sweeping a function.

@@ -23,7 +23,7 @@ struct DocTestTests {
         let (root, scratch) = try await FixturePackage.shared.copy()
         let options = DocTest.Options(
             notebooks: notebooks, repeats: repeats, update: update,
-            snippets: SnippetResults.Options(scratch: scratch, cacheFolder: root.appendingPathComponent(".cache")))
+            execution: ExecutionService.Settings(scratch: scratch, cacheFolder: root.appendingPathComponent(".cache")))
         return (try DocTest.run(project: Project(root: root), options: options), root)
     }
 
@@ -58,7 +58,7 @@ struct DocTestTests {
         let updated = try String(contentsOf: root.appendingPathComponent("Notebooks/failing.md"), encoding: .utf8)
         #expect(updated == original.replacingOccurrences(of: "loss = 0.7\n", with: "loss = 0.500000000001\n"))
         let again = try DocTest.run(project: Project(root: root), options: DocTest.Options(
-            notebooks: ["Notebooks/failing.md"], snippets: SnippetResults.Options(scratch: root.appendingPathComponent(".build-notebooks"),
+            notebooks: ["Notebooks/failing.md"], execution: ExecutionService.Settings(scratch: root.appendingPathComponent(".build-notebooks"),
                                                                                  cacheFolder: root.appendingPathComponent(".cache"))))
         #expect(!again.failures.contains { $0.kind == .output })
     }

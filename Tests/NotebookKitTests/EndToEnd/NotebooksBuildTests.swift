@@ -21,7 +21,7 @@ actor NotebookSite {
         let output = folder.url.appendingPathComponent("site")
         let options = SiteBuild.Options(
             output: output,
-            snippets: SnippetResults.Options(scratch: packageRoot.appendingPathComponent(".build-notebooks"),
+            execution: ExecutionService.Settings(scratch: packageRoot.appendingPathComponent(".build-notebooks"),
                                              cacheFolder: folder.url.appendingPathComponent("cache")))
         let outcome: Result<(SiteBuild.Report, URL), NotebookErrors>
         do {
@@ -44,7 +44,8 @@ struct NotebooksBuildTests {
         #expect(report.notebooks.map(\.path).sorted() == paths)
         for notebook in report.notebooks {
             for cell in notebook.cells {
-                #expect(!cell.run.failed, "\(notebook.path):\(cell.reference.line): \(cell.run.failureSummary ?? "")\n\(cell.run.stderr)")
+                let run = try #require(cell.result?.run)
+                #expect(!run.failed, "\(notebook.path):\(cell.reference.line): \(run.failureSummary ?? "")\n\(run.stderr)")
             }
             let page = try String(contentsOf: output.appendingPathComponent(notebook.page), encoding: .utf8)
             #expect(page.contains("<svg"), "\(notebook.page) has no plot")
@@ -59,11 +60,11 @@ struct NotebooksBuildTests {
     func docTests() async throws {
         _ = try await NotebookSite.shared.build().get()
         let report = try DocTest.run(project: Project(root: packageRoot), options: DocTest.Options(
-            snippets: SnippetResults.Options(scratch: packageRoot.appendingPathComponent(".build-notebooks"),
+            execution: ExecutionService.Settings(scratch: packageRoot.appendingPathComponent(".build-notebooks"),
                                              cacheFolder: NotebookSite.shared.cacheFolder)))
         #expect(report.failures.isEmpty, "\(report.failures.map(\.description).joined(separator: "\n"))")
         #expect(report.cases.count > 50)
-        let expected = try Project(root: packageRoot).load(Project(root: packageRoot).notebookPaths())
+        let expected = try Project(root: packageRoot).load(Project(root: packageRoot).notebookPaths(), packageName: fixturePackage.name)
             .flatMap(\.snippetReferences).filter { $0.expectedOutput != nil }
         #expect(!expected.isEmpty, "the curriculum has expected-output blocks")
     }
@@ -74,7 +75,7 @@ struct NotebooksBuildTests {
         let folder = TemporaryFolder()
         defer { folder.remove() }
         let options = { (output: URL) in
-            SiteBuild.Options(output: output, snippets: SnippetResults.Options(
+            SiteBuild.Options(output: output, execution: ExecutionService.Settings(
                 scratch: packageRoot.appendingPathComponent(".build-notebooks"), cacheFolder: NotebookSite.shared.cacheFolder))
         }
         // The first build above ran every snippet; this one reads them from the run cache and
@@ -90,20 +91,20 @@ struct NotebooksBuildTests {
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: pages.path).count == cached, "a warm build adds no pages")
         // A different neighbour title (another context) is another key.
-        let document = try Project(root: packageRoot).load(["Notebooks/01-loss-functions.md"])[0]
-        let workbook = try Workbook(project: Project(root: packageRoot), paths: ["Notebooks/01-loss-functions.md"])
-        let runs = workbook.referencedSnippets.reduce(into: [String: (run: SnippetRun, reason: RunReason)]()) { result, name in
-            var run = SnippetRun(name: name, stdout: "", stdoutTruncated: false, stdoutBytes: 0, stderr: "", events: [],
-                                 outcome: .exited(0), seconds: 0, buildErrors: [])
+        let workbook = try Workbook(project: Project(root: packageRoot), package: fixturePackage, paths: ["Notebooks/01-loss-functions.md"])
+        let runs = workbook.referencedSnippets.reduce(into: [String: SnippetResult]()) { result, name in
+            var run = SnippetRun.didNotBuild(name, errors: [])
             run.cacheKey = "k"
-            result[name] = (run, .cached)
+            result[name] = SnippetResult(run: run, reason: .cached)
         }
-        let a = PageCache.key(document: document, sources: workbook.sources, runs: runs, context: PageContext(path: "x.html", siteTitle: "S"))
-        let b = PageCache.key(document: document, sources: workbook.sources, runs: runs, context: PageContext(path: "x.html", siteTitle: "T"))
+        let notebook = ExecutedNotebook.assemble(workbook, runs: runs)[0]
+        let a = PageCache.key(notebook: notebook, sources: workbook.sources, context: PageContext(path: "x.html", siteTitle: "S"))
+        let b = PageCache.key(notebook: notebook, sources: workbook.sources, context: PageContext(path: "x.html", siteTitle: "T"))
         #expect(a != nil && b != nil && a != b)
         var ran = runs
         ran[workbook.referencedSnippets[0]]?.reason = .forced
-        #expect(PageCache.key(document: document, sources: workbook.sources, runs: ran, context: PageContext(path: "x.html", siteTitle: "S")) == nil)
+        let rerun = ExecutedNotebook.assemble(workbook, runs: ran)[0]
+        #expect(PageCache.key(notebook: rerun, sources: workbook.sources, context: PageContext(path: "x.html", siteTitle: "S")) == nil)
     }
 
     @Test("Building again without the cache gives byte-identical pages")
@@ -114,7 +115,7 @@ struct NotebooksBuildTests {
         let second = folder.url.appendingPathComponent("site")
         let options = SiteBuild.Options(
             output: second,
-            snippets: SnippetResults.Options(noCache: true, scratch: packageRoot.appendingPathComponent(".build-notebooks"),
+            execution: ExecutionService.Settings(noCache: true, scratch: packageRoot.appendingPathComponent(".build-notebooks"),
                                              cacheFolder: folder.url.appendingPathComponent("cache")))
         _ = try SiteBuild.build(project: Project(root: packageRoot), options: options)
         let files = try FileManager.default.subpathsOfDirectory(atPath: first.path).sorted()

@@ -18,13 +18,14 @@ enum GoldenBook {
     /// Every site file, plus `walk/NAME.txt`: each notebook's walkthrough sections.
     static func render(_ book: URL) throws -> [String: Data] {
         let project = Project(root: book)
-        let workbook = try Workbook(project: project, paths: project.notebookPaths())
-        let runs = try runs(book)
-        var (files, _) = try SiteBuild.render(workbook: workbook, runs: runs.mapValues { ($0, RunReason.cached) }, siteTitle: "LossNotebooks")
+        let workbook = try Workbook(project: project, package: fixturePackage, paths: project.notebookPaths())
+        let results = try runs(book).mapValues { SnippetResult(run: $0, reason: .cached) }
+        let notebooks = ExecutedNotebook.assemble(workbook, runs: results)
+        var files = SiteRenderer.files(for: notebooks, sources: workbook.sources, siteTitle: "LossNotebooks")
         let style = TerminalStyle(color: false, unicode: true, width: 80)
-        for document in workbook.documents {
-            let walk = Walkthrough(document: document, sources: workbook.sources, runs: runs, style: style)
-            files["walk/\(Project.pagePath(document.path)).txt"] = Data(walk.sections.joined(separator: "\n\u{1E}\n").utf8)
+        for notebook in notebooks {
+            let walk = Walkthrough(notebook: notebook, style: style)
+            files["walk/\(notebook.page).txt"] = Data(walk.sections.joined(separator: "\n\u{1E}\n").utf8)
         }
         return files
     }

@@ -77,7 +77,7 @@ struct MathTests {
 
     @Test("Notebooks: $...$, $$...$$, math fences, prices and \\$ follow GitHub's rules")
     func extraction() throws {
-        let document = try NotebookParser.parse("""
+        let document = try parseNotebook("""
             The loss $L(r) = r^2$ costs $5 and $10, not \\$x\\$.
             A price of $300k and $400k is text; `$code$` too.
 
@@ -112,7 +112,7 @@ struct MathTests {
 
     @Test("A bad formula is a problem with file:line, and the page marks it")
     func problems() throws {
-        let document = try NotebookParser.parse("Fine $x^2$.\n\nBad $\\frc{1}{2}$ here.\n", path: "Notebooks/m.md")
+        let document = try parseNotebook("Fine $x^2$.\n\nBad $\\frc{1}{2}$ here.\n", path: "Notebooks/m.md")
         #expect(Formula.problems(in: document).map(\.description)
             == ["Notebooks/m.md:3: math: unknown command \\frc; did you mean '\\frac'? in '\\frc{1}{2}'"])
         #expect(Formula.html("\\frc{1}{2}", display: false).hasPrefix("<span class=\"math-error\" title=\"unknown command \\frc"))

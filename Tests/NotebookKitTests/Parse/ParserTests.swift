@@ -4,7 +4,7 @@ import Testing
 @Suite("Parsing notebooks with cmark-gfm")
 struct ParserTests {
     func parse(_ text: String) throws -> Document {
-        try NotebookParser.parse(text, path: "Notebooks/t.md")
+        try parseNotebook(text, path: "Notebooks/t.md")
     }
 
     func failure(_ text: String) -> String? {

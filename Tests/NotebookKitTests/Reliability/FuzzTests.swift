@@ -37,16 +37,14 @@ struct FuzzTests {
         var parsed = 0
         for index in 0..<10_000 {
             let text = Self.notebook(&random)
-            guard let document = try? NotebookParser.parse(text, path: "Notebooks/fuzz\(index).md") else { continue }
+            guard let document = try? parseNotebook(text, path: "Notebooks/fuzz\(index).md") else { continue }
             parsed += 1
-            var renderer = PageRenderer(document: document, cells: [:], values: [:], valuesComplete: false,
-                                        context: PageContext(path: "fuzz.html", siteTitle: "Fuzz"))
-            if let html = try? renderer.render() {
-                #expect(!html.contains("<script>alert"), "unescaped script in notebook \(index)")
-            }
-            _ = Walkthrough(document: document, sources: [:], runs: [:], style: TerminalStyle(color: index % 2 == 0, unicode: true, width: 60))
-            _ = Formula.problems(in: document)
-            _ = SearchIndex.entries(document, page: "fuzz.html")
+            let notebook = executedNotebook(document, complete: false)
+            var renderer = PageRenderer(notebook: notebook, context: PageContext(path: "fuzz.html", siteTitle: "Fuzz"))
+            let html = renderer.render()
+            #expect(!html.contains("<script>alert"), "unescaped script in notebook \(index)")
+            _ = Walkthrough(notebook: notebook, style: TerminalStyle(color: index % 2 == 0, unicode: true, width: 60))
+            _ = SearchIndex.entries(notebook)
         }
         #expect(parsed > 5_000)
     }
@@ -55,11 +53,11 @@ struct FuzzTests {
     func large() throws {
         let paragraph = "The residual r = ŷ − y drives **every** loss; $r^2$ for MSE. [More](02-mse-outliers.md)\n\n"
         let big = String(repeating: paragraph, count: 50_000_000 / paragraph.utf8.count)
-        let document = try NotebookParser.parse(big, path: "Notebooks/big.md")
+        let document = try parseNotebook(big, path: "Notebooks/big.md")
         #expect(document.blocks.count > 400_000)
-        #expect(throws: NotebookError.self) { try NotebookParser.parse(String(repeating: ">", count: 10_000) + " deep\n", path: "Notebooks/deep.md") }
-        _ = try? NotebookParser.parse(String(repeating: "- ", count: 10_000) + "deep\n", path: "Notebooks/deep.md")
-        #expect(try NotebookParser.parse("", path: "Notebooks/empty.md").blocks.isEmpty)
+        #expect(throws: NotebookError.self) { try parseNotebook(String(repeating: ">", count: 10_000) + " deep\n", path: "Notebooks/deep.md") }
+        _ = try? parseNotebook(String(repeating: "- ", count: 10_000) + "deep\n", path: "Notebooks/deep.md")
+        #expect(try parseNotebook("", path: "Notebooks/empty.md").blocks.isEmpty)
     }
 
     @Test("Invalid UTF-8 is an error naming the file and line")
@@ -69,7 +67,7 @@ struct FuzzTests {
         try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("Notebooks"), withIntermediateDirectories: true)
         try Data("# Fine\n\nline two\n".utf8 + [0xFF, 0xFE, 0x0A]).write(to: folder.url.appendingPathComponent("Notebooks/bad.md"))
         #expect(throws: NotebookErrors([NotebookError(file: "Notebooks/bad.md", line: 4, "is not valid UTF-8; save it as UTF-8")])) {
-            try Project(root: folder.url).load(["Notebooks/bad.md"])
+            try Project(root: folder.url).load(["Notebooks/bad.md"], packageName: fixturePackage.name)
         }
     }
 }

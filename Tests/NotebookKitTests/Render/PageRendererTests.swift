@@ -6,28 +6,17 @@ import Plotting
 
 @Suite("Pages: prose, cells, outputs, escaping")
 struct PageRendererTests {
-    func page(_ markdown: String, run: SnippetRun? = nil, values: [String: RecordedValue] = [:], complete: Bool = true) throws -> String {
-        let document = try NotebookParser.parse(markdown, path: "Notebooks/n.md")
-        var cells: [Int: Cell] = [:]
-        for reference in document.snippetReferences {
-            cells[reference.line] = Cell(reference: reference, file: "Snippets/\(reference.name).swift",
-                                         lines: [.init(number: 4, text: "let x = \"<b>\"")],
-                                         outputs: run.map(OutputAttribution.items) ?? [], run: run)
-        }
-        var renderer = PageRenderer(document: document, cells: cells, values: values, valuesComplete: complete,
-                                    context: PageContext(path: "n.html", siteTitle: "Site"))
-        return try renderer.render()
+    func page(_ markdown: String, run: SnippetRun? = nil, values: [String: RecordedValue]? = nil, complete: Bool? = nil) throws -> String {
+        let notebook = executedNotebook(try parseNotebook(markdown, path: "Notebooks/n.md"), run: run,
+                                        lines: [.init(number: 4, text: "let x = \"<b>\"")], values: values, complete: complete)
+        var renderer = PageRenderer(notebook: notebook, context: PageContext(path: "n.html", siteTitle: "Site"))
+        return renderer.render()
     }
 
-    func errors(_ markdown: String, values: [String: RecordedValue] = [:]) -> [String] {
-        do {
-            _ = try page(markdown, values: values)
-            return []
-        } catch let error as NotebookErrors {
-            return error.errors.map(\.description)
-        } catch {
-            return ["\(error)"]
-        }
+    /// The problems the executed notebook reports for its values.
+    func errors(_ markdown: String, values: [String: RecordedValue] = [:]) throws -> [String] {
+        let notebook = executedNotebook(try parseNotebook(markdown, path: "Notebooks/n.md"), values: values, complete: true)
+        return notebook.problems.filter { $0.kind == .value }.map(\.description)
     }
 
     static func run(stdout: String, events: [RuntimeEvent], outcome: ProcessOutcome = .exited(0), stderr: String = "") -> SnippetRun {
@@ -96,15 +85,15 @@ struct PageRendererTests {
         #expect(html.contains(">Huber</span>"))
         #expect(html.contains(">2.34568</span>"))
         #expect(html.contains(">2.3e+00</span>"))
-        #expect(errors("Intro\n\nThe slope is\n{{slop}}.\n", values: values)
+        #expect(try errors("Intro\n\nThe slope is\n{{slop}}.\n", values: values)
             == ["Notebooks/n.md:4: unknown value '{{slop}}'; did you mean 'slope'?; record it in a snippet with record(\"slop\", value)"])
-        #expect(errors("{{slope:%s}}\n", values: values) == ["Notebooks/n.md:1: {{slope:%s}}: unknown format '%s'; expected %.Nf, %.Ne, %.Ng or %d"])
-        #expect(errors("{{name:%.2f}}\n", values: values) == ["Notebooks/n.md:1: {{name:%.2f}}: a format applies to numbers, and this value is text"])
+        #expect(try errors("{{slope:%s}}\n", values: values) == ["Notebooks/n.md:1: {{slope:%s}}: unknown format '%s'; expected %.Nf, %.Ne, %.Ng or %d"])
+        #expect(try errors("{{name:%.2f}}\n", values: values) == ["Notebooks/n.md:1: {{name:%.2f}}: a format applies to numbers, and this value is text"])
         // When a snippet failed, a missing value is shown as unavailable rather than an error.
         let partial = try page("{{slope}}\n", values: [:], complete: false)
         #expect(partial.contains("value missing"))
         // Inline code is literal.
-        #expect(errors("`{{nothing}}`\n").isEmpty)
+        #expect(try errors("`{{nothing}}`\n").isEmpty)
     }
 
     @Test("Links to notebooks point at their pages")
