@@ -65,7 +65,7 @@ let package = Package(
             dependencies: ["NotebookKit", "NotebookRuntime", "Plotting", "notebook-sandbox"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "NotebookCLITests", dependencies: ["notebook"]),
+        .testTarget(name: "NotebookCLITests", dependencies: ["notebook"], exclude: ["Fixtures"]),
         .testTarget(
             name: "LossCLITests",
             dependencies: ["LossCLI", "LossCore"],

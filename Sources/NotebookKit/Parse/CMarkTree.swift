@@ -38,11 +38,23 @@ struct CMarkTree: ~Copyable {
         try body(Node(pointer: root))
     }
 
+    /// The node kinds the notebook parser reads, named as cmark-gfm's type strings.
+    enum Kind: String {
+        case document, heading, paragraph, blockQuote = "block_quote", list, item, taskItem = "tasklist"
+        case codeBlock = "code_block", htmlBlock = "html_block", thematicBreak = "thematic_break"
+        case table, tableRow = "table_row", tableCell = "table_cell"
+        case text, code, emphasis = "emph", strong, strikethrough, link, image
+        case softBreak = "softbreak", lineBreak = "linebreak", htmlInline = "html_inline"
+        /// Any other node (custom blocks and inlines, footnotes): read as its text or children.
+        case other
+    }
+
     /// A borrowed view of one cmark node.
     struct Node {
         let pointer: OpaquePointer
 
-        var type: String { String(cString: cmark_node_get_type_string(pointer)) }
+        /// The node's kind; extension nodes (table, strikethrough, task item) by their type string.
+        var kind: Kind { Kind(rawValue: String(cString: cmark_node_get_type_string(pointer))) ?? .other }
         var line: Int { Int(cmark_node_get_start_line(pointer)) }
         var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
         /// The 1-based byte column the node starts at.

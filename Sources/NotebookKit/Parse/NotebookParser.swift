@@ -77,10 +77,10 @@ private struct Converter {
 
     func block(_ node: CMarkTree.Node, depth: Int) throws(NotebookError) -> Block? {
         let line = node.line
-        switch node.type {
-        case "heading":
+        switch node.kind {
+        case .heading:
             return .heading(level: node.headingLevel, inlines(node.children), line: line)
-        case "paragraph":
+        case .paragraph:
             // The paragraph's own text on its first line (after any list marker or '>').
             let whole = line >= 1 && line <= lines.count ? Array(lines[line - 1].utf8) : []
             let start = min(max(0, node.column - 1), whole.count)
@@ -96,21 +96,21 @@ private struct Converter {
                 return .math(tex, line: mathLine)
             }
             return .paragraph(content, line: line)
-        case "code_block":
+        case .codeBlock:
             if node.fenceInfo.split(separator: " ").first == "math" {
                 return .math(node.literal, line: line + 1)
             }
             return .code(info: node.fenceInfo, text: node.literal, line: line)
-        case "block_quote":
+        case .blockQuote:
             return .quote(try blocks(node.children, depth: depth + 1), line: line)
-        case "list":
+        case .list:
             var items: [Block.ListItem] = []
             for item in node.children {
-                let task: Bool? = item.type == "tasklist" ? item.isTaskChecked : nil
+                let task: Bool? = item.kind == .taskItem ? item.isTaskChecked : nil
                 items.append(Block.ListItem(blocks: try blocks(item.children, depth: depth + 1), task: task))
             }
             return .list(ordered: node.isOrderedList, start: node.listStart, items: items, line: line)
-        case "table":
+        case .table:
             let alignments: [Block.Table.Alignment] = node.tableAlignments.map { code in
                 switch code {
                 case UInt8(ascii: "l"): return .left
@@ -126,9 +126,9 @@ private struct Converter {
                 if row.isHeaderRow { header = cells } else { rows.append(cells) }
             }
             return .table(Block.Table(alignments: alignments, header: header, rows: rows), line: line)
-        case "thematic_break":
+        case .thematicBreak:
             return .rule(line: line)
-        case "html_block":
+        case .htmlBlock:
             return .html(node.literal, line: line)
         default:
             return nil
@@ -137,7 +137,7 @@ private struct Converter {
 
     func inlines(_ nodes: [CMarkTree.Node]) -> [Inline] {
         nodes.flatMap { node -> [Inline] in
-            if node.type == "text" { return textWithMath(node.literal) }
+            if node.kind == .text { return textWithMath(node.literal) }
             return [inline(node)].compactMap { $0 }
         }
     }
@@ -176,17 +176,17 @@ private struct Converter {
     }
 
     func inline(_ node: CMarkTree.Node) -> Inline? {
-        switch node.type {
-        case "text": return nil
-        case "code": return .code(node.literal)
-        case "emph": return .emphasis(inlines(node.children))
-        case "strong": return .strong(inlines(node.children))
-        case "strikethrough": return .strikethrough(inlines(node.children))
-        case "link": return .link(destination: node.url, title: node.title, inlines(node.children))
-        case "image": return .image(source: node.url, title: node.title, alt: inlines(node.children))
-        case "softbreak": return .softBreak
-        case "linebreak": return .lineBreak
-        case "html_inline": return .html(node.literal)
+        switch node.kind {
+        case .text: return nil
+        case .code: return .code(node.literal)
+        case .emphasis: return .emphasis(inlines(node.children))
+        case .strong: return .strong(inlines(node.children))
+        case .strikethrough: return .strikethrough(inlines(node.children))
+        case .link: return .link(destination: node.url, title: node.title, inlines(node.children))
+        case .image: return .image(source: node.url, title: node.title, alt: inlines(node.children))
+        case .softBreak: return .softBreak
+        case .lineBreak: return .lineBreak
+        case .htmlInline: return .html(node.literal)
         default: return node.children.isEmpty ? .text(node.literal) : .emphasis(inlines(node.children))
         }
     }

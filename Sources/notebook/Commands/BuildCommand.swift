@@ -58,7 +58,9 @@ struct BuildCommand: ParsableCommand {
         let runs = report.runs.values
         let cached = runs.filter { $0.reason == .cached }.count
         let failed = report.failedSnippets.count
-        say("Built \(report.notebooks.count) notebooks into \(output)/: \(runs.count) snippets (\(runs.count - cached) ran, \(cached) cached, \(failed) failed) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+        let notebooks = report.notebooks.count == 1 ? "1 notebook" : "\(report.notebooks.count) notebooks"
+        let snippets = runs.count == 1 ? "1 snippet" : "\(runs.count) snippets"
+        say("Built \(notebooks) into \(output)/: \(snippets) (\(runs.count - cached) ran, \(cached) cached, \(failed) failed) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
         if failed > 0 || !report.problems.isEmpty { throw ExitCode(1) }
     }
 }

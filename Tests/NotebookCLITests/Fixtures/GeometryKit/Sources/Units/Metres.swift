@@ -1,0 +1,2 @@
+/// Centimetres in a metre.
+public let centimetresPerMetre = 100.0

@@ -1,0 +1,17 @@
+import Testing
+@testable import NotebookKit
+
+@Suite("Outline: heading ids made once, unique per page")
+struct OutlineTests {
+    @Test("Ids are slugs made unique in document order, found by the heading's line")
+    func ids() throws {
+        let document = try parseNotebook("# Huber's loss\n\n## Step one\n\n## Step one\n\n- ### Step one\n\n## !!!\n", path: "Notebooks/n.md")
+        let outline = Outline(document)
+        #expect(outline.headings.map(\.id) == ["huber-s-loss", "step-one", "step-one-1", "step-one-2", "section"])
+        #expect(outline.headings.map(\.level) == [1, 2, 2, 3, 2])
+        #expect(outline.id(ofHeadingAt: 5) == "step-one-1")
+        #expect(outline.id(ofHeadingAt: 7) == "step-one-2")
+        #expect(outline.id(ofHeadingAt: 2) == nil)
+        #expect(outline.ids.contains("section"))
+    }
+}
