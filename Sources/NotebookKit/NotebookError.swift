@@ -15,6 +15,7 @@ public struct NotebookError: Error, Equatable, Sendable, CustomStringConvertible
         self.message = message
     }
 
+    /// `file:line: message`, or `file: message` without a line.
     public var description: String {
         if let line { return "\(file):\(line): \(message)" }
         return "\(file): \(message)"
@@ -31,6 +32,7 @@ public struct NotebookErrors: Error, Equatable, Sendable, CustomStringConvertibl
         self.errors = errors
     }
 
+    /// One line per problem.
     public var description: String {
         errors.map(\.description).joined(separator: "\n")
     }

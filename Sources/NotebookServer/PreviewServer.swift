@@ -88,7 +88,7 @@ public final class PreviewServer: Sendable {
             DispatchQueue.global().async {
                 do {
                     let result = try SiteBuild.build(project: project, options: .init(output: output))
-                    let failed = result.failedSnippets
+                    let failed = result.runs.failedSnippets
                     continuation.resume(returning: failed.isEmpty ? "site rebuilt" : "site rebuilt; failed cells in: \(failed.joined(separator: ", "))")
                 } catch {
                     continuation.resume(returning: "build failed:\n\(error)")

@@ -4,18 +4,11 @@ extension ExecutedNotebook {
     /// - Throws: ``NotebookErrors`` for notebook problems or a package that does not build.
     public static func execute(project: Project, paths: [String], settings: ExecutionService.Settings = .init()) throws(NotebookErrors) -> [ExecutedNotebook] {
         let service = ExecutionService(project: project, settings: settings)
-        let workbook: Workbook
-        let runs: Runs
+        let workbook = try Workbook.load(paths, with: service)
         do {
-            workbook = try Workbook(project: project, package: try service.packageManifest(), paths: paths)
-            runs = try service.execute(workbook)
-        } catch let error as NotebookError {
-            throw NotebookErrors([error])
-        } catch let errors as NotebookErrors {
-            throw errors
+            return assemble(workbook, runs: try service.execute(workbook).results)
         } catch {
-            throw NotebookErrors([NotebookError(file: project.root.path, line: nil, "\(error)")])
+            throw NotebookErrors([error])
         }
-        return assemble(workbook, runs: runs.results)
     }
 }

@@ -62,7 +62,7 @@ extension ExecutedNotebook {
         let outlines = workbook.documents.map(Outline.init)
         var anchors: [String: Set<String>] = [:]
         for (document, outline) in zip(workbook.documents, outlines) { anchors[document.path] = outline.ids }
-        let links = LinkTargets(notebooks: Set(workbook.project.notebookPaths()), anchors: anchors)
+        let links = LinkTargets(notebooks: workbook.allNotebookPaths, anchors: anchors)
         return zip(workbook.documents, outlines).map { document, outline in
             let cells = Cell.cells(for: document, sources: workbook.sources, results: runs, file: workbook.catalog.relativePath)
             let (values, complete) = recordedValues(cells)

@@ -22,5 +22,6 @@ public struct NotebookProblem: Sendable, Equatable, CustomStringConvertible {
         self.error = error
     }
 
+    /// The error's `file:line: message`.
     public var description: String { error.description }
 }

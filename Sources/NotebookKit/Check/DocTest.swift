@@ -55,23 +55,19 @@ public struct DocTest: Sendable {
         public var passed: Bool { failures.isEmpty }
     }
 
-    /// Runs the doc tests. Notebook problems (bad references, front matter) are failures too,
-    /// not thrown; only a package that does not build at all throws. Nothing is rendered: the
+    /// Runs the doc tests. Notebook problems (bad references, front matter, a manifest that
+    /// cannot be read) are failures too, not thrown; only a package that does not build throws. Nothing is rendered: the
     /// executed notebooks hold every problem.
     public static func run(project: Project, options: Options) throws(NotebookError) -> Report {
         let paths = options.notebooks.isEmpty ? project.notebookPaths() : options.notebooks
         let service = ExecutionService(project: project, settings: options.execution)
         let workbook: Workbook
         do {
-            workbook = try Workbook(project: project, package: try service.packageManifest(), paths: paths)
-        } catch let error as NotebookError {
-            throw error
-        } catch let errors as NotebookErrors {
-            let failures = errors.errors.map { DocTestFailure(file: $0.file, line: $0.line, kind: .notebook, message: $0.message, details: "") }
+            workbook = try Workbook.load(paths, with: service)
+        } catch {
+            let failures = error.errors.map { DocTestFailure(file: $0.file, line: $0.line, kind: .notebook, message: $0.message, details: "") }
             return Report(failures: failures, cases: failures.map { Case(notebook: $0.file, name: "notebook", seconds: 0, failure: $0) },
                           updatedFiles: [], notebooks: paths)
-        } catch {
-            throw NotebookError(file: project.root.path, line: nil, "\(error)")
         }
         let runs = try service.execute(workbook, repeats: options.repeats)
         let notebooks = ExecutedNotebook.assemble(workbook, runs: runs.results)

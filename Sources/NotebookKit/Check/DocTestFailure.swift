@@ -19,6 +19,7 @@ public struct DocTestFailure: Sendable, Equatable, CustomStringConvertible {
     /// Extra lines (a diff, stderr), or empty.
     public var details: String
 
+    /// `file:line: message`.
     public var description: String {
         (line.map { "\(file):\($0): " } ?? "\(file): ") + message
     }

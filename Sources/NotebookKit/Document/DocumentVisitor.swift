@@ -22,8 +22,11 @@ public protocol DocumentVisitor {
 }
 
 extension DocumentVisitor {
+    /// By default, descend into every block.
     public mutating func visit(block: Block) -> Descent { .children }
+    /// By default, nothing happens after a block's children.
     public mutating func leave(block: Block) {}
+    /// By default, descend into every inline.
     public mutating func visit(inline: Inline, line: Int) -> Descent { .children }
 }
 
@@ -46,14 +49,15 @@ extension Document {
         }
     }
 
-    /// Inlines, counting line breaks so each inline knows its line.
+    /// Inlines, counting line breaks so each inline knows its line (breaks inside an inline
+    /// count whether or not the walk goes into it).
     private static func walk<V: DocumentVisitor>(_ inlines: [Inline], line: inout Int, _ visitor: inout V) {
         for inline in inlines {
+            let start = line
             if visitor.visit(inline: inline, line: line) == .children {
                 walk(inline.children, line: &line, &visitor)
             }
-            if case .softBreak = inline { line += 1 }
-            if case .lineBreak = inline { line += 1 }
+            line = start + inline.lineBreaks
         }
     }
 }
@@ -80,6 +84,18 @@ extension Block {
 }
 
 extension Inline {
+    /// The line breaks in this inline and everything inside it (image descriptions and raw HTML
+    /// included): how many source lines it moves on.
+    var lineBreaks: Int {
+        switch self {
+        case .softBreak, .lineBreak: return 1
+        case let .html(raw): return raw.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+        case let .emphasis(children), let .strong(children), let .strikethrough(children), let .link(_, _, children), let .image(_, _, children):
+            return children.reduce(0) { $0 + $1.lineBreaks }
+        case .text, .code, .math: return 0
+        }
+    }
+
     /// The inlines directly inside this one: emphasised, strong or struck text, a link's text.
     ///
     /// An image has none: every output shows its description as plain alt text, so links,

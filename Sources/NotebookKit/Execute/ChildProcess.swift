@@ -21,6 +21,7 @@ public enum ProcessOutcome: Codable, Sendable, Equatable, CustomStringConvertibl
         return false
     }
 
+    /// How it ended, in words (`exited with status 3`, `killed by signal 11 (SIGSEGV: ...)`).
     public var description: String {
         switch self {
         case let .exited(code): return "exited with status \(code)"

@@ -62,12 +62,18 @@ public struct ExecutionService: Sendable {
     /// - Throws: ``NotebookError`` when the manifest cannot be read.
     public func packageManifest() throws(NotebookError) -> PackageManifest {
         let builder = try SnippetBuilder(root: project.root, scratch: scratch)
-        guard let manifest = FileManager.default.contents(atPath: project.root.appendingPathComponent("Package.swift").path) else {
+        guard FileManager.default.isReadableFile(atPath: project.root.appendingPathComponent("Package.swift").path) else {
             throw NotebookError(file: "Package.swift", line: nil, "cannot be read")
         }
+        // Package.swift and any version-specific manifest (Package@swift-6.0.swift), which SwiftPM prefers.
+        let manifests = ((try? FileManager.default.contentsOfDirectory(atPath: project.root.path)) ?? [])
+            .filter { $0 == "Package.swift" || ($0.hasPrefix("Package@swift") && $0.hasSuffix(".swift")) }.sorted()
         var hash = SHA256()
         hash.update(field: "package-manifest-v1")
-        hash.update(field: SHA256.hex(manifest))
+        for name in manifests {
+            hash.update(field: name)
+            hash.update(field: (try? Data(contentsOf: project.root.appendingPathComponent(name))).map { SHA256.hex($0) } ?? "unreadable")
+        }
         hash.update(field: builder.toolchainVersion())
         let entry = cacheFolder.appendingPathComponent("package/\(hash.hexDigest()).json")
         if let data = try? Data(contentsOf: entry), let cached = try? JSONDecoder().decode(PackageManifest.self, from: data) {
@@ -75,6 +81,10 @@ public struct ExecutionService: Sendable {
         }
         let dump = try builder.invoke(["package", "--scratch-path", scratch.path, "dump-package"])
         guard dump.ok else {
+            if let first = SnippetBuilder.errors(in: dump.output, root: project.root).first {
+                throw NotebookError(file: SnippetBuilder.relative(first.file, root: project.root), line: first.line,
+                                    "the package manifest does not compile: \(first.message)")
+            }
             let tail = dump.output.split(separator: "\n").suffix(3).joined(separator: " | ")
             throw NotebookError(file: "Package.swift", line: nil, "swift package dump-package failed: \(tail)")
         }

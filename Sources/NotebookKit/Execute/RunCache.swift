@@ -1,6 +1,6 @@
 import Foundation
 
-/// Cached snippet results under `.notebook-cache/`, keyed by everything that decides the output:
+/// Cached snippet results in the execution service's cache folder, keyed by everything that decides the output:
 /// the executable's content hash (it covers the snippet and the libraries linked into it), the
 /// toolchain version, and the arguments, environment and limits the runner passes.
 public struct RunCache: Sendable {
@@ -32,19 +32,27 @@ public struct RunCache: Sendable {
         self.folder = folder
     }
 
-    /// The cached run for these key parts, or nil and the reason it must run.
-    public func lookup(name: String, parts: KeyParts) -> (SnippetRun?, RunReason) {
+    /// What the cache holds for a snippet.
+    public enum Lookup: Sendable, Equatable {
+        /// A run stored under these key parts.
+        case hit(SnippetRun)
+        /// None: the reason the snippet must run.
+        case miss(RunReason)
+    }
+
+    /// The cached run for these key parts, or the reason it must run.
+    public func lookup(name: String, parts: KeyParts) -> Lookup {
         let entry = folder.appendingPathComponent("runs/\(parts.key).json")
         if let data = try? Data(contentsOf: entry), let run = try? Self.decoder.decode(SnippetRun.self, from: data), run.name == name {
-            return (run, .cached)
+            return .hit(run)
         }
         guard let data = try? Data(contentsOf: indexFile(name)), let previous = try? JSONDecoder().decode(KeyParts.self, from: data) else {
-            return (nil, .firstRun)
+            return .miss(.firstRun)
         }
-        if previous.toolchain != parts.toolchain { return (nil, .toolchainChanged) }
-        if previous.settings != parts.settings { return (nil, .settingsChanged) }
-        if previous.executable != parts.executable { return (nil, .executableChanged) }
-        return (nil, .firstRun)
+        if previous.toolchain != parts.toolchain { return .miss(.toolchainChanged) }
+        if previous.settings != parts.settings { return .miss(.settingsChanged) }
+        if previous.executable != parts.executable { return .miss(.executableChanged) }
+        return .miss(.firstRun)
     }
 
     /// Stores a run. Timed-out runs are not cached (the machine may only have been busy).

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Builds the package's snippets with SwiftPM into a scratch folder of their own
-/// (`.build-notebooks`, never the default `.build`, which `swift test` keeps locked).
+/// Builds the package's snippets with SwiftPM into a scratch folder of their own (the execution
+/// service's, never the default `.build`, which `swift test` keeps locked).
 public struct SnippetBuilder: Sendable {
     /// What a build produced.
     public struct Result: Sendable {
@@ -20,11 +20,11 @@ public struct SnippetBuilder: Sendable {
     /// Seconds a build may take.
     public var timeout: Double = 1800
 
-    /// A builder for the package at `root`.
+    /// A builder for the package at `root`, building into `scratch`.
     /// - Throws: ``NotebookError`` when `swift` is not on the PATH.
-    public init(root: URL, scratch: URL? = nil) throws(NotebookError) {
+    public init(root: URL, scratch: URL) throws(NotebookError) {
         self.root = root
-        self.scratch = scratch ?? root.appendingPathComponent(".build-notebooks")
+        self.scratch = scratch
         guard let swift = ChildProcess.find("swift") else {
             throw NotebookError(file: "swift", line: nil, "the Swift toolchain is not on the PATH")
         }

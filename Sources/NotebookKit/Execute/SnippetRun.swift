@@ -75,6 +75,7 @@ public enum RunReason: Sendable, Equatable, CustomStringConvertible {
     /// The snippet did not build, so it could not run.
     case didNotBuild
 
+    /// The reason in words, as `notebook build --explain` prints it.
     public var description: String {
         switch self {
         case .cached: return "from the cache"

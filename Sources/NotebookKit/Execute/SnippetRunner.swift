@@ -106,12 +106,13 @@ public struct SnippetRunner: Sendable {
         let parts = keyParts(job)
         var reason = RunReason.forced
         if let cache, !forceRun {
-            let (cached, why) = cache.lookup(name: job.name, parts: parts)
-            if var cached {
+            switch cache.lookup(name: job.name, parts: parts) {
+            case var .hit(cached):
                 cached.cacheKey = parts.key
                 return SnippetResult(run: cached, reason: .cached)
+            case let .miss(why):
+                reason = why
             }
-            reason = why
         } else if cache == nil {
             reason = .firstRun
         }

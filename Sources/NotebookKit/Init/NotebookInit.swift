@@ -25,13 +25,8 @@ public enum NotebookInit {
     public static func run(project: Project, package: PackageManifest) throws(NotebookError) -> Result {
         let fileManager = FileManager.default
         let root = project.root
-        if !project.notebookPaths().isEmpty {
-            throw NotebookError(file: "Notebooks", line: nil, "the package already has notebooks; 'notebook init' changes nothing then")
-        }
+        try preflight(project)
         let snippetFile = "Snippets/\(snippetName).swift"
-        if fileManager.fileExists(atPath: root.appendingPathComponent(snippetFile).path) {
-            throw NotebookError(file: snippetFile, line: nil, "exists already; 'notebook init' changes nothing then")
-        }
         let module = package.libraries.first?.targets.first
         let greeting = module.map { "Hello from \($0)" } ?? "Hello from a snippet"
         var created: [String] = []
@@ -45,25 +40,52 @@ public enum NotebookInit {
             }
             created.append(path)
         }
-        try write(snippetFile, snippet(module: module, greeting: greeting))
-        try write(notebookPath, notebook(package: package.name, module: module, greeting: greeting))
+        do {
+            try write(snippetFile, snippet(module: module, greeting: greeting))
+            try write(notebookPath, notebook(package: package.name, module: module, greeting: greeting))
+        } catch {
+            // All or nothing: a half set-up package would refuse the next init.
+            for path in created { try? fileManager.removeItem(at: root.appendingPathComponent(path)) }
+            throw error
+        }
         let ignored = try ignore(["/\(ExecutionService.scratchFolderName)/", "/\(ExecutionService.cacheFolderName)/", "/site/"], in: root)
         return Result(created: created, ignored: ignored, importedModule: module)
+    }
+
+    /// Checks that init would change nothing it should not: no notebooks yet, no first snippet,
+    /// a `.gitignore` (if any) that can be read.
+    /// - Throws: ``NotebookError`` saying why nothing is changed.
+    public static func preflight(_ project: Project) throws(NotebookError) {
+        if !project.notebookPaths().isEmpty {
+            throw NotebookError(file: "Notebooks", line: nil, "the package already has notebooks; 'notebook init' changes nothing then")
+        }
+        let snippetFile = "Snippets/\(snippetName).swift"
+        if FileManager.default.fileExists(atPath: project.root.appendingPathComponent(snippetFile).path) {
+            throw NotebookError(file: snippetFile, line: nil, "exists already; 'notebook init' changes nothing then")
+        }
+        let ignore = project.root.appendingPathComponent(".gitignore")
+        if let data = FileManager.default.contents(atPath: ignore.path), String(data: data, encoding: .utf8) == nil {
+            throw NotebookError(file: ".gitignore", line: nil, "is not valid UTF-8; 'notebook init' changes nothing then")
+        }
     }
 
     /// Appends the `entries` that `.gitignore` lacks; returns those added.
     static func ignore(_ entries: [String], in root: URL) throws(NotebookError) -> [String] {
         let url = root.appendingPathComponent(".gitignore")
-        let existing = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-        let lines = Set(existing.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) })
+        let data = FileManager.default.contents(atPath: url.path) ?? Data()
+        guard let existing = String(data: data, encoding: .utf8) else {
+            throw NotebookError(file: ".gitignore", line: nil, "is not valid UTF-8; add \(entries.joined(separator: " ")) by hand")
+        }
+        let newline = existing.contains("\r\n") ? "\r\n" : "\n"
+        let lines = Set(existing.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) })
         let missing = entries.filter { entry in
             let bare = entry.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
             return ![entry, bare, bare + "/", "/" + bare].contains { lines.contains($0) }
         }
         guard !missing.isEmpty else { return [] }
         var text = existing
-        if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
-        text += "# notebook: the snippets' build folder, the run cache and the built site\n" + missing.joined(separator: "\n") + "\n"
+        if !text.isEmpty && !text.hasSuffix("\n") { text += newline }
+        text += (["# notebook: the snippets' build folder, the run cache and the built site"] + missing).joined(separator: newline) + newline
         do {
             try Data(text.utf8).write(to: url, options: .atomic)
         } catch {

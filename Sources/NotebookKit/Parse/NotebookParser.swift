@@ -35,14 +35,14 @@ private struct Converter {
             guard let block = try block(node, depth: depth) else { continue }
             // An `output` fence right after a snippet reference is its expected output.
             if case let .code(info, text, line) = block, case var .snippet(reference)? = result.last,
-                let output = Self.outputInfo(info), reference.expectedOutput == nil
+                let output = try outputInfo(info, line: line), reference.expectedOutput == nil
             {
                 reference.expectedOutput = ExpectedOutput(
                     text: text, line: line, tolerance: output.tolerance, endLine: closingFence(after: line, lastLine: node.endLine))
                 result[result.count - 1] = .snippet(reference)
                 continue
             }
-            if case let .code(info, _, line) = block, Self.outputInfo(info) != nil {
+            if case let .code(info, _, line) = block, try outputInfo(info, line: line) != nil {
                 throw NotebookError(file: path, line: line, "an 'output' block must follow a @Snippet line directly")
             }
             result.append(block)
@@ -60,13 +60,17 @@ private struct Converter {
         return close.hasPrefix(fence) && close.allSatisfy({ $0 == fence.first }) ? lastLine : nil
     }
 
-    /// The settings of an expected-output fence: info string `output`, optionally
-    /// `output tolerance=1e-6`; nil for any other info string.
-    static func outputInfo(_ info: String) -> OutputFence? {
+    /// The settings of an expected-output fence on `line`: info string `output`, optionally
+    /// `output tolerance=1e-6` (a relative tolerance from 0 to 1); nil for any other info string.
+    /// - Throws: ``NotebookError`` for a tolerance that is not such a number.
+    func outputInfo(_ info: String, line: Int) throws(NotebookError) -> OutputFence? {
         let words = info.split(separator: " ")
         guard words.first == "output" else { return nil }
-        let tolerance = words.dropFirst().first { $0.hasPrefix("tolerance=") }
-            .flatMap { Double($0.dropFirst("tolerance=".count)) }
+        guard let setting = words.dropFirst().first(where: { $0.hasPrefix("tolerance=") }) else { return OutputFence(tolerance: nil) }
+        let text = setting.dropFirst("tolerance=".count)
+        guard let tolerance = Double(text), tolerance >= 0, tolerance <= 1 else {
+            throw NotebookError(file: path, line: line, "output tolerance '\(text)' is not a relative tolerance from 0 to 1 (such as tolerance=1e-6)")
+        }
         return OutputFence(tolerance: tolerance)
     }
 

@@ -22,31 +22,16 @@ public struct SiteBuild: Sendable {
         }
     }
 
-    /// One notebook's outcome.
-    public struct NotebookOutcome: Sendable {
-        /// The notebook's path.
-        public var path: String
-        /// Its page's path in the site.
-        public var page: String
-        /// The cells that own their snippet's run (each snippet's last reference), with its result.
-        public var cells: [Cell]
-        /// Cells that failed.
-        public var failedCells: Int { cells.filter { $0.result?.run.failed == true }.count }
-    }
-
     /// The result of a build.
     public struct Report: Sendable {
-        /// Each notebook, in site order.
-        public var notebooks: [NotebookOutcome]
+        /// Each notebook as executed, in site order.
+        public var notebooks: [ExecutedNotebook]
         /// Each snippet's result.
-        public var runs: [String: SnippetResult]
+        public var runs: Runs
         /// Seconds per phase: parse, snippet build, run, assemble, render, write.
         public var timings: [(phase: String, seconds: Double)]
         /// Problems that do not stop the site (formulas that do not parse); the pages mark them.
         public var problems: [NotebookError]
-
-        /// Snippets whose cells failed.
-        public var failedSnippets: [String] { runs.filter { $0.value.run.failed }.map(\.key).sorted() }
     }
 
     /// Builds the site.
@@ -62,21 +47,19 @@ public struct SiteBuild: Sendable {
         let service = ExecutionService(project: project, settings: options.execution)
         let writer: SiteWriter
         let lock: BuildLock
-        let workbook: Workbook
-        let runs: Runs
         do {
             writer = try SiteWriter(output: options.output, root: project.root, protecting: service.ownFolders)
             lock = try service.lock()
-            let package = try service.packageManifest()
-            workbook = try Workbook(project: project, package: package, paths: options.notebooks.isEmpty ? project.notebookPaths() : options.notebooks)
-            lap("parse")
-            runs = try service.execute(workbook)
-        } catch let error as NotebookError {
-            throw NotebookErrors([error])
-        } catch let errors as NotebookErrors {
-            throw errors
         } catch {
-            throw NotebookErrors([NotebookError(file: project.root.path, line: nil, "\(error)")])
+            throw NotebookErrors([error])
+        }
+        let workbook = try Workbook.load(options.notebooks.isEmpty ? project.notebookPaths() : options.notebooks, with: service)
+        lap("parse")
+        let runs: Runs
+        do {
+            runs = try service.execute(workbook)
+        } catch {
+            throw NotebookErrors([error])
         }
         timings.append(("snippet build", runs.buildSeconds))
         timings.append(("run", runs.runSeconds))
@@ -89,13 +72,13 @@ public struct SiteBuild: Sendable {
         let files = SiteRenderer.files(for: notebooks, sources: workbook.sources, siteTitle: options.siteTitle,
                                        pageCache: PageCache(folder: service.pageCacheFolder))
         lap("render")
-        let outcomes = notebooks.map { NotebookOutcome(path: $0.document.path, page: $0.page, cells: $0.owningCells) }
-        for outcome in outcomes {
-            let ran = outcome.cells.filter { $0.result?.reason != .cached }.count
-            let mark = outcome.failedCells == 0 ? "✔" : "✘"
-            let failures = outcome.failedCells == 0 ? "" : ", \(outcome.failedCells) failed"
-            let snippets = outcome.cells.count == 1 ? "1 snippet" : "\(outcome.cells.count) snippets"
-            progress("\(mark) \(outcome.path) → \(outcome.page) (\(snippets): \(ran) ran, \(outcome.cells.count - ran) cached\(failures))")
+        for notebook in notebooks {
+            let cells = notebook.owningCells
+            let ran = cells.filter { $0.result?.reason != .cached }.count
+            let mark = notebook.failedCells == 0 ? "✔" : "✘"
+            let failures = notebook.failedCells == 0 ? "" : ", \(notebook.failedCells) failed"
+            let snippets = cells.count == 1 ? "1 snippet" : "\(cells.count) snippets"
+            progress("\(mark) \(notebook.document.path) → \(notebook.page) (\(snippets): \(ran) ran, \(cells.count - ran) cached\(failures))")
         }
         do {
             try writer.write(files)
@@ -104,7 +87,7 @@ public struct SiteBuild: Sendable {
         }
         lap("write")
         withExtendedLifetime(lock) {}
-        return Report(notebooks: outcomes, runs: runs.results, timings: timings,
+        return Report(notebooks: notebooks, runs: runs, timings: timings,
                       problems: problems.filter { $0.kind == .formula }.map(\.error))
     }
 }

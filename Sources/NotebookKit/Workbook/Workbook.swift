@@ -13,6 +13,8 @@ public struct Workbook: Sendable {
     public let sources: [String: SnippetSource]
     /// The catalog of snippets.
     public let catalog: SnippetCatalog
+    /// Every notebook of the package (also those not loaded), which links may point at.
+    public let allNotebookPaths: Set<String>
 
     /// Parses the notebooks at `paths` of the package described by `package` and resolves every
     /// reference.
@@ -39,6 +41,20 @@ public struct Workbook: Sendable {
         }
         self.sources = sources
         self.catalog = catalog
+        allNotebookPaths = Set(project.notebookPaths())
+    }
+
+    /// Parses the notebooks at `paths` of the package that `service` builds, whose manifest it
+    /// reads (the package's name starts every `@Snippet` path).
+    /// - Throws: every problem found, each with file:line, or the manifest's problem.
+    public static func load(_ paths: [String], with service: ExecutionService) throws(NotebookErrors) -> Workbook {
+        let package: PackageManifest
+        do {
+            package = try service.packageManifest()
+        } catch {
+            throw NotebookErrors([error])
+        }
+        return try Workbook(project: service.project, package: package, paths: paths)
     }
 
     /// The snippets referenced, each once, in first-reference order.

@@ -39,14 +39,14 @@ struct BuildCommand: ParsableCommand {
             throw NotebookFailure(errors: error)
         }
         if explain {
-            for (name, result) in report.runs.sorted(by: { $0.key < $1.key }) {
+            for (name, result) in report.runs.results.sorted(by: { $0.key < $1.key }) {
                 say("  \(name): \(result.reason)")
             }
         }
         for notebook in report.notebooks {
-            for cell in notebook.cells {
+            for cell in notebook.owningCells {
                 guard let run = cell.result?.run, run.failed else { continue }
-                say("\(notebook.path):\(cell.reference.line): \(run.failureSummary ?? "failed")")
+                say("\(notebook.document.path):\(cell.reference.line): \(run.failureSummary ?? "failed")")
             }
         }
         for problem in report.problems { say(problem.description) }
@@ -55,9 +55,9 @@ struct BuildCommand: ParsableCommand {
                 say("  \(phase): \(String(format: "%.3f", seconds)) s")
             }
         }
-        let runs = report.runs.values
+        let runs = report.runs.results.values
         let cached = runs.filter { $0.reason == .cached }.count
-        let failed = report.failedSnippets.count
+        let failed = report.runs.failedSnippets.count
         let notebooks = report.notebooks.count == 1 ? "1 notebook" : "\(report.notebooks.count) notebooks"
         let snippets = runs.count == 1 ? "1 snippet" : "\(runs.count) snippets"
         say("Built \(notebooks) into \(output)/: \(snippets) (\(runs.count - cached) ran, \(cached) cached, \(failed) failed) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")

@@ -15,6 +15,7 @@ struct InitCommand: ParsableCommand {
         let project = try package.project(requiringNotebooks: false)
         let result: NotebookInit.Result
         do {
+            try NotebookInit.preflight(project)
             let manifest = try ExecutionService(project: project).packageManifest()
             result = try NotebookInit.run(project: project, package: manifest)
         } catch {

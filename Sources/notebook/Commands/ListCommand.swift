@@ -12,12 +12,9 @@ struct ListCommand: ParsableCommand {
         let project = try package.project()
         let workbook: Workbook
         do {
-            let package = try ExecutionService(project: project).packageManifest()
-            workbook = try Workbook(project: project, package: package, paths: project.notebookPaths())
-        } catch let error as NotebookError {
-            throw NotebookFailure(errors: NotebookErrors([error]))
-        } catch let errors as NotebookErrors {
-            throw NotebookFailure(errors: errors)
+            workbook = try Workbook.load(project.notebookPaths(), with: ExecutionService(project: project))
+        } catch {
+            throw NotebookFailure(errors: error)
         }
         for document in workbook.documents {
             say("\(document.path)  \(document.title)")

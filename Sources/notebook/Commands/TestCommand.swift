@@ -14,7 +14,7 @@ struct TestCommand: ParsableCommand {
     @Flag(help: "Rewrite the `output` blocks with what the snippets print (nothing else in the file changes).")
     var update = false
 
-    @Option(help: "Relative tolerance for numbers in output blocks (a block's `output tolerance=X` wins).")
+    @Option(help: "Relative tolerance (0 to 1) for numbers in output blocks (a block's `output tolerance=X` wins).")
     var tolerance: Double = 1e-9
 
     @Option(name: .customLong("repeat"), help: "Run each snippet N times; fail any whose output differs between runs.")
@@ -30,7 +30,7 @@ struct TestCommand: ParsableCommand {
     var notebooks: [String] = []
 
     func validate() throws {
-        guard tolerance >= 0, tolerance.isFinite else { throw ValidationError("--tolerance must be a finite number >= 0") }
+        guard tolerance >= 0, tolerance <= 1 else { throw ValidationError("--tolerance must be a relative tolerance from 0 to 1") }
         guard repeats >= 1, repeats <= 100 else { throw ValidationError("--repeat must be between 1 and 100") }
     }
 

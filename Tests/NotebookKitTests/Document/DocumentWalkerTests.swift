@@ -44,6 +44,13 @@ struct DocumentWalkerTests {
         #expect(lines["g.md"] == 18)
     }
 
+    @Test("Breaks inside image descriptions and raw HTML move the line on too")
+    func hiddenBreaks() throws {
+        let document = try parseNotebook("![one\ntwo](a.png) <b\nclass=\"x\">\n[here](h.md) {{v}}\n", path: "Notebooks/n.md")
+        #expect(document.links.map(\.line) == [3])
+        #expect(document.proseTexts.last?.line == 3)
+    }
+
     @Test("A visitor sees blocks before and after their children, and can skip them")
     func order() throws {
         struct Recorder: DocumentVisitor {

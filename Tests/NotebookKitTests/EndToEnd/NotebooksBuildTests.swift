@@ -41,11 +41,11 @@ struct NotebooksBuildTests {
         let (report, output) = try await NotebookSite.shared.build().get()
         let paths = Project(root: packageRoot).notebookPaths()
         #expect(!paths.isEmpty)
-        #expect(report.notebooks.map(\.path).sorted() == paths)
+        #expect(report.notebooks.map(\.document.path).sorted() == paths)
         for notebook in report.notebooks {
-            for cell in notebook.cells {
+            for cell in notebook.owningCells {
                 let run = try #require(cell.result?.run)
-                #expect(!run.failed, "\(notebook.path):\(cell.reference.line): \(run.failureSummary ?? "")\n\(run.stderr)")
+                #expect(!run.failed, "\(notebook.document.path):\(cell.reference.line): \(run.failureSummary ?? "")\n\(run.stderr)")
             }
             let page = try String(contentsOf: output.appendingPathComponent(notebook.page), encoding: .utf8)
             #expect(page.contains("<svg"), "\(notebook.page) has no plot")

@@ -125,6 +125,13 @@ struct ParserTests {
         #expect(message?.contains(fragment) == true, "\(message ?? "no error")")
     }
 
+    @Test("An output tolerance must be a relative tolerance from 0 to 1", arguments: ["abc", "-1", "2", "1e-6x"])
+    func badTolerance(value: String) {
+        #expect(throws: NotebookError(file: "Notebooks/t.md", line: 3, "output tolerance '\(value)' is not a relative tolerance from 0 to 1 (such as tolerance=1e-6)")) {
+            try parseNotebook("@Snippet(path: \"LossNotebooks/Snippets/a\")\n\n```output tolerance=\(value)\n1\n```\n", path: "Notebooks/t.md")
+        }
+    }
+
     @Test("An output block not after a snippet is an error")
     func strayOutput() {
         #expect(failure("Text\n\n```output\nx\n```\n") == "Notebooks/t.md:3: an 'output' block must follow a @Snippet line directly")

@@ -3,7 +3,7 @@ import Foundation
 import Glibc
 #endif
 
-/// An exclusive lock on a package's build (`.notebook-cache/build.lock`), so two builds at once
+/// An exclusive lock on a package's build (`build.lock` in the execution service's cache folder), so two builds at once
 /// do not interleave their writes. The kernel releases it when the process ends, even on SIGKILL.
 public final class BuildLock: Sendable {
     private let descriptor: Int32
