@@ -33,15 +33,33 @@ public struct SnippetCatalog: Sendable {
         String(name.split(separator: "/").last ?? Substring(name))
     }
 
-    /// Checks a reference and loads the snippet's source.
+    /// Checks a reference and loads the snippet's source (or takes `loaded`, the source an
+    /// earlier reference to the same snippet loaded).
     /// - Throws: ``NotebookError`` at the notebook's line for a missing snippet or slice,
     ///   naming the closest valid one.
-    public func resolve(_ reference: SnippetReference, in notebook: String) throws(NotebookError) -> SnippetSource {
+    public func resolve(_ reference: SnippetReference, in notebook: String, loaded: SnippetSource? = nil) throws(NotebookError) -> SnippetSource {
         guard names.contains(reference.name) else {
             throw NotebookError(
                 file: notebook, line: reference.line,
                 "no snippet '\(reference.name)' (expected \(relativePath(reference.name)))\(Suggestions.didYouMean(reference.name, in: names))")
         }
+        let source: SnippetSource
+        if let loaded {
+            source = loaded
+        } else {
+            source = try load(reference, in: notebook)
+        }
+        if let slice = reference.slice, source.slices[slice] == nil {
+            let known = source.sliceNames.isEmpty ? "it has no slices" : "its slices: \(source.sliceNames.joined(separator: ", "))"
+            throw NotebookError(
+                file: notebook, line: reference.line,
+                "snippet '\(reference.name)' has no slice '\(slice)'\(Suggestions.didYouMean(slice, in: source.sliceNames)) (\(known))")
+        }
+        return source
+    }
+
+    /// Reads and splits the snippet a reference names.
+    private func load(_ reference: SnippetReference, in notebook: String) throws(NotebookError) -> SnippetSource {
         let file = relativePath(reference.name)
         let url = root.appendingPathComponent(file)
         guard let data = try? Data(contentsOf: url) else {
@@ -50,13 +68,6 @@ public struct SnippetCatalog: Sendable {
         guard let text = String(data: data, encoding: .utf8) else {
             throw NotebookError(file: file, line: nil, "is not valid UTF-8")
         }
-        let source = try SnippetSource(text, file: file)
-        if let slice = reference.slice, source.slices[slice] == nil {
-            let known = source.sliceNames.isEmpty ? "it has no slices" : "its slices: \(source.sliceNames.joined(separator: ", "))"
-            throw NotebookError(
-                file: notebook, line: reference.line,
-                "snippet '\(reference.name)' has no slice '\(slice)'\(Suggestions.didYouMean(slice, in: source.sliceNames)) (\(known))")
-        }
-        return source
+        return try SnippetSource(text, file: file)
     }
 }

@@ -29,7 +29,7 @@ public struct Workbook: Sendable {
         for document in documents {
             for reference in document.snippetReferences {
                 do {
-                    sources[reference.name] = try catalog.resolve(reference, in: document.path)
+                    sources[reference.name] = try catalog.resolve(reference, in: document.path, loaded: sources[reference.name])
                 } catch {
                     errors.append(error)
                 }
