@@ -47,8 +47,8 @@ struct DocumentWalkerTests {
     @Test("Breaks inside image descriptions and raw HTML move the line on too")
     func hiddenBreaks() throws {
         let document = try parseNotebook("![one\ntwo](a.png) <b\nclass=\"x\">\n[here](h.md) {{v}}\n", path: "Notebooks/n.md")
-        #expect(document.links.map(\.line) == [3])
-        #expect(document.proseTexts.last?.line == 3)
+        #expect(document.links.map(\.line) == [4])
+        #expect(document.proseTexts.last?.line == 4)
     }
 
     @Test("A visitor sees blocks before and after their children, and can skip them")

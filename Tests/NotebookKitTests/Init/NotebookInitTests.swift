@@ -37,7 +37,7 @@ struct NotebookInitTests {
         defer { folder.remove() }
         let result = try NotebookInit.run(project: project, package: PackageManifest(name: "Tool", products: []))
         #expect(result.importedModule == nil)
-        #expect(folder.read("Snippets/first_snippet.swift")?.contains("import ") == false)
+        #expect(folder.read("Snippets/first_snippet.swift")?.contains("\nimport ") == false)
     }
 
     @Test(".gitignore: existing entries in any spelling are kept and not repeated; CRLF stays CRLF")
