@@ -51,6 +51,8 @@ public struct DocTest: Sendable {
         public var updatedFiles: [String]
         /// Notebooks tested.
         public var notebooks: [String]
+        /// The sandbox's protections that this machine does not give, each with its reason.
+        public var unprotected: [String] = []
         /// Whether everything passed.
         public var passed: Bool { failures.isEmpty }
     }
@@ -89,7 +91,7 @@ public struct DocTest: Sendable {
                     if !run.buildErrors.isEmpty {
                         fail(.build, "snippet '\(reference.name)' does not build: \(run.buildErrors[0])", details: run.buildErrors.dropFirst().joined(separator: "\n"))
                     } else if !run.outcome.succeeded {
-                        fail(.crash, "snippet '\(reference.name)' (\(cell.file)) \(run.outcome)", details: String(run.stderr.prefix(2000)))
+                        fail(.crash, "snippet '\(reference.name)' (\(cell.file)) \(run.ending)", details: String(run.stderr.prefix(2000)))
                     }
                     for check in run.checks {
                         let name = "\(reference.name): \(check.claim)"
@@ -141,6 +143,7 @@ public struct DocTest: Sendable {
             }
         }
         failures.sort { ($0.file, $0.line ?? 0) < ($1.file, $1.line ?? 0) }
-        return Report(failures: failures, cases: cases, updatedFiles: updated, notebooks: workbook.documents.map(\.path))
+        return Report(failures: failures, cases: cases, updatedFiles: updated, notebooks: workbook.documents.map(\.path),
+                      unprotected: runs.unprotected)
     }
 }

@@ -15,12 +15,15 @@ public struct ExecutionService: Sendable {
         public var scratch: URL?
         /// The cache folder; nil means `.notebook-cache` in the package.
         public var cacheFolder: URL?
+        /// Refuse to run snippets when the sandbox cannot give every protection here.
+        public var strictSandbox: Bool
 
         /// Creates settings.
-        public init(noCache: Bool = false, scratch: URL? = nil, cacheFolder: URL? = nil) {
+        public init(noCache: Bool = false, scratch: URL? = nil, cacheFolder: URL? = nil, strictSandbox: Bool = false) {
             self.noCache = noCache
             self.scratch = scratch
             self.cacheFolder = cacheFolder
+            self.strictSandbox = strictSandbox
         }
     }
 
@@ -32,6 +35,8 @@ public struct ExecutionService: Sendable {
     public let cacheFolder: URL
     /// Whether cached results are ignored.
     public let noCache: Bool
+    /// Whether a missing sandbox protection stops the run.
+    public let strictSandbox: Bool
 
     /// The default scratch folder's name, in the package.
     public static let scratchFolderName = ".build-notebooks"
@@ -44,6 +49,25 @@ public struct ExecutionService: Sendable {
         scratch = settings.scratch ?? project.root.appendingPathComponent(Self.scratchFolderName)
         cacheFolder = settings.cacheFolder ?? project.root.appendingPathComponent(Self.cacheFolderName)
         noCache = settings.noCache
+        strictSandbox = settings.strictSandbox
+    }
+
+    /// A runner for this package: its cache, and the folders a snippet may read (the package,
+    /// the snippets' build folder, the Swift toolchain).
+    func runner(builder: SnippetBuilder, cached: Bool) -> SnippetRunner {
+        var runner = SnippetRunner(cache: cached ? RunCache(folder: cacheFolder) : nil, forceRun: noCache, toolchain: builder.toolchainVersion())
+        runner.readable = [project.root, scratch, builder.toolchainRoot]
+        return runner
+    }
+
+    /// The protections missing on this machine, each with its reason, checked once per run of
+    /// snippets. With `strictSandbox`, any missing protection is an error instead.
+    func sandboxCheck(_ runner: SnippetRunner) throws(NotebookError) -> [String] {
+        let missing = runner.protections()?.missing ?? ["sandbox: notebook-sandbox is not next to this program or on the PATH"]
+        if strictSandbox, !missing.isEmpty {
+            throw NotebookError(file: "notebook-sandbox", line: nil, "--strict-sandbox: not every protection is available here, so no snippet runs: \(missing.joined(separator: "; "))")
+        }
+        return missing
     }
 
     /// The folder of rendered pages kept between builds.
@@ -107,20 +131,25 @@ public struct ExecutionService: Sendable {
         for (name, errors) in built.errors {
             results[name] = SnippetResult(run: .didNotBuild(name, errors: errors), reason: .didNotBuild)
         }
-        let runner = SnippetRunner(cache: RunCache(folder: cacheFolder), forceRun: noCache || repeats > 1, toolchain: builder.toolchainVersion())
+        var runner = self.runner(builder: builder, cached: true)
+        runner.forceRun = noCache || repeats > 1
         let jobs = names.compactMap { name in
-            built.executables[name].map { SnippetRunner.Job(name: name, executable: $0, timeout: workbook.timeout(for: name)) }
+            built.executables[name].map {
+                SnippetRunner.Job(name: name, executable: $0, timeout: workbook.timeout(for: name), limits: workbook.limits(for: name))
+            }
         }
         let runStart = Date()
+        let missing = jobs.isEmpty ? [] : try sandboxCheck(runner)
         for (name, result) in runner.run(jobs) { results[name] = result }
         var again: [String: [SnippetRun]] = [:]
         if repeats > 1 {
-            let uncached = SnippetRunner(cache: nil, toolchain: "")
+            let uncached = self.runner(builder: builder, cached: false)
             for _ in 1..<repeats {
                 for (name, result) in uncached.run(jobs) { again[name, default: []].append(result.run) }
             }
         }
-        return Runs(results: results, repeats: again, buildSeconds: buildSeconds, runSeconds: Date().timeIntervalSince(runStart))
+        return Runs(results: results, repeats: again, buildSeconds: buildSeconds, runSeconds: Date().timeIntervalSince(runStart),
+                    unprotected: missing)
     }
 
     /// Builds and runs one snippet by name (`notebook run`), with the default time limit.
@@ -131,7 +160,8 @@ public struct ExecutionService: Sendable {
         guard let executable = built.executables[name] else {
             return SnippetResult(run: .didNotBuild(name, errors: built.errors[name] ?? []), reason: .didNotBuild)
         }
-        let runner = SnippetRunner(cache: RunCache(folder: cacheFolder), forceRun: noCache, toolchain: builder.toolchainVersion())
+        let runner = self.runner(builder: builder, cached: true)
+        _ = try sandboxCheck(runner)
         let job = SnippetRunner.Job(name: name, executable: executable, timeout: timeout)
         return runner.run([job])[name] ?? SnippetResult(run: .didNotBuild(name, errors: ["the snippet did not run"]), reason: .didNotBuild)
     }

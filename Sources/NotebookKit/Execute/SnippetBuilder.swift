@@ -31,6 +31,11 @@ public struct SnippetBuilder: Sendable {
         self.swift = swift
     }
 
+    /// The toolchain's `usr` folder (the one holding `bin/swift`), whose libraries snippets load.
+    public var toolchainRoot: URL {
+        URL(fileURLWithPath: swift).resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
     /// `swift --version`, part of every cache key; remembered per `swift` binary (by its path,
     /// size and modification time) so a warm build does not start the compiler.
     public func toolchainVersion() -> String {

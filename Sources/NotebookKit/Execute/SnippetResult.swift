@@ -22,13 +22,17 @@ public struct Runs: Sendable {
     public var buildSeconds: Double
     /// Seconds spent running them (or reading the cache).
     public var runSeconds: Double
+    /// The sandbox's protections that this machine does not give, each with its reason.
+    public var unprotected: [String]
 
     /// Creates runs.
-    public init(results: [String: SnippetResult], repeats: [String: [SnippetRun]] = [:], buildSeconds: Double = 0, runSeconds: Double = 0) {
+    public init(results: [String: SnippetResult], repeats: [String: [SnippetRun]] = [:], buildSeconds: Double = 0, runSeconds: Double = 0,
+                unprotected: [String] = []) {
         self.results = results
         self.repeats = repeats
         self.buildSeconds = buildSeconds
         self.runSeconds = runSeconds
+        self.unprotected = unprotected
     }
 
     /// Snippets whose runs failed, sorted.

@@ -22,6 +22,9 @@ public struct SnippetRun: Codable, Sendable, Equatable {
     public var buildErrors: [String]
     /// The run-cache key this result is stored under (nil when not cached).
     public var cacheKey: String? = nil
+    /// The sandbox limit the snippet ran into (`the 2 GiB memory limit; raise it with ...`), if
+    /// that is why it failed.
+    public var limitExceeded: String? = nil
 
     /// The result for a snippet that did not build.
     public static func didNotBuild(_ name: String, errors: [String]) -> SnippetRun {
@@ -46,10 +49,15 @@ public struct SnippetRun: Codable, Sendable, Equatable {
         !buildErrors.isEmpty || !outcome.succeeded || checks.contains { !$0.passed }
     }
 
+    /// How the process ended, in words: the limit it exceeded, else its outcome.
+    public var ending: String {
+        limitExceeded.map { "exceeded \($0)" } ?? outcome.description
+    }
+
     /// One line on why the cell failed, or nil.
     public var failureSummary: String? {
         if !buildErrors.isEmpty { return "did not build: \(buildErrors[0])" }
-        if !outcome.succeeded { return "the snippet \(outcome)" }
+        if !outcome.succeeded { return "the snippet \(ending)" }
         let failedChecks = checks.filter { !$0.passed }
         if let first = failedChecks.first {
             return "check failed: \(first.claim) (\(first.file):\(first.line))" + (failedChecks.count > 1 ? " and \(failedChecks.count - 1) more" : "")

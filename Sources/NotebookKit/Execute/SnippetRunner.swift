@@ -13,12 +13,15 @@ public struct SnippetRunner: Sendable {
         public var executable: URL
         /// Seconds before it is stopped.
         public var timeout: Double
+        /// What it may use.
+        public var limits: SandboxLimits
 
         /// Creates a job.
-        public init(name: String, executable: URL, timeout: Double) {
+        public init(name: String, executable: URL, timeout: Double, limits: SandboxLimits = SandboxLimits()) {
             self.name = name
             self.executable = executable
             self.timeout = timeout
+            self.limits = limits
         }
     }
 
@@ -34,8 +37,11 @@ public struct SnippetRunner: Sendable {
     public var toolchain: String
     /// How many snippets run at once.
     public var parallelism: Int
-    /// The `notebook-sandbox` launcher that confines a snippet's writes to its scratch folder.
+    /// The `notebook-sandbox` launcher that confines each snippet (see ``SandboxLimits``).
     public var sandbox: URL?
+    /// Folders a snippet may read besides the system's libraries and its own executable's
+    /// folder: the package, the Swift toolchain.
+    public var readable: [URL] = []
 
     /// Creates a runner.
     public init(
@@ -69,6 +75,21 @@ public struct SnippetRunner: Sendable {
         "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TZ": "UTC", "SWIFT_BACKTRACE": "enable=no",
     ]
 
+    /// Which protections `notebook-sandbox` gives on this machine (nil without the launcher).
+    public func protections() -> SandboxProtections? {
+        guard let sandbox else { return nil }
+        let fileManager = FileManager.default
+        let folder = fileManager.temporaryDirectory.appendingPathComponent("notebook-probe-\(UUID().uuidString)")
+        try? fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? fileManager.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("out")
+        guard (try? ChildProcess.run(sandbox.path, arguments: ["--probe"], environment: Self.baseEnvironment, directory: folder,
+                                      stdout: out, stderr: folder.appendingPathComponent("err"), timeout: 10)) != nil,
+            let text = try? String(contentsOf: out, encoding: .utf8)
+        else { return nil }
+        return SandboxProtections(report: text)
+    }
+
     /// Runs the jobs (in parallel) and returns each result with the reason it ran or was cached.
     public func run(_ jobs: [Job]) -> [String: SnippetResult] {
         let results = Mutex<[String: SnippetResult]>([:])
@@ -98,7 +119,9 @@ public struct SnippetRunner: Sendable {
         settings.update(field: "events=\(RuntimeChannel.environmentKey)")
         settings.update(field: "timeout=\(job.timeout)")
         settings.update(field: "limits=\(outputLimit),\(eventLimit)")
-        settings.update(field: "sandbox=\(sandbox == nil ? "none" : "landlock-v1")")
+        settings.update(field: "sandbox=\(sandbox == nil ? "none" : "notebook-sandbox-v2")")
+        settings.update(field: "limits=\(job.limits.arguments(timeout: job.timeout).joined(separator: " "))")
+        for folder in readable { settings.update(field: "read=\(folder.path)") }
         return RunCache.KeyParts(executable: executableHash, toolchain: toolchain, settings: settings.hexDigest())
     }
 
@@ -143,10 +166,13 @@ public struct SnippetRunner: Sendable {
                 throw NotebookError(file: job.executable.lastPathComponent, line: nil,
                                     "cannot run: notebook-sandbox, which confines a snippet's writes, is not next to this program or on the PATH")
             }
-            // The sandbox lets the snippet write only inside its scratch folder.
+            // The sandbox confines reads, writes, network, processes and resources (SandboxLimits).
+            let report = URL(fileURLWithPath: scratch.path + ".report")
+            defer { try? fileManager.removeItem(at: report) }
+            let reads = (readable + [job.executable.deletingLastPathComponent()]).flatMap { ["--read", $0.path] }
             let (outcome, seconds) = try ChildProcess.run(
-                sandbox.path, arguments: [scratch.path, job.executable.path], environment: environment, directory: work,
-                stdout: stdoutFile, stderr: stderrFile, timeout: job.timeout)
+                sandbox.path, arguments: ["--report", report.path] + reads + job.limits.arguments(timeout: job.timeout) + [scratch.path, job.executable.path],
+                environment: environment, directory: work, stdout: stdoutFile, stderr: stderrFile, timeout: job.timeout)
             let (stdout, stdoutBytes) = Self.read(stdoutFile, limit: outputLimit)
             let (stderr, _) = Self.read(stderrFile, limit: outputLimit)
             let eventBytes = Self.size(eventsFile)
@@ -158,9 +184,18 @@ public struct SnippetRunner: Sendable {
             if eventBytes > eventLimit {
                 errorText += "\n[notebook: the snippet's figures, tables and checks took \(eventBytes) bytes, over the limit of \(eventLimit); they were not read]"
             }
-            return SnippetRun(
+            var run = SnippetRun(
                 name: job.name, stdout: stdout, stdoutTruncated: stdoutBytes > outputLimit, stdoutBytes: stdoutBytes,
                 stderr: errorText, events: events, outcome: outcome, seconds: seconds, buildErrors: [])
+            if !outcome.succeeded {
+                let hits = ((try? String(contentsOf: report, encoding: .utf8)) ?? "").split(separator: "\n")
+                    .filter { $0.hasPrefix("limit ") }.map { String($0.dropFirst("limit ".count)) }
+                run.limitExceeded = SandboxVerdict.limit(outcome: outcome, stderr: stderr, hits: hits, limits: job.limits, timeout: job.timeout)
+                if run.limitExceeded == nil, SandboxVerdict.deniedAccess(stderr) {
+                    run.stderr += (run.stderr.hasSuffix("\n") || run.stderr.isEmpty ? "" : "\n") + SandboxVerdict.accessNote
+                }
+            }
+            return run
         } catch {
             return SnippetRun(
                 name: job.name, stdout: "", stdoutTruncated: false, stdoutBytes: 0, stderr: "\(error)",

@@ -45,6 +45,21 @@ enum FrontMatterParser {
                     throw NotebookError(file: path, line: number, "front matter: timeout '\(value)' is not a number of seconds in (0, 3600]")
                 }
                 matter.timeout = timeout
+            case "memory", "output-files":
+                guard let bytes = SandboxLimits.parseSize(value), bytes >= 1 << 20 else {
+                    throw NotebookError(file: path, line: number, "front matter: \(key) '\(value)' is not a size of at least 1 MiB, such as 512 MiB or 4 GiB")
+                }
+                if key == "memory" { matter.memory = bytes } else { matter.outputFiles = bytes }
+            case "processes":
+                guard let count = Int(value), count >= 1, count <= 100_000 else {
+                    throw NotebookError(file: path, line: number, "front matter: processes '\(value)' is not a number from 1 to 100000")
+                }
+                matter.processes = count
+            case "network":
+                guard let allowed = Bool(value) else {
+                    throw NotebookError(file: path, line: number, "front matter: network '\(value)' is not true or false")
+                }
+                matter.network = allowed
             default:
                 guard let allowed = Bool(value) else {
                     throw NotebookError(file: path, line: number, "front matter: raw-html '\(value)' is not true or false")

@@ -63,6 +63,12 @@ public struct Workbook: Sendable {
         return documents.flatMap(\.snippetReferences).map(\.name).filter { seen.insert($0).inserted }
     }
 
+    /// What a snippet may use: the largest limits any notebook that references it asks for
+    /// (``SandboxLimits/union(_:)``).
+    public func limits(for snippet: String) -> SandboxLimits {
+        SandboxLimits.union(documents.filter { $0.snippetReferences.contains { $0.name == snippet } }.map(\.frontMatter.limits))
+    }
+
     /// The time limit for a snippet: the smallest front-matter timeout of the notebooks that
     /// reference it, else 60 seconds.
     public func timeout(for snippet: String) -> Double {

@@ -23,6 +23,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Print the time spent in each phase.")
     var timings = false
 
+    @Flag(name: .customLong("strict-sandbox"), help: "Refuse to run snippets when the sandbox cannot give every protection on this machine.")
+    var strictSandbox = false
+
     @Argument(help: "Notebooks to build (paths or names); default all.")
     var notebooks: [String] = []
 
@@ -31,12 +34,15 @@ struct BuildCommand: ParsableCommand {
         let (project, selected) = try package.selection(notebooks)
         let options = SiteBuild.Options(
             output: URL(fileURLWithPath: output, relativeTo: package.currentDirectory), notebooks: selected,
-            execution: ExecutionService.Settings(noCache: noCache))
+            execution: ExecutionService.Settings(noCache: noCache, strictSandbox: strictSandbox))
         let report: SiteBuild.Report
         do {
             report = try SiteBuild.build(project: project, options: options, progress: say)
         } catch {
             throw NotebookFailure(errors: error)
+        }
+        if !report.runs.unprotected.isEmpty {
+            say("note: the snippet sandbox cannot enforce here: \(report.runs.unprotected.joined(separator: "; "))")
         }
         if explain {
             for (name, result) in report.runs.results.sorted(by: { $0.key < $1.key }) {

@@ -26,6 +26,9 @@ struct TestCommand: ParsableCommand {
     @Flag(name: .customLong("no-cache"), help: "Run every snippet even if a cached result exists.")
     var noCache = false
 
+    @Flag(name: .customLong("strict-sandbox"), help: "Refuse to run snippets when the sandbox cannot give every protection on this machine.")
+    var strictSandbox = false
+
     @Argument(help: "Notebooks to test (paths or names); default all.")
     var notebooks: [String] = []
 
@@ -41,10 +44,13 @@ struct TestCommand: ParsableCommand {
         do {
             report = try DocTest.run(project: project, options: DocTest.Options(
                 notebooks: selected, tolerance: tolerance, repeats: repeats, update: update,
-                execution: ExecutionService.Settings(noCache: noCache)))
+                execution: ExecutionService.Settings(noCache: noCache, strictSandbox: strictSandbox)))
         } catch {
             say("\(error)")
             throw ExitCode(1)
+        }
+        if !report.unprotected.isEmpty {
+            say("note: the snippet sandbox cannot enforce here: \(report.unprotected.joined(separator: "; "))")
         }
         let annotate = ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true"
         for failure in report.failures {
