@@ -15,8 +15,9 @@
 //   Where a cgroup can be created (pids, memory), the process and memory limits are also set
 //   there, which holds for root too, and tells for certain when a limit was hit.
 //
-// --report FILE receives one line per protection, `protection NAME on|off REASON`, and after
-// the run `limit NAME` for a limit the cgroup saw hit. --probe prints the protection lines for
+// --report FILE receives one line per protection, `protection NAME on|off REASON`, a line
+// `cgroup KIND PATH` for each cgroup made (so that the runner can read and remove it when this
+// launcher is killed at a timeout), and after the run `limit NAME` for a limit the cgroup saw hit. --probe prints the protection lines for
 // this machine and exits. The exit status is PROGRAM's; a signal that ended PROGRAM ends this
 // launcher too. 125: the sandbox could not be set up; 127: PROGRAM could not be started.
 #define _GNU_SOURCE
@@ -375,6 +376,8 @@ int main(int argc, char **argv) {
         namespaces = 1;
     }
     describe(abi, namespaces, namespaces && !options.network, options.network, &group);
+    if (group.pids[0]) report("cgroup %s %s", group.v2 ? "v2" : "pids", group.pids);
+    if (group.memory[0] && strcmp(group.memory, group.pids) != 0) report("cgroup %s %s", group.v2 ? "v2" : "memory", group.memory);
 
     // The status of PROGRAM travels from the namespace's init to this launcher through a pipe.
     int channel[2];

@@ -187,9 +187,11 @@ public struct SnippetRunner: Sendable {
             var run = SnippetRun(
                 name: job.name, stdout: stdout, stdoutTruncated: stdoutBytes > outputLimit, stdoutBytes: stdoutBytes,
                 stderr: errorText, events: events, outcome: outcome, seconds: seconds, buildErrors: [])
+            let sandboxReport = SandboxReport((try? String(contentsOf: report, encoding: .utf8)) ?? "")
+            // A launcher killed at the time limit could not read or remove its cgroups: do it here.
+            let hits = sandboxReport.limitsHit + (outcome.isTimeout ? sandboxReport.cgroupLimitsHit() : [])
+            sandboxReport.removeCgroups()
             if !outcome.succeeded {
-                let hits = ((try? String(contentsOf: report, encoding: .utf8)) ?? "").split(separator: "\n")
-                    .filter { $0.hasPrefix("limit ") }.map { String($0.dropFirst("limit ".count)) }
                 run.limitExceeded = SandboxVerdict.limit(outcome: outcome, stderr: stderr, hits: hits, limits: job.limits, timeout: job.timeout)
                 if run.limitExceeded == nil, SandboxVerdict.deniedAccess(stderr) {
                     run.stderr += (run.stderr.hasSuffix("\n") || run.stderr.isEmpty ? "" : "\n") + SandboxVerdict.accessNote

@@ -74,7 +74,7 @@ struct ParserTests {
 
     @Test("Malformed front matter: file:line and the closest key", arguments: [
         ("---\ntitle: x\n", "Notebooks/t.md:1: front matter opened with '---' is never closed; expected a line '---'"),
-        ("---\ntitel: x\n---\n", "Notebooks/t.md:2: front matter: unknown key 'titel'; did you mean 'title'? (keys: title, summary, order, timeout, raw-html)"),
+        ("---\ntitel: x\n---\n", "Notebooks/t.md:2: front matter: unknown key 'titel'; did you mean 'title'? (keys: title, summary, order, timeout, raw-html, memory, processes, output-files, network)"),
         ("---\norder: first\n---\n", "Notebooks/t.md:2: front matter: order 'first' is not an integer"),
         ("---\ntimeout: -1\n---\n", "Notebooks/t.md:2: front matter: timeout '-1' is not a number of seconds in (0, 3600]"),
         ("---\n\njust text\n---\n", "Notebooks/t.md:3: front matter: expected 'key: value', found 'just text'"),
@@ -129,6 +129,20 @@ struct ParserTests {
     func badTolerance(value: String) {
         #expect(throws: NotebookError(file: "Notebooks/t.md", line: 3, "output tolerance '\(value)' is not a relative tolerance from 0 to 1 (such as tolerance=1e-6)")) {
             try parseNotebook("@Snippet(path: \"LossNotebooks/Snippets/a\")\n\n```output tolerance=\(value)\n1\n```\n", path: "Notebooks/t.md")
+        }
+    }
+
+    @Test("Front matter sets the sandbox's limits; bad values name the line", arguments: [
+        ("memory: 2 GB", "front matter: memory '2 GB' is not a size of at least 1 MiB, such as 512 MiB or 4 GiB"),
+        ("processes: many", "front matter: processes 'many' is not a number from 1 to 100000"),
+        ("network: yes", "front matter: network 'yes' is not true or false"),
+        ("output-files: 10 KiB", "front matter: output-files '10 KiB' is not a size of at least 1 MiB, such as 512 MiB or 4 GiB"),
+    ])
+    func sandboxFrontMatter(line: String, message: String) throws {
+        let good = try parseNotebook("---\nmemory: 4 GiB\nprocesses: 512\noutput-files: 1 GiB\nnetwork: true\n---\n# T\n", path: "Notebooks/t.md")
+        #expect(good.frontMatter.limits == SandboxLimits(memory: 4 << 30, processes: 512, fileSize: 1 << 30, network: true))
+        #expect(throws: NotebookError(file: "Notebooks/t.md", line: 2, message)) {
+            try parseNotebook("---\n\(line)\n---\n", path: "Notebooks/t.md")
         }
     }
 
