@@ -62,7 +62,7 @@ struct ruleset_attributes {
 #define FILE_RIGHTS (LANDLOCK_ACCESS_FS_EXECUTE | LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_WRITE_FILE)
 
 /// Folders every program needs to read: the dynamic loader, system libraries, locales, time zones.
-static const char *system_reads[] = { "/usr", "/lib", "/lib64", "/bin", "/etc/ld.so.cache", "/etc/localtime", "/proc/meminfo", "/proc/cpuinfo", "/proc/stat",
+static const char *system_reads[] = { "/usr", "/lib", "/lib64", "/bin", "/etc/ld.so.cache", "/etc/localtime", "/proc/meminfo", "/proc/cpuinfo", "/proc/stat", "/proc/sys/kernel/random/uuid",
     "/dev/null", "/dev/zero", "/dev/urandom", "/dev/random", "/sys/devices/system/cpu", "/proc/self", NULL };
 
 struct options {
