@@ -40,6 +40,8 @@ public struct RuntimeEvent: Codable, Sendable, Equatable {
         case check(CheckResult)
         /// A named value for the prose.
         case record(name: String, value: RecordedValue)
+        /// A figure for each value of a parameter, shown with a slider.
+        case sweep(Sweep)
     }
 
     /// How many bytes the snippet had written to standard output when this was shown, so the

@@ -40,12 +40,24 @@ struct PageCache {
         return "\(url.path)|\(size)|\(date.timeIntervalSince1970)"
     }()
 
-    func page(_ key: String) -> Data? {
-        try? Data(contentsOf: folder.appendingPathComponent("\(key).html"))
+    /// A cached page and the warnings drawing it gave.
+    func page(_ key: String) -> (page: Data, warnings: [NotebookError])? {
+        guard let page = try? Data(contentsOf: folder.appendingPathComponent("\(key).html")) else { return nil }
+        let lines = (try? String(contentsOf: folder.appendingPathComponent("\(key).warnings"), encoding: .utf8))?.split(separator: "\n") ?? []
+        let warnings = lines.compactMap { line -> NotebookError? in
+            let parts = line.split(separator: "\t", maxSplits: 2).map(String.init)
+            guard parts.count == 3 else { return nil }
+            return NotebookError(file: parts[0], line: Int(parts[1]), parts[2])
+        }
+        return (page, warnings)
     }
 
-    func store(_ page: Data, key: String) {
+    func store(_ page: Data, warnings: [NotebookError], key: String) {
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        if !warnings.isEmpty {
+            let text = warnings.map { "\($0.file)\t\($0.line.map(String.init) ?? "")\t\($0.message)" }.joined(separator: "\n")
+            try? Data(text.utf8).write(to: folder.appendingPathComponent("\(key).warnings"), options: .atomic)
+        }
         try? page.write(to: folder.appendingPathComponent("\(key).html"), options: .atomic)
     }
 }

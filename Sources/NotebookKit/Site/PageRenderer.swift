@@ -7,6 +7,9 @@ public struct PageRenderer {
     let notebook: ExecutedNotebook
     let context: PageContext
     private var figureCount = 0
+    private var sweepCount = 0
+    /// Problems found while drawing that do not stop the site: sweeps over their size budget.
+    private(set) var warnings: [NotebookError] = []
 
     /// A renderer for `notebook`'s page, placed in the site by `context`.
     public init(notebook: ExecutedNotebook, context: PageContext) {
@@ -19,7 +22,8 @@ public struct PageRenderer {
     /// The page. Problems (unknown values, broken links) are the executed notebook's to report;
     /// an unavailable value is shown marked.
     public mutating func render() -> String {
-        shell(blocks(document.blocks))
+        let body = blocks(document.blocks)
+        return shell(sweepCount > 0 ? body + SweepHTML.script : body)
     }
 
     // MARK: Page shell
@@ -142,12 +146,12 @@ public struct PageRenderer {
             "<span class=\"ln\" data-line=\"\(line.number)\"></span>" + SwiftHighlighter.highlight(line.text)
         }.joined(separator: "\n")
         html += "</code></pre>\n"
-        html += outputs(cell.outputs)
+        html += outputs(cell.outputs, file: cell.file)
         if let run = cell.ownedRun { html += failure(run) }
         return html + "</section>\n"
     }
 
-    private mutating func outputs(_ items: [OutputItem]) -> String {
+    private mutating func outputs(_ items: [OutputItem], file: String) -> String {
         var html = ""
         var checks: [CheckResult] = []
         func flushChecks() -> String {
@@ -175,6 +179,16 @@ public struct PageRenderer {
                 html += "<figure class=\"plot\">\n" + SVGRenderer().render(figure, id: "fig-\(figureCount)") + "</figure>\n"
             case let .table(table):
                 html += flushChecks() + tableHTML(table)
+            case let .sweep(sweep):
+                html += flushChecks()
+                sweepCount += 1
+                let (sweepHTML, bytes) = SweepHTML.render(sweep, id: "sweep-\(sweepCount)", figureCount: &figureCount)
+                html += sweepHTML
+                if bytes > SweepHTML.budget {
+                    warnings.append(NotebookError(
+                        file: file, line: event.line,
+                        "the sweep over \(sweep.parameter) draws \(sweep.frames.count) frames in \(SandboxLimits.size(UInt64(bytes))) of SVG, over the \(SandboxLimits.size(UInt64(SweepHTML.budget))) budget of a sweep; use fewer values or fewer points per frame"))
+                }
             case .record:
                 break
             }

@@ -32,6 +32,8 @@ public struct SiteBuild: Sendable {
         public var timings: [(phase: String, seconds: Double)]
         /// Problems that do not stop the site (formulas that do not parse); the pages mark them.
         public var problems: [NotebookError]
+        /// Warnings from drawing the pages (a sweep over its size budget).
+        public var warnings: [NotebookError]
     }
 
     /// Builds the site.
@@ -69,8 +71,8 @@ public struct SiteBuild: Sendable {
         let blocking = problems.filter { $0.kind == .value } + problems.filter { $0.kind == .link }
         guard blocking.isEmpty else { throw NotebookErrors(blocking.map(\.error)) }
         lap("assemble")
-        let files = SiteRenderer.files(for: notebooks, sources: workbook.sources, siteTitle: options.siteTitle,
-                                       pageCache: PageCache(folder: service.pageCacheFolder))
+        let (files, warnings) = SiteRenderer.render(notebooks, sources: workbook.sources, siteTitle: options.siteTitle,
+                                                    pageCache: PageCache(folder: service.pageCacheFolder))
         lap("render")
         for notebook in notebooks {
             let cells = notebook.owningCells
@@ -88,6 +90,6 @@ public struct SiteBuild: Sendable {
         lap("write")
         withExtendedLifetime(lock) {}
         return Report(notebooks: notebooks, runs: runs, timings: timings,
-                      problems: problems.filter { $0.kind == .formula }.map(\.error))
+                      problems: problems.filter { $0.kind == .formula }.map(\.error), warnings: warnings)
     }
 }

@@ -4,10 +4,12 @@ import Foundation
 /// stylesheet and the search script. It renders; it finds no problems (the executed notebooks
 /// hold them) and writes nothing (the ``SiteWriter`` does).
 enum SiteRenderer {
-    /// Every file of the site, by path. `pageCache`, when given, supplies pages rendered before
-    /// from the same inputs and keeps new ones.
-    static func files(for notebooks: [ExecutedNotebook], sources: [String: SnippetSource], siteTitle: String,
-                      pageCache: PageCache? = nil) -> [String: Data] {
+    /// Every file of the site, by path, and the warnings drawing them gave (sweeps over their
+    /// budget). `pageCache`, when given, supplies pages rendered before from the same inputs
+    /// (with their warnings) and keeps new ones.
+    static func render(_ notebooks: [ExecutedNotebook], sources: [String: SnippetSource], siteTitle: String,
+                       pageCache: PageCache? = nil) -> (files: [String: Data], warnings: [NotebookError]) {
+        var warnings: [NotebookError] = []
         var files: [String: Data] = ["style.css": Data(Stylesheet.css.utf8), "search.js": Data(SearchIndex.searchScript.utf8)]
         var searchEntries: [SearchIndex.Entry] = []
         var entries: [IndexRenderer.Entry] = []
@@ -18,12 +20,14 @@ enum SiteRenderer {
                 next: index + 1 < notebooks.count ? (notebooks[index + 1].document.title, notebooks[index + 1].page) : nil)
             let key = pageCache.flatMap { _ in PageCache.key(notebook: notebook, sources: sources, context: context) }
             if let key, let cached = pageCache?.page(key) {
-                files[notebook.page] = cached
+                files[notebook.page] = cached.page
+                warnings += cached.warnings
             } else {
                 var renderer = PageRenderer(notebook: notebook, context: context)
                 let html = Data(renderer.render().utf8)
                 files[notebook.page] = html
-                if let key { pageCache?.store(html, key: key) }
+                warnings += renderer.warnings
+                if let key { pageCache?.store(html, warnings: renderer.warnings, key: key) }
             }
             searchEntries += SearchIndex.entries(notebook)
             entries.append(IndexRenderer.Entry(
@@ -32,6 +36,6 @@ enum SiteRenderer {
         }
         files["index.html"] = Data(IndexRenderer.render(siteTitle: siteTitle, entries: entries).utf8)
         files["search-index.js"] = Data(SearchIndex.script(searchEntries).utf8)
-        return files
+        return (files, warnings)
     }
 }

@@ -50,6 +50,12 @@ enum Stylesheet {
         pre.output { background: transparent; border: 1px dashed var(--nb-grid); }
         figure.plot { margin: 1rem 0; }
         figure.plot svg { max-width: 100%; height: auto; }
+        .sweep-frames { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 0.5rem; }
+        .sweep-live .sweep-frames { display: block; }
+        .sweep-live .sweep-same { display: none; }
+        .sweep-control { display: flex; gap: 0.75rem; align-items: center; flex-wrap: wrap; }
+        .sweep-control input { flex: 1 1 12rem; min-width: 8rem; }
+        .sweep-caption { font-size: 0.9rem; text-align: center; }
         table { border-collapse: collapse; margin: 1rem 0; font-size: 0.92rem; }
         th, td { border: 1px solid var(--nb-grid); padding: 0.3rem 0.6rem; }
         th { background: var(--nb-code-bg); }

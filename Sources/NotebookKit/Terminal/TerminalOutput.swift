@@ -8,8 +8,8 @@ public enum TerminalOutput {
         render(OutputAttribution.items(run), width: width, mode: mode) + notes(run)
     }
 
-    /// Some outputs, in order.
-    public static func render(_ items: [OutputItem], width: Int, mode: ASCIIRenderer.Mode) -> String {
+    /// Some outputs, in order; each sweep shows the frame `sweepStep` steps from its initial one.
+    public static func render(_ items: [OutputItem], width: Int, mode: ASCIIRenderer.Mode, sweepStep: Int = 0) -> String {
         var text = ""
         for item in items {
             switch item {
@@ -23,12 +23,23 @@ public enum TerminalOutput {
                     text += table.text + "\n\n"
                 case let .check(check):
                     text += check.passed ? "✔ \(check.claim)\n" : "✘ \(check.claim) (\(check.file):\(check.line))\n"
+                case let .sweep(sweep):
+                    let frame = min(max(0, sweep.initial + sweepStep), sweep.frames.count - 1)
+                    text += sweepText(sweep, frame: frame, width: width, mode: mode)
                 case .record:
                     break
                 }
             }
         }
         return text
+    }
+
+    /// One frame of a sweep: its plot, caption, and where it stands among the values.
+    public static func sweepText(_ sweep: Sweep, frame: Int, width: Int, mode: ASCIIRenderer.Mode) -> String {
+        var text = ASCIIRenderer(width: width, height: 16, mode: mode).render(sweep.frames[frame]) + "\n"
+        if !sweep.captions[frame].isEmpty { text += sweep.captions[frame] + "\n" }
+        let arrows = mode == .ascii ? "< and >" : "← and →"
+        return text + "\(sweep.label(frame)) (\(frame + 1) of \(sweep.frames.count); \(arrows) step through \(sweep.parameter))\n"
     }
 
     /// The cut-output note and, for a failed run, its stderr.

@@ -4,8 +4,10 @@ import Plotting
 /// A notebook as terminal sections for the classroom walkthrough: split at `##` headings, prose
 /// wrapped, code with line numbers, outputs with tables, check marks and ASCII plots.
 public struct Walkthrough: Sendable {
-    /// The sections' text, in order.
+    /// The sections' text, in order (each sweep at its initial frame).
     public let sections: [String]
+    private let blocks: [[Block]]
+    private let renderer: TerminalBlockRenderer
 
     /// Renders an executed notebook.
     public init(notebook: ExecutedNotebook, style: TerminalStyle) {
@@ -15,7 +17,33 @@ public struct Walkthrough: Sendable {
             if case .heading(2, _, _) = block, !(sections.last?.isEmpty ?? true) { sections.append([]) }
             sections[sections.count - 1].append(block)
         }
-        self.sections = sections.filter { !$0.isEmpty }.map { renderer.render($0) }
+        blocks = sections.filter { !$0.isEmpty }
+        self.renderer = renderer
+        self.sections = blocks.map { renderer.render($0) }
+    }
+
+    /// Whether section `index` shows a sweep (← and → step through its frames).
+    public func hasSweep(_ index: Int) -> Bool {
+        !sweeps(index).isEmpty
+    }
+
+    /// The steps from the initial frames that show a new frame of some sweep in section `index`.
+    public func sweepSteps(_ index: Int) -> ClosedRange<Int> {
+        let sweeps = self.sweeps(index)
+        return -(sweeps.map(\.initial).max() ?? 0)...(sweeps.map { $0.frames.count - 1 - $0.initial }.max() ?? 0)
+    }
+
+    /// The sweeps shown in section `index`.
+    private func sweeps(_ index: Int) -> [Sweep] {
+        blocks[index].flatMap { block -> [Sweep] in
+            guard case let .snippet(reference) = block, let cell = renderer.notebook.cell(at: reference.line) else { return [] }
+            return cell.outputs.compactMap { if case let .event(event) = $0, case let .sweep(sweep) = event.payload { sweep } else { nil } }
+        }
+    }
+
+    /// Section `index` with each sweep moved `step` frames from its initial one (kept within its frames).
+    public func section(_ index: Int, sweepStep step: Int) -> String {
+        renderer.render(blocks[index], sweepStep: step)
     }
 }
 
@@ -24,11 +52,11 @@ struct TerminalBlockRenderer {
     let notebook: ExecutedNotebook
     let style: TerminalStyle
 
-    func render(_ blocks: [Block]) -> String {
-        blocks.map { block($0, indent: "") }.joined(separator: "\n")
+    func render(_ blocks: [Block], sweepStep: Int = 0) -> String {
+        blocks.map { block($0, indent: "", sweepStep: sweepStep) }.joined(separator: "\n")
     }
 
-    func block(_ block: Block, indent: String) -> String {
+    func block(_ block: Block, indent: String, sweepStep: Int = 0) -> String {
         switch block {
         case let .heading(level, content, _):
             return style.heading(inlines(content), level: level) + "\n"
@@ -64,13 +92,13 @@ struct TerminalBlockRenderer {
         case let .html(raw, _):
             return indent + raw
         case let .snippet(reference):
-            return cell(reference)
+            return cell(reference, sweepStep: sweepStep)
         case let .math(tex, _):
             return indent + "    " + Formula.unicode(tex) + "\n"
         }
     }
 
-    func cell(_ reference: SnippetReference) -> String {
+    func cell(_ reference: SnippetReference, sweepStep: Int = 0) -> String {
         guard let cell = notebook.cell(at: reference.line) else { return "" }
         let file = cell.file + (reference.slice.map { " · slice \($0)" } ?? "")
         var text = style.dim(file) + "\n"
@@ -81,7 +109,7 @@ struct TerminalBlockRenderer {
             text += style.dim(String(repeating: " ", count: numberWidth - number.count) + number + " " + bar) + " " + line.text + "\n"
         }
         // Each cell shows the outputs of its own code, as on the page.
-        var output = TerminalOutput.render(cell.outputs, width: style.width, mode: style.unicode ? .unicode : .ascii)
+        var output = TerminalOutput.render(cell.outputs, width: style.width, mode: style.unicode ? .unicode : .ascii, sweepStep: sweepStep)
         if let run = cell.ownedRun { output += TerminalOutput.notes(run) }
         if !output.isEmpty { text += "\n" + colorChecks(output) }
         if let run = cell.ownedRun, run.failed, let summary = run.failureSummary {

@@ -56,6 +56,7 @@ struct BuildCommand: ParsableCommand {
             }
         }
         for problem in report.problems { say(problem.description) }
+        for warning in report.warnings { say("warning: \(warning)") }
         if timings {
             for (phase, seconds) in report.timings {
                 say("  \(phase): \(String(format: "%.3f", seconds)) s")

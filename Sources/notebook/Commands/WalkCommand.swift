@@ -53,22 +53,34 @@ struct WalkCommand: ParsableCommand {
             throw UsageFailure(message: "--section \(section): the notebook has \(sections.count) sections")
         }
         var index = section - 1
+        var step = 0
         while index < sections.count {
-            print(sections[index])
+            print(step == 0 ? sections[index] : walkthrough.section(index, sweepStep: step))
             if noPause {
                 index += 1
                 continue
             }
-            guard index + 1 < sections.count else { break }
-            print("── section \(index + 1) of \(sections.count) · Enter: next · b: back · q: quit ── ", terminator: "")
+            let sweep = walkthrough.hasSweep(index)
+            guard index + 1 < sections.count || sweep else { break }
+            let plot = sweep ? " · ← →: step the plot" : ""
+            print("── section \(index + 1) of \(sections.count) · Enter: next · b: back\(plot) · q: quit ── ", terminator: "")
             fflush(nil)
             guard let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { break }
             // A terminal echoes the Enter; from a pipe, end the prompt line ourselves.
             if isatty(STDIN_FILENO) == 0 { print() }
             switch answer {
             case "q", "quit": return
-            case "b", "back": index = max(0, index - 1)
-            default: index += 1
+            case "b", "back":
+                index = max(0, index - 1)
+                step = 0
+            case let key where sweep && ["\u{1B}[c", "\u{1B}oc", ">", "right"].contains(key):
+                step = min(step + 1, walkthrough.sweepSteps(index).upperBound)
+            case let key where sweep && ["\u{1B}[d", "\u{1B}od", "<", "left"].contains(key):
+                step = max(step - 1, walkthrough.sweepSteps(index).lowerBound)
+            default:
+                guard index + 1 < sections.count else { return }
+                index += 1
+                step = 0
             }
         }
     }

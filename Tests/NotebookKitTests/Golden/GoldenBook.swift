@@ -21,7 +21,7 @@ enum GoldenBook {
         let workbook = try Workbook(project: project, package: fixturePackage, paths: project.notebookPaths())
         let results = try runs(book).mapValues { SnippetResult(run: $0, reason: .cached) }
         let notebooks = ExecutedNotebook.assemble(workbook, runs: results)
-        var files = SiteRenderer.files(for: notebooks, sources: workbook.sources, siteTitle: "LossNotebooks")
+        var files = SiteRenderer.render(notebooks, sources: workbook.sources, siteTitle: "LossNotebooks").files
         let style = TerminalStyle(color: false, unicode: true, width: 80)
         for notebook in notebooks {
             let walk = Walkthrough(notebook: notebook, style: style)
