@@ -59,6 +59,7 @@ let package = Package(
         ),
         .testTarget(name: "LossCoreTests", dependencies: ["LossCore", "Support"]),
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
+        .testTarget(name: "NotebookRuntimeTests", dependencies: ["NotebookRuntime", "Plotting"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], exclude: ["Fixtures"]),
         .testTarget(
             name: "NotebookKitTests",

@@ -59,21 +59,41 @@ record("gradient_error", gradients.maxRelativeError)
 
 // snippet.delta
 let houses = try RegressionData<Double>.housePrices(count: 50, outliers: 5, seed: 7)
-func slope<L: Loss>(_ loss: L) throws -> Double {
+func fit<L: Loss>(_ loss: L) throws -> LinearRegression<Double> {
     var model = LinearRegression<Double>(features: 1)
     for rate in [2.0, 0.05] {
         let trainer = Trainer(optimizer: try .adam(learningRate: rate), stopping: StoppingRule(maxSteps: 3000, tolerance: 0, risingSteps: 3000))
         model = try trainer.fit(model, loss: loss, inputs: houses.inputs, targets: houses.targets).model
     }
-    return model.weights[0]
+    return model
 }
 let deltas = [1.0, 5, 20, 100, 1000]
-let huberSlopes = try deltas.map { try slope(try Huber(delta: $0)) }
-let mseSlope = try slope(MeanSquaredError()), maeSlope = try slope(MeanAbsoluteError())
+let huberFits = try deltas.map { try fit(try Huber(delta: $0)) }
+let huberSlopes = huberFits.map { $0.weights[0] }
+let mseFit = try fit(MeanSquaredError()), maeFit = try fit(MeanAbsoluteError())
+let mseSlope = mseFit.weights[0], maeSlope = maeFit.weights[0]
+let sizes = houses.inputs.values, prices = houses.targets.values
+let outliers = Set(houses.outlierIndices), honest = sizes.indices.filter { !outliers.contains($0) }
+func line(_ name: String, _ model: LinearRegression<Double>) -> Series {
+    Series(name, x: [0.4, 3.1], y: [0.4, 3.1].map { model.weights[0] * $0 + model.bias })
+}
+show(sweep: "δ", values: deltas, initial: 20) { delta in
+    let huberFit = huberFits[deltas.firstIndex(of: delta)!]
+    let figure = Figure(Panel(
+        title: "Huber's fitted line as δ grows", x: Axis("size (100 m²)"), y: Axis("price (thousands)"),
+        series: [
+            Series("houses", kind: .scatter, x: honest.map { sizes[$0] }, y: honest.map { prices[$0] }),
+            Series("outliers", kind: .scatter, x: houses.outlierIndices.map { sizes[$0] }, y: houses.outlierIndices.map { prices[$0] }),
+            line("MAE fit", maeFit), line("MSE fit", mseFit), line("Huber fit", huberFit),
+        ]))
+    return (figure, "Huber slope \((huberFit.weights[0] * 10).rounded() / 10); MAE \((maeSlope * 10).rounded() / 10), MSE \((mseSlope * 10).rounded() / 10)")
+}
 show(table: ["δ", "Huber slope"], rows: zip(deltas, huberSlopes).map { ["\($0)", "\(($1 * 10).rounded() / 10)"] }
      + [["MAE", "\((maeSlope * 10).rounded() / 10)"], ["MSE", "\((mseSlope * 10).rounded() / 10)"]])
 check(abs(huberSlopes.last! - mseSlope) < 0.01 * abs(mseSlope), "with δ larger than every residual, Huber fits like MSE")
 check(abs(huberSlopes.first! - maeSlope) < abs(mseSlope - maeSlope) / 10, "with a small δ, Huber fits like MAE")
+check(zip(huberSlopes, huberSlopes.dropFirst()).allSatisfy { abs($1 - mseSlope) <= abs($0 - mseSlope) + 1e-6 },
+      "as δ grows, Huber's slope never moves away from MSE's")
 record("mse_slope", mseSlope)
 record("mae_slope", maeSlope)
 // snippet.end

@@ -39,6 +39,25 @@ public struct Sweep: Codable, Sendable, Equatable {
     }
 }
 
+extension Sweep {
+    /// Draws the frames: `draw` gives each value's figure and caption; with `sharedAxes`, the
+    /// frames get the same axis ranges. Nil when `values` is empty or lacks `initial`.
+    public init?(parameter: String, values: [Double], initial: Double, sharedAxes: Bool, draw: (Double) -> (Figure, String)) {
+        guard let start = values.firstIndex(of: initial) else { return nil }
+        let drawn = values.map(draw)
+        let frames = sharedAxes ? Figure.sharingAxes(drawn.map(\.0)) : drawn.map(\.0)
+        self.init(parameter: parameter, values: values, initial: start, frames: frames, captions: drawn.map(\.1))
+    }
+
+    /// What a snippet run by hand prints: the initial frame as a text plot, its caption, and the
+    /// values it could show.
+    public func text(unicode: Bool) -> String {
+        var text = ASCIIRenderer(width: 72, height: 16, mode: unicode ? .unicode : .ascii).render(frames[initial]) + "\n"
+        if !captions[initial].isEmpty { text += captions[initial] + "\n" }
+        return text + "\(label(initial)) of \(parameter) ∈ {\(values.map(Sweep.format).joined(separator: ", "))}: the page and `notebook walk` step through them\n"
+    }
+}
+
 /// Shows how a figure changes with a parameter: `draw` makes the figure for each of `values`;
 /// the page starts at `initial` and has a slider. Frames share their axis ranges unless
 /// `sharedAxes` is false, so motion means change. By hand it draws the initial frame and lists
@@ -52,15 +71,9 @@ public func show(sweep parameter: String, values: [Double], initial: Double, sha
 /// (`draw` returns the figure and its caption).
 public func show(sweep parameter: String, values: [Double], initial: Double, sharedAxes: Bool = true,
                  line: Int = #line, _ draw: (Double) -> (Figure, String)) {
-    guard !values.isEmpty, let start = values.firstIndex(of: initial) else {
+    guard let sweep = Sweep(parameter: parameter, values: values, initial: initial, sharedAxes: sharedAxes, draw: draw) else {
         fatalError("show(sweep: \"\(parameter)\"): the initial value \(initial) is not one of the values \(values)")
     }
-    let drawn = values.map(draw)
-    let frames = sharedAxes ? Figure.sharingAxes(drawn.map(\.0)) : drawn.map(\.0)
-    let sweep = Sweep(parameter: parameter, values: values, initial: start, frames: frames, captions: drawn.map(\.1))
     if RuntimeChannel.send(.sweep(sweep), line: line) { return }
-    let unicode = ProcessInfo.processInfo.environment[RuntimeChannel.plotStyleKey] == "unicode"
-    print(ASCIIRenderer(width: 72, height: 16, mode: unicode ? .unicode : .ascii).render(frames[start]))
-    if !sweep.captions[start].isEmpty { print(sweep.captions[start]) }
-    print("\(sweep.label(start)) of \(parameter) ∈ {\(values.map(Sweep.format).joined(separator: ", "))}: the page and `notebook walk` step through them")
+    print(sweep.text(unicode: ProcessInfo.processInfo.environment[RuntimeChannel.plotStyleKey] == "unicode"), terminator: "")
 }

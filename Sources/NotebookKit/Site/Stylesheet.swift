@@ -54,6 +54,7 @@ enum Stylesheet {
         .sweep-live .sweep-frames { display: block; }
         .sweep-live .sweep-same { display: none; }
         .sweep-control { display: flex; gap: 0.75rem; align-items: center; flex-wrap: wrap; }
+        .sweep-control[hidden] { display: none; }
         .sweep-control input { flex: 1 1 12rem; min-width: 8rem; }
         .sweep-caption { font-size: 0.9rem; text-align: center; }
         table { border-collapse: collapse; margin: 1rem 0; font-size: 0.92rem; }

@@ -31,6 +31,7 @@ struct BrowserTests {
         let maths: [[Double]]
         let links: [String]
         let search: [String: [String]]
+        let sweeps: [[String]]
         let errors: [String]
     }
 
@@ -52,9 +53,21 @@ struct BrowserTests {
           for (const url of pages) {
             const frame = await load(url);
             const doc = frame.contentDocument, win = frame.contentWindow;
-            const report = { url, svgs: [], maths: [], links: [], search: {}, errors: [] };
+            const report = { url, svgs: [], maths: [], links: [], search: {}, sweeps: [], errors: [] };
             if (!doc) { report.errors.push("cannot read the page"); reports.push(report); continue; }
-            doc.querySelectorAll("figure.plot svg").forEach(svg => { const b = svg.getBBox(); report.svgs.push([b.width, b.height]); });
+            doc.querySelectorAll("figure.plot svg").forEach(svg => {
+              if (svg.closest("[hidden]")) { return; }
+              const b = svg.getBBox(); report.svgs.push([b.width, b.height]);
+            });
+            // Each sweep: the frame shown and its label, then the same after moving the slider to the first value.
+            doc.querySelectorAll(".sweep").forEach(sweep => {
+              const shown = () => Array.from(sweep.querySelectorAll(".sweep-frame")).filter(f => !f.hidden).map(f => f.getAttribute("data-frame")).join(",");
+              const input = sweep.querySelector("input[type=range]");
+              const before = [shown(), sweep.querySelector("output").textContent, String(sweep.querySelector(".sweep-control").hidden)];
+              input.value = "0";
+              input.dispatchEvent(new win.Event("input"));
+              report.sweeps.push(before.concat([shown(), sweep.querySelector("output").textContent, input.getAttribute("aria-valuetext")]));
+            });
             doc.querySelectorAll("math").forEach(m => { const b = m.getBoundingClientRect(); report.maths.push([b.width, b.height]); });
             doc.querySelectorAll("a[href]").forEach(a => report.links.push(a.href));
             if (!win.NOTEBOOK_SEARCH) { report.errors.push("the search index did not load"); }
@@ -115,6 +128,9 @@ struct BrowserTests {
             }
         }
         #expect(reports.filter { $0.url.hasSuffix(".html") && !$0.url.hasSuffix("index.html") }.allSatisfy { !$0.svgs.isEmpty })
+        // Huber's δ: the initial frame alone, then the first after the slider moves, label and value text following.
+        let huber = try #require(reports.first { $0.url.hasSuffix("03-huber.html") })
+        #expect(huber.sweeps == [["2", "δ = 20", "false", "0", "δ = 1", "δ = 1"]], "\(huber.sweeps)")
         #expect(reports.reduce(0) { $0 + $1.maths.count } > 10, "the curriculum's formulas render as MathML")
         let search = try #require(reports.first { $0.url.hasSuffix("index.html") }?.search)
         #expect(queries.count == report.notebooks.count, "a search word for every notebook")

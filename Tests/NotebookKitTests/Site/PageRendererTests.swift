@@ -96,6 +96,60 @@ struct PageRendererTests {
         #expect(try errors("`{{nothing}}`\n").isEmpty)
     }
 
+    static func sweepRun(frames: [Figure], initial: Int = 1) -> SnippetRun {
+        let sweep = Sweep(parameter: "δ", values: frames.indices.map { Double($0 + 1) }, initial: initial, frames: frames,
+                          captions: frames.indices.map { "caption \($0)" })
+        return run(stdout: "", events: [RuntimeEvent(stdoutOffset: 0, payload: .sweep(sweep), line: 7)])
+    }
+
+    @Test("A sweep lists every frame (identical ones drawn once) with a hidden slider the script shows")
+    func sweep() throws {
+        let a = Figure(Panel(title: "a", series: [Series(x: [0, 1], y: [0, 1])]))
+        let b = Figure(Panel(title: "b", series: [Series(x: [0, 1], y: [1, 0])]))
+        let html = try page("@Snippet(path: \"LossNotebooks/Snippets/s\")\n", run: Self.sweepRun(frames: [a, b, a]))
+        #expect(html.components(separatedBy: "<li class=\"sweep-frame\"").count == 4)
+        #expect(html.components(separatedBy: "<svg").count == 3, "two distinct frames, two SVGs")
+        #expect(html.contains("data-frame=\"2\" data-same-as=\"0\""))
+        #expect(html.contains("<div class=\"sweep-control\" hidden><label for=\"sweep-1-range\">δ</label>"))
+        #expect(html.contains("min=\"0\" max=\"2\" step=\"1\" value=\"1\" aria-valuetext=\"δ = 2\""))
+        #expect(html.contains("δ = 2 · caption 1"))
+        #expect(html.contains("document.querySelectorAll(\".sweep\")"))
+        #expect(!html.contains(" hidden><figure"), "without the script every frame shows")
+        #expect(!(try page("No sweep here.\n")).contains("<script>\ndocument"), "pages without sweeps have no sweep script")
+    }
+
+    @Test("A sweep over the size budget is a warning naming the snippet line")
+    func sweepBudget() throws {
+        let points = (0..<30_000).map { Double($0) }
+        let frames = (0..<8).map { k in Figure(Panel(series: [Series(kind: .scatter, x: points, y: points.map { sin($0 + Double(k)) })])) }
+        let notebook = executedNotebook(try parseNotebook("@Snippet(path: \"LossNotebooks/Snippets/s\")\n", path: "Notebooks/n.md"), run: Self.sweepRun(frames: frames))
+        var renderer = PageRenderer(notebook: notebook, context: PageContext(path: "n.html", siteTitle: "Site"))
+        _ = renderer.render()
+        #expect(renderer.warnings.count == 1)
+        let warning = try #require(renderer.warnings.first)
+        #expect(warning.file == "Snippets/s.swift" && warning.line == 7)
+        #expect(warning.message.hasPrefix("the sweep over δ draws 8 frames in "))
+        #expect(warning.message.hasSuffix("of SVG, over the 3 MiB budget of a sweep; use fewer values or fewer points per frame"))
+        var small = PageRenderer(notebook: executedNotebook(try parseNotebook("@Snippet(path: \"LossNotebooks/Snippets/s\")\n", path: "Notebooks/n.md"),
+                                                            run: Self.sweepRun(frames: Array(frames.prefix(1)), initial: 0)),
+                                 context: PageContext(path: "n.html", siteTitle: "Site"))
+        _ = small.render()
+        #expect(small.warnings.isEmpty)
+    }
+
+    @Test("The walkthrough steps a sweep's frames, within their range")
+    func walkSweep() throws {
+        let frames = (1...3).map { k in Figure(Panel(title: "frame \(k)", series: [Series(x: [0, 1], y: [0, Double(k)])])) }
+        let notebook = executedNotebook(try parseNotebook("# T\n\n@Snippet(path: \"LossNotebooks/Snippets/s\")\n", path: "Notebooks/n.md"),
+                                        run: Self.sweepRun(frames: frames))
+        let walk = Walkthrough(notebook: notebook, style: TerminalStyle(color: false, unicode: true, width: 60))
+        #expect(walk.hasSweep(0))
+        #expect(walk.sweepSteps(0) == -1...1)
+        #expect(walk.sections[0].contains("frame 2") && walk.sections[0].contains("δ = 2 (2 of 3; ← and → step through δ)"))
+        #expect(walk.section(0, sweepStep: 1).contains("frame 3") && walk.section(0, sweepStep: 1).contains("caption 2"))
+        #expect(walk.section(0, sweepStep: -5).contains("δ = 1 (1 of 3"))
+    }
+
     @Test("Links to notebooks point at their pages")
     func links() {
         #expect(PageRenderer.rewriteLink("02-mse.md") == "02-mse.html")
