@@ -45,6 +45,22 @@ show(Figure(Panel(title: "Gradient descent on the MSE surface of (w, b)", x: Axi
     }, heatMap: surface)))
 // snippet.end
 
+// snippet.explore
+let multiples = [0.2, 0.5, 1, 1.5, 1.9, 2.1]
+let explored = try multiples.map { try descend($0 / conditioning.smoothness, steps: 60) }
+show(sweep: "η·L", values: multiples, initial: 1) { multiple in
+    let history = explored[multiples.firstIndex(of: multiple)!]
+    let path = Series("path", x: history.parameters.map { $0[0] }, y: history.parameters.map { $0[1] })
+    let figure = Figure(Panel(title: "60 steps of gradient descent", x: Axis("weight w", lower: -1, upper: 3.5),
+                              y: Axis("bias b", lower: -2.5, upper: 4), series: [path], heatMap: surface))
+    let gap = history.losses.last! - optimum
+    let outcome = history.status.diverged ? "diverged after \(history.steps) steps" : "J − J* = \(String(format: "%.2g", gap)) after \(history.steps) steps"
+    return (figure, outcome)
+}
+check(zip(multiples, explored).allSatisfy { multiple, history in (multiple < 2) != history.status.diverged },
+      "every step size below 2/L converges on this quadratic, the one above diverges")
+// snippet.end
+
 // snippet.curves
 show(Figure(Panel(title: "Distance to the optimum, J(θₖ) − J*", x: Axis("step k"), y: Axis("J − J*", scale: .log),
     series: zip(labels.prefix(3), histories.prefix(3)).map { label, history in
