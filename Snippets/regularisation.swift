@@ -47,6 +47,18 @@ let zerosL2 = ridge.map { $0.weights.filter { $0 == 0 }.count }
 show(table: ["λ", "L1: weights exactly 0", "L2: weights exactly 0"], rows: lambdas.indices.map { ["\(lambdas[$0])", "\(zerosL1[$0])", "\(zerosL2[$0])"] })
 // snippet.end
 
+// snippet.explore
+let features = (1...10).map(Double.init)
+show(sweep: "λ", values: lambdas, initial: 0.1) { lambda in
+    let k = lambdas.firstIndex(of: lambda)!
+    let figure = Figure(Panel(title: "The ten weights at one λ", x: Axis("feature", lower: 0.5, upper: 10.5), y: Axis("weight"),
+        series: [Series("L1 (lasso)", kind: .scatter, x: features, y: lasso[k].weights),
+                 Series("L2 (ridge)", kind: .scatter, x: features, y: ridge[k].weights)],
+        referenceLines: [.horizontal(0)]))
+    return (figure, "L1 sets \(zerosL1[k]) of 10 weights exactly to 0, L2 \(zerosL2[k])")
+}
+// snippet.end
+
 // snippet.curves
 show(Figure(Panel(title: "Training and validation loss against λ (L2)", x: Axis("λ", scale: .log), y: Axis("MSE"),
     series: [Series("training", x: shownLambdas, y: ridge.dropFirst().map { mse($0, trainX, trainY) }),
