@@ -83,3 +83,27 @@ record("accuracy_before", before[2] * 100)
 record("accuracy_after", after[2] * 100)
 record("weight", majority / minority)
 // snippet.end
+
+// snippet.explore
+let ratio = (majority / minority).rounded()
+let minorityWeights = [1, 2, 4, ratio, 2 * ratio]
+let sweptModels = try minorityWeights.map { w in try classifier(data.labels.map { $0 == 1 ? w : 1 }) }
+let sweptReports = try sweptModels.map(report)
+let coordinates = data.inputs.values
+func cloud(_ label: Int, _ name: String) -> Series {
+    let rows = data.labels.indices.filter { data.labels[$0] == label }
+    return Series(name, kind: .scatter, x: rows.map { coordinates[2 * $0] }, y: rows.map { coordinates[2 * $0 + 1] })
+}
+show(sweep: "minority weight", values: minorityWeights, initial: ratio) { w in
+    let k = minorityWeights.firstIndex(of: w)!
+    let p = sweptModels[k].parameters
+    // The boundary p₀x₁ + p₁x₂ + b = 0, where the predicted probability is ½.
+    let boundary = Series("decision boundary", x: [-3, 4.5], y: [-3, 4.5].map { -(p[0] * $0 + p[2]) / p[1] })
+    let figure = Figure(Panel(title: "Where the classifier draws the line", x: Axis("x₁", lower: -3, upper: 4.5), y: Axis("x₂", lower: -3, upper: 4.5),
+                              series: [cloud(0, "majority"), cloud(1, "minority"), boundary]))
+    let r = sweptReports[k].map { Int(($0 * 100).rounded()) }
+    return (figure, "minority recall \(r[0])%, majority recall \(r[1])%, accuracy \(r[2])%")
+}
+check(zip(sweptReports, sweptReports.dropFirst()).allSatisfy { $1[0] >= $0[0] }, "the minority recall never falls as its weight grows")
+check(zip(sweptReports, sweptReports.dropFirst()).allSatisfy { $1[1] <= $0[1] }, "... and the majority recall never rises")
+// snippet.end
