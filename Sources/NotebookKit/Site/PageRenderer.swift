@@ -46,7 +46,8 @@ public struct PageRenderer {
             pager += "<a rel=\"next\" href=\"\(HTML.escape(context.link(to: next.path)))\">\(HTML.escape(next.title)) →</a>"
         }
         pager += "</nav>"
-        return PageShell.top(title: "\(document.title) · \(context.siteTitle)", siteTitle: context.siteTitle, root: context.rootPrefix) + """
+        return PageShell.top(title: "\(document.title) · \(context.siteTitle)", siteTitle: context.siteTitle, root: context.rootPrefix,
+                             presentable: true) + """
 
             <div class="layout">
             \(toc)<main>
@@ -74,6 +75,10 @@ public struct PageRenderer {
             return "<p>\(inlines(content))</p>\n"
         case let .code(info, text, _):
             let language = info.split(separator: " ").first.map(String.init) ?? ""
+            if language == "notes" {
+                // Speaker notes: hidden on the page and the slides, shown in the presenter's notes window.
+                return "<aside class=\"speaker-notes\" hidden>\(HTML.escape(text))</aside>\n"
+            }
             if language == "swift" {
                 let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0)
                 return "<pre class=\"code\"><code>" + lines.map { SwiftHighlighter.highlight(String($0)) }.joined(separator: "\n") + "</code></pre>\n"

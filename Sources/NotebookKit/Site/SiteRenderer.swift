@@ -10,7 +10,8 @@ enum SiteRenderer {
     static func render(_ notebooks: [ExecutedNotebook], sources: [String: SnippetSource], siteTitle: String,
                        pageCache: PageCache? = nil) -> (files: [String: Data], warnings: [NotebookError]) {
         var warnings: [NotebookError] = []
-        var files: [String: Data] = ["style.css": Data(Stylesheet.css.utf8), "search.js": Data(SearchIndex.searchScript.utf8)]
+        var files: [String: Data] = ["style.css": Data(Stylesheet.css.utf8), "search.js": Data(SearchIndex.searchScript.utf8),
+                                     PresentScript.file: Data(PresentScript.source.utf8)]
         var searchEntries: [SearchIndex.Entry] = []
         var entries: [IndexRenderer.Entry] = []
         for (index, notebook) in notebooks.enumerated() {

@@ -57,6 +57,21 @@ enum Stylesheet {
         .sweep-control[hidden] { display: none; }
         .sweep-control input { flex: 1 1 12rem; min-width: 8rem; }
         .sweep-caption { font-size: 0.9rem; text-align: center; }
+        button.present { font: inherit; font-size: 0.9rem; padding: 0.3rem 0.8rem; border: 1px solid var(--nb-grid); border-radius: 0.3rem; background: var(--nb-bg); color: var(--nb-fg); cursor: pointer; }
+        .slide-controls { position: fixed; right: 1rem; bottom: 1rem; display: flex; gap: 0.5rem; align-items: center; background: var(--nb-bg); padding: 0.4rem 0.6rem; border: 1px solid var(--nb-grid); border-radius: 0.4rem; font-size: 1rem; }
+        .slide-controls[hidden] { display: none; }
+        .slide-controls button { font: inherit; padding: 0.2rem 0.6rem; }
+        body.presenting header.site, body.presenting nav.toc, body.presenting footer { display: none; }
+        body.presenting .layout { display: block; max-width: none; padding: 0; }
+        body.presenting main { max-width: 64rem; margin: 0 auto; padding: 2rem 2.5rem 5rem; font-size: 1.5rem; }
+        body.presenting .slide-hidden { display: none !important; }
+        body.presenting figure.plot svg { width: 100%; max-height: 72vh; }
+        body.presenting .ln, body.presenting .cell-source { display: none; }
+        body.presenting pre { font-size: 1.1rem; }
+        body.notes-view > *:not(.notes-panel) { display: none; }
+        .notes-panel { padding: 1.5rem 2rem; font-size: 1.4rem; }
+        .notes-text { white-space: pre-wrap; }
+        .notes-next { color: var(--nb-muted); }
         table { border-collapse: collapse; margin: 1rem 0; font-size: 0.92rem; }
         th, td { border: 1px solid var(--nb-grid); padding: 0.3rem 0.6rem; }
         th { background: var(--nb-code-bg); }
@@ -86,6 +101,11 @@ enum Stylesheet {
           .layout { display: block; max-width: none; padding: 0; }
           pre, figure.plot, table, .cell { break-inside: avoid; }
           a { color: inherit; text-decoration: none; }
+          .slide-controls, button.present { display: none; }
+          body.presenting .slide-hidden { display: revert !important; }
+          body.presenting main { font-size: 14pt; padding: 0; }
+          body.presenting main > h2 { break-before: page; }
+          .sweep-control { display: none; }
         }
 
         """

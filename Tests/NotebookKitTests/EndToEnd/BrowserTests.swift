@@ -32,6 +32,7 @@ struct BrowserTests {
         let links: [String]
         let search: [String: [String]]
         let sweeps: [[String]]
+        let present: [String]
         let errors: [String]
     }
 
@@ -53,8 +54,20 @@ struct BrowserTests {
           for (const url of pages) {
             const frame = await load(url);
             const doc = frame.contentDocument, win = frame.contentWindow;
-            const report = { url, svgs: [], maths: [], links: [], search: {}, sweeps: [], errors: [] };
+            const report = { url, svgs: [], maths: [], links: [], search: {}, sweeps: [], present: [], errors: [] };
             if (!doc) { report.errors.push("cannot read the page"); reports.push(report); continue; }
+            // Presenter mode: the first slide, the next after ArrowRight, the page again after Escape.
+            if (win.NotebookPresenter && url.endsWith("03-huber.html")) {
+              const visible = () => Array.from(doc.querySelectorAll("main > h1, main > h2")).filter(h => !h.classList.contains("slide-hidden") && h.offsetParent !== null).map(h => h.textContent.replace(/#$/, "")).join("|");
+              const key = k => doc.dispatchEvent(new win.KeyboardEvent("keydown", { key: k, bubbles: true }));
+              const notesShown = () => Array.from(doc.querySelectorAll(".speaker-notes")).some(n => n.offsetParent !== null);
+              key("p");
+              report.present.push(visible(), String(doc.body.classList.contains("presenting")), doc.querySelector(".slide-counter").textContent);
+              key("ArrowRight");
+              report.present.push(visible(), doc.querySelector(".slide-counter").textContent, win.location.hash, String(notesShown()));
+              key("Escape");
+              report.present.push(String(doc.body.classList.contains("presenting")), String(doc.querySelectorAll(".slide-hidden").length), String(notesShown()), win.location.hash);
+            }
             doc.querySelectorAll("figure.plot svg").forEach(svg => {
               if (svg.closest("[hidden]")) { return; }
               const b = svg.getBBox(); report.svgs.push([b.width, b.height]);
@@ -80,6 +93,16 @@ struct BrowserTests {
               }
             }
             reports.push(report);
+          }
+          // The speaker's notes window follows the slide it is told.
+          const huber = pages.find(url => url.endsWith("03-huber.html"));
+          if (huber) {
+            const notes = await load(huber + "#notes");
+            notes.contentWindow.postMessage({ notebookSlide: 3 }, "*");
+            await new Promise(resolve => setTimeout(resolve, 200));
+            const panel = notes.contentDocument.querySelector(".notes-panel");
+            reports.push({ url: "notes", svgs: [], maths: [], links: [], search: {}, sweeps: [], errors: [],
+                           present: [panel ? panel.querySelector("h1").textContent : "no panel", panel ? panel.querySelector(".notes-text").textContent : ""] });
           }
           document.getElementById("result").textContent = "RESULT" + JSON.stringify(reports) + "END";
         }
@@ -110,11 +133,11 @@ struct BrowserTests {
         let start = try #require(dom.range(of: "RESULT"), "the harness did not finish:\n\(dom.prefix(500))\n\(log.suffix(2000))")
         let end = try #require(dom.range(of: "END", range: start.upperBound..<dom.endIndex))
         let reports = try JSONDecoder().decode([PageReport].self, from: Data(dom[start.upperBound..<end.lowerBound].utf8))
-        #expect(reports.count == pages.count)
+        #expect(reports.count == pages.count + 1, "every page and the notes window")
         // Console errors of the site's pages (not the harness's own messages).
         let consoleErrors = log.split(separator: "\n").filter { $0.contains("CONSOLE") && ($0.contains("ERROR") || $0.contains("Uncaught") || $0.contains("Failed")) }
         #expect(consoleErrors.isEmpty, "\(consoleErrors.joined(separator: "\n"))")
-        for page in reports {
+        for page in reports where page.url != "notes" {
             #expect(page.errors.isEmpty, "\(page.url): \(page.errors)")
             for size in page.svgs { #expect(size[0] > 0 && size[1] > 0, "\(page.url): an SVG plot is empty") }
             for size in page.maths { #expect(size[0] > 0 && size[1] > 0, "\(page.url): a formula has no size") }
@@ -131,6 +154,14 @@ struct BrowserTests {
         // Huber's δ: the initial frame alone, then the first after the slider moves, label and value text following.
         let huber = try #require(reports.first { $0.url.hasSuffix("03-huber.html") })
         #expect(huber.sweeps == [["2", "δ = 20", "false", "0", "δ = 1", "δ = 1"]], "\(huber.sweeps)")
+        #expect(huber.present == [
+            "Huber's differentiability", "true", "Slide 1 of 5",
+            "Value, slope and curvature", "Slide 2 of 5", "#present-2", "false",
+            "false", "0", "false", "#value-slope-and-curvature",
+        ], "\(huber.present)")
+        let notes = try #require(reports.first { $0.url == "notes" })
+        #expect(notes.present.first == "4 / 5: Choosing δ", "\(notes.present)")
+        #expect(notes.present.last?.hasPrefix("Ask first: what should happen as δ grows?") == true)
         #expect(reports.reduce(0) { $0 + $1.maths.count } > 10, "the curriculum's formulas render as MathML")
         let search = try #require(reports.first { $0.url.hasSuffix("index.html") }?.search)
         #expect(queries.count == report.notebooks.count, "a search word for every notebook")
@@ -151,5 +182,10 @@ struct BrowserTests {
         let data = try Data(contentsOf: file)
         #expect(data.count > 10_000)
         #expect(data.prefix(4) == Data([0x89, 0x50, 0x4E, 0x47]))
+        // A slide in presenter mode, from its URL.
+        let slide = folder.appendingPathComponent("notebook-slide.png")
+        try? FileManager.default.removeItem(at: slide)
+        _ = try chromium(["--window-size=1280,800", "--screenshot=\(slide.path)", site.appendingPathComponent(page.page).absoluteString + "#present-2"])
+        #expect(try Data(contentsOf: slide).prefix(4) == Data([0x89, 0x50, 0x4E, 0x47]))
     }
 }

@@ -150,6 +150,17 @@ struct PageRendererTests {
         #expect(walk.section(0, sweepStep: -5).contains("δ = 1 (1 of 3"))
     }
 
+    @Test("Speaker notes are hidden on the page and left out of the walkthrough; every page can present")
+    func notes() throws {
+        let markdown = "# T\n\n```notes\nSay <this> first.\n```\n\n## Next\n"
+        let html = try page(markdown)
+        #expect(html.contains("<aside class=\"speaker-notes\" hidden>Say &lt;this&gt; first.\n</aside>"))
+        #expect(html.contains("<button type=\"button\" id=\"present\" class=\"present\" aria-keyshortcuts=\"P\""))
+        #expect(html.contains("<script src=\"present.js\" defer></script>"))
+        let walk = Walkthrough(notebook: executedNotebook(try parseNotebook(markdown, path: "Notebooks/n.md")), style: TerminalStyle(color: false, unicode: true, width: 60))
+        #expect(!walk.sections.joined().contains("Say <this> first."))
+    }
+
     @Test("Links to notebooks point at their pages")
     func links() {
         #expect(PageRenderer.rewriteLink("02-mse.md") == "02-mse.html")
