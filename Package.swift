@@ -66,7 +66,7 @@ let package = Package(
             dependencies: ["NotebookKit", "NotebookRuntime", "Plotting", "notebook-sandbox"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "NotebookCLITests", dependencies: ["notebook"], exclude: ["Fixtures"]),
+        .testTarget(name: "NotebookCLITests", dependencies: ["notebook", "NotebookRuntime", "Plotting"], exclude: ["Fixtures"]),
         .testTarget(
             name: "LossCLITests",
             dependencies: ["LossCLI", "LossCore"],
