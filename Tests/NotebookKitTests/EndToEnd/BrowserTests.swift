@@ -170,6 +170,32 @@ struct BrowserTests {
         }
     }
 
+    @Test("Without JavaScript a sweep lists every frame and hides the slider")
+    func sweepWithoutScript() async throws {
+        let (report, site) = try await NotebookSite.shared.build().get()
+        let page = try #require(report.notebooks.first { $0.page.contains("huber") })
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        // A sandboxed frame without allow-scripts: the page as a reader without JavaScript sees it.
+        try folder.write("nojs.html", """
+            <!doctype html><html><body><pre id="result">pending</pre>
+            <iframe sandbox="allow-same-origin" style="width:1200px;height:900px" src="\(site.appendingPathComponent(page.page).absoluteString)"></iframe>
+            <script>
+            document.querySelector("iframe").onload = function () {
+              const doc = this.contentDocument;
+              const frames = Array.from(doc.querySelectorAll(".sweep-frame"));
+              const shown = frames.filter(f => f.getBoundingClientRect().height > 0).length;
+              const control = doc.querySelector(".sweep-control").getBoundingClientRect().height;
+              document.getElementById("result").textContent = "RESULT" + JSON.stringify([frames.length, shown, control]) + "END";
+            };
+            </script></body></html>
+            """)
+        let (dom, _) = try chromium(["--allow-file-access-from-files", "--virtual-time-budget=10000", "--dump-dom", folder.url.appendingPathComponent("nojs.html").absoluteString])
+        let start = try #require(dom.range(of: "RESULT"), "the harness did not finish")
+        let end = try #require(dom.range(of: "END", range: start.upperBound..<dom.endIndex))
+        #expect(String(dom[start.upperBound..<end.lowerBound]) == "[5,5,0]", "frames listed, frames shown, height of the slider")
+    }
+
     @Test("A screenshot of a notebook page, saved as a CI artifact")
     func screenshot() async throws {
         let (report, site) = try await NotebookSite.shared.build().get()
