@@ -2,7 +2,7 @@
 /// type, from the same HTML (no library). Present button, `p`, or a URL ending in `#present`
 /// (`#present-3` for the third slide) starts it; → Space PageDown next, ← PageUp back, Esc back
 /// to the page at the slide's section; `n` opens the speaker notes (the page's `notes` blocks) in
-/// a second window that follows the slides. Printing while presenting gives a slide per page.
+/// a second window that follows the slides. Printing while presenting starts each slide on a new page.
 enum PresentScript {
     static let file = "present.js"
 
