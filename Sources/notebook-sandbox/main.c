@@ -68,6 +68,9 @@ static const char *system_reads[] = { "/usr", "/lib", "/lib64", "/bin", "/etc/ld
 struct options {
     const char *reads[64];
     int read_count;
+    const char *writes[8];
+    int write_count;
+    unsigned long long timeout;
     unsigned long long memory, processes, cpu, file_size, open_files;
     int network;
     const char *report;
@@ -120,6 +123,10 @@ static int confine(const struct options *options, int abi) {
     for (int i = 0; !failed && system_reads[i]; i++) failed = allow(ruleset, system_reads[i], READ_RIGHTS, handled) != 0;
     for (int i = 0; !failed && i < options->read_count; i++) failed = allow(ruleset, options->reads[i], READ_RIGHTS, handled) != 0;
     if (!failed) failed = allow(ruleset, "/dev/null", FILE_RIGHTS, handled) != 0;
+    for (int i = 0; !failed && i < options->write_count; i++) failed = allow(ruleset, options->writes[i], FILE_RIGHTS | LANDLOCK_ACCESS_FS_TRUNCATE, handled) != 0;
+    // Name resolution and certificates for a snippet that may use the network.
+    static const char *network_reads[] = { "/etc/resolv.conf", "/etc/hosts", "/etc/nsswitch.conf", "/etc/ssl", "/etc/ca-certificates", "/etc/gai.conf", NULL };
+    for (int i = 0; !failed && options->network && network_reads[i]; i++) failed = allow(ruleset, network_reads[i], READ_RIGHTS, handled) != 0;
     if (!failed) failed = prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0 || syscall(SYS_landlock_restrict_self, ruleset, 0) != 0;
     int saved = errno;
     close(ruleset);
@@ -230,7 +237,7 @@ static void cgroup_setup(struct cgroup *group, const struct options *options) {
 
 /// Which limits the cgroups saw hit; then the cgroups are removed.
 static void cgroup_finish(const struct cgroup *group) {
-    char file[600], text[4096];
+    char file[700], text[4096];
     if (group->pids[0]) {
         snprintf(file, sizeof file, "%s/pids.events", group->pids);
         if (read_file(file, text, sizeof text) == 0) {
@@ -243,8 +250,7 @@ static void cgroup_finish(const struct cgroup *group) {
             snprintf(file, sizeof file, "%s/memory.events", group->memory);
             if (read_file(file, text, sizeof text) == 0) {
                 char *oom = strstr(text, "oom_kill ");
-                char *max = strstr(text, "\nmax ");
-                if ((oom && atoll(oom + 9) > 0) || (max && atoll(max + 5) > 0)) report("limit memory");
+                if (oom && atoll(oom + 9) > 0) report("limit memory");
             }
         } else {
             snprintf(file, sizeof file, "%s/memory.oom_control", group->memory);
@@ -269,20 +275,31 @@ static void cgroup_finish(const struct cgroup *group) {
     }
 }
 
+static volatile pid_t init_to_kill;
+static volatile sig_atomic_t timed_out;
+
+/// At the time limit: end the namespace's init, and so everything in it.
+static void kill_init(int signal_number) {
+    (void)signal_number;
+    timed_out = 1;
+    if (init_to_kill > 0) kill(init_to_kill, SIGKILL);
+}
+
 static void set_limit(int resource, unsigned long long value) {
     if (value == 0) return;
     struct rlimit limit = { .rlim_cur = (rlim_t)value, .rlim_max = (rlim_t)value };
     setrlimit(resource, &limit);
 }
 
-/// Maps the calling user to itself in a new user namespace.
-static void map_user(uid_t uid, gid_t gid) {
+/// Maps the calling user to itself in a new user namespace; 0 when it worked.
+static int map_user(uid_t uid, gid_t gid) {
     char text[64];
     write_file("/proc/self/setgroups", "deny");
     snprintf(text, sizeof text, "%d %d 1", (int)uid, (int)uid);
-    write_file("/proc/self/uid_map", text);
+    int failed = write_file("/proc/self/uid_map", text) != 0;
     snprintf(text, sizeof text, "%d %d 1", (int)gid, (int)gid);
-    write_file("/proc/self/gid_map", text);
+    failed |= write_file("/proc/self/gid_map", text) != 0;
+    return failed ? -1 : 0;
 }
 
 static unsigned long long number(const char *text, const char *option) {
@@ -308,8 +325,9 @@ static void describe(int abi, int namespaces, int network_namespace, int network
     report("protection landlock-files %s", abi >= 1 ? "on" : "off kernel without Landlock (Linux 5.13+)");
     if (network) report("protection network off allowed by the notebook");
     else if (network_namespace) report("protection network on");
-    else if (abi >= 4) report("protection network on");
+    else if (abi >= 4) report("protection network off no network namespace: Landlock stops TCP only, not UDP or raw sockets");
     else report("protection network off neither a network namespace nor Landlock ABI 4 is available");
+    if (abi >= 1 && abi < 3) report("protection landlock-truncate off Landlock ABI %d cannot stop truncating files outside the scratch folder (Linux 6.2+)", abi);
     report("protection descendants %s", namespaces ? "on" : "off no PID namespace (user namespaces disabled)");
     report("protection limits on");
     int root = geteuid() == 0;
@@ -332,7 +350,10 @@ int main(int argc, char **argv) {
         if (strcmp(option, "--read") == 0) {
             if (options.read_count == 64) usage();
             options.reads[options.read_count++] = value;
-        } else if (strcmp(option, "--memory") == 0) options.memory = number(value, option);
+        } else if (strcmp(option, "--write") == 0) {
+            if (options.write_count == 8) usage();
+            options.writes[options.write_count++] = value;
+        } else if (strcmp(option, "--timeout") == 0) options.timeout = number(value, option); else if (strcmp(option, "--memory") == 0) options.memory = number(value, option);
         else if (strcmp(option, "--processes") == 0) options.processes = number(value, option);
         else if (strcmp(option, "--cpu") == 0) options.cpu = number(value, option);
         else if (strcmp(option, "--file-size") == 0) options.file_size = number(value, option);
@@ -370,9 +391,10 @@ int main(int argc, char **argv) {
     int network_flag = options.network ? 0 : CLONE_NEWNET;
     int namespaces = 0;
     if (unshare(CLONE_NEWUSER | CLONE_NEWPID | network_flag) == 0) {
-        map_user(uid, gid);
-        namespaces = 1;
-    } else if (unshare(CLONE_NEWPID | network_flag) == 0) {
+        if (map_user(uid, gid) != 0) {
+            fprintf(stderr, "notebook-sandbox: cannot map the user into its namespace: %s\n", strerror(errno));
+            return 125;
+        }
         namespaces = 1;
     }
     describe(abi, namespaces, namespaces && !options.network, options.network, &group);
@@ -399,6 +421,8 @@ int main(int argc, char **argv) {
         pid_t program = fork();
         if (program == 0) {
             close(channel[1]);
+            // Nothing the caller had open reaches the snippet but its standard streams.
+            if (syscall(SYS_close_range, 3, ~0U, 0) != 0) { for (int fd = 3; fd < 4096; fd++) close(fd); }
             set_limit(RLIMIT_AS, options.memory);
             set_limit(RLIMIT_NPROC, options.processes);
             set_limit(RLIMIT_CPU, options.cpu);
@@ -431,10 +455,19 @@ int main(int argc, char **argv) {
         _exit(0);
     }
     close(channel[1]);
+    // The launcher holds the time limit too: if whoever started it dies, the snippet still ends.
+    if (options.timeout > 0) {
+        struct sigaction action;
+        memset(&action, 0, sizeof action);
+        action.sa_handler = kill_init;
+        sigaction(SIGALRM, &action, NULL);
+        init_to_kill = init;
+        alarm((unsigned)options.timeout);
+    }
     int status = 125 << 8;
     ssize_t got;
     do { got = read(channel[0], &status, sizeof status); } while (got < 0 && errno == EINTR);
-    if (got != sizeof status) status = 125 << 8;
+    if (got != sizeof status) status = timed_out ? SIGKILL : 125 << 8;
     int ignored;
     waitpid(init, &ignored, 0);
     cgroup_finish(&group);

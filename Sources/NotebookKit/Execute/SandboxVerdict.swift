@@ -20,7 +20,7 @@ enum SandboxVerdict {
             return "the \(SandboxLimits.size(limits.fileSize)) limit on the size of a file it writes; raise it with `output-files:` in the front matter"
         }
         if outcome == .signaled(SIGXCPU) {
-            return "the \(SandboxLimits.cpuSeconds(timeout: timeout)) s CPU time limit (8 × the timeout); raise `timeout:` in the front matter"
+            return "the \(SandboxLimits.cpuSeconds(timeout: timeout)) s CPU time limit (8 × the timeout, at least 60 s); raise `timeout:` in the front matter"
         }
         if text.contains("too many open files") {
             return "the \(limits.openFiles) open files limit"

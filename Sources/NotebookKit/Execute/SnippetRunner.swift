@@ -162,16 +162,21 @@ public struct SnippetRunner: Sendable {
         environment[RuntimeChannel.environmentKey] = eventsFile.path
         do {
             try fileManager.createDirectory(at: work, withIntermediateDirectories: true)
+            // The snippet writes only in `work` and into the events file, which it cannot replace:
+            // its standard streams and events are read back from a folder it cannot change.
+            guard fileManager.createFile(atPath: eventsFile.path, contents: nil) else {
+                throw NotebookError(file: job.executable.lastPathComponent, line: nil, "cannot run: cannot create \(eventsFile.path)")
+            }
             guard let sandbox else {
                 throw NotebookError(file: job.executable.lastPathComponent, line: nil,
                                     "cannot run: notebook-sandbox, which confines a snippet's writes, is not next to this program or on the PATH")
             }
             // The sandbox confines reads, writes, network, processes and resources (SandboxLimits).
-            let report = URL(fileURLWithPath: scratch.path + ".report")
-            defer { try? fileManager.removeItem(at: report) }
+            let report = scratch.appendingPathComponent("sandbox-report")
             let reads = (readable + [job.executable.deletingLastPathComponent()]).flatMap { ["--read", $0.path] }
+            let timeout = ["--timeout", String(Int(job.timeout.rounded(.up)) + 1), "--write", eventsFile.path]
             let (outcome, seconds) = try ChildProcess.run(
-                sandbox.path, arguments: ["--report", report.path] + reads + job.limits.arguments(timeout: job.timeout) + [scratch.path, job.executable.path],
+                sandbox.path, arguments: ["--report", report.path] + reads + timeout + job.limits.arguments(timeout: job.timeout) + [work.path, job.executable.path],
                 environment: environment, directory: work, stdout: stdoutFile, stderr: stderrFile, timeout: job.timeout)
             let (stdout, stdoutBytes) = Self.read(stdoutFile, limit: outputLimit)
             let (stderr, _) = Self.read(stderrFile, limit: outputLimit)

@@ -45,6 +45,23 @@ struct SandboxConfinementTests {
         #expect(allowed.stdout == "the exam answers\n" && !allowed.failed)
     }
 
+    @Test("The snippet cannot swap its output files for links, nor read what its caller had open")
+    func outputFiles() throws {
+        let folder = TemporaryFolder(), secrets = TemporaryFolder()
+        defer { folder.remove(); secrets.remove() }
+        try secrets.write("secret.txt", "the exam answers\n")
+        let secret = "\(secrets.url.path)/secret.txt"
+        let inherited = open(secret, O_RDONLY)  // not close-on-exec: a careless caller's descriptor
+        defer { close(inherited) }
+        let run = try self.run("""
+            ln -sf \(secret) ../stdout 2>/dev/null; ln -sf \(secret) "$NOTEBOOK_EVENTS" 2>/dev/null
+            cat <&\(inherited) 2>/dev/null || echo "no descriptor"
+            echo done
+            """, in: folder)
+        #expect(run.stdout == "no descriptor\ndone\n", "\(run.stdout)")
+        #expect(!run.stdout.contains("exam answers") && !run.stderr.contains("exam answers"))
+    }
+
     @Test("Descendants end with the snippet, even in a session of their own")
     func descendants() throws {
         let folder = TemporaryFolder()
