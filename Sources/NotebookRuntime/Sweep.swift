@@ -30,6 +30,23 @@ public struct Sweep: Codable, Sendable, Equatable {
         "\(parameter) = \(Sweep.format(values[index]))"
     }
 
+    private enum CodingKeys: String, CodingKey { case parameter, values, initial, frames, captions }
+
+    /// Reads a sweep, refusing one whose parts do not fit together (it comes from a snippet,
+    /// which may send anything).
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let values = try container.decode([Double].self, forKey: .values)
+        let frames = try container.decode([Figure].self, forKey: .frames)
+        let initial = try container.decode(Int.self, forKey: .initial)
+        let captions = try container.decode([String].self, forKey: .captions)
+        guard !frames.isEmpty, frames.count == values.count, captions.count == frames.count, frames.indices.contains(initial) else {
+            throw DecodingError.dataCorruptedError(forKey: .frames, in: container,
+                debugDescription: "a sweep needs as many values and captions as frames, at least one, and its initial frame among them")
+        }
+        self.init(parameter: try container.decode(String.self, forKey: .parameter), values: values, initial: initial, frames: frames, captions: captions)
+    }
+
     /// A value the way `%g` prints it (`0.25`, `1`, `1e-06`).
     public static func format(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }

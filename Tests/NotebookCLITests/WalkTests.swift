@@ -37,10 +37,10 @@ struct WalkTests {
             """.write(to: root.appendingPathComponent("Snippets/sweep.swift"), atomically: true, encoding: .utf8)
         try "# Sweep\n\n@Snippet(path: \"LossNotebooks/Snippets/sweep\")\n\n## After\n\nThe end.\n"
             .write(to: root.appendingPathComponent("Notebooks/sweep.md"), atomically: true, encoding: .utf8)
-        let result = try runNotebook(["walk", "sweep", "--ascii", "--package-path", root.path], in: root, input: "\u{1B}[C\n>\n>\n<\n\nq\n")
+        let result = try runNotebook(["walk", "sweep", "--ascii", "--package-path", root.path], in: root, input: "\u{1B}[C\u{1B}[C\n<\n>>\n\nq\n")
         #expect(result.status == 0, "\(result.stderr)")
         let labels = result.stdout.split(separator: "\n").filter { $0.hasPrefix("k = ") }.map { String($0.prefix(13)) }
-        #expect(labels == ["k = 1 (1 of 3", "k = 2 (2 of 3", "k = 3 (3 of 3", "k = 3 (3 of 3", "k = 2 (2 of 3"], "\(result.stdout)")
+        #expect(labels == ["k = 1 (1 of 3", "k = 3 (3 of 3", "k = 2 (2 of 3", "k = 3 (3 of 3"], "\(result.stdout)")
         #expect(result.stdout.contains("frame 3") && result.stdout.contains("third"))
         #expect(result.stdout.contains("· ← →: step the plot ·"))
         #expect(result.stdout.contains("After\n-----"))

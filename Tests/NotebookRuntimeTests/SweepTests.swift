@@ -23,6 +23,20 @@ struct SweepTests {
         #expect(round == sweep)
     }
 
+    @Test("A sweep whose parts do not fit together is refused when read")
+    func badEvents() throws {
+        let frame = parabola(1)
+        let good = Sweep(parameter: "a", values: [1, 2], initial: 1, frames: [frame, frame], captions: ["", ""])
+        let json = String(decoding: try JSONEncoder().encode(good), as: UTF8.self)
+        #expect(try JSONDecoder().decode(Sweep.self, from: Data(json.utf8)) == good)
+        for bad in [json.replacingOccurrences(of: "\"initial\":1", with: "\"initial\":2"),
+                    json.replacingOccurrences(of: "\"values\":[1,2]", with: "\"values\":[1]"),
+                    json.replacingOccurrences(of: "\"captions\":[\"\",\"\"]", with: "\"captions\":[]")] {
+            #expect(bad != json)
+            #expect(throws: DecodingError.self) { try JSONDecoder().decode(Sweep.self, from: Data(bad.utf8)) }
+        }
+    }
+
     @Test("Shared axes: every frame gets the union of the ranges fitted to each; fixed ranges stay")
     func sharedAxes() throws {
         let sweep = try #require(Sweep(parameter: "a", values: [0.5, 2], initial: 0.5, sharedAxes: true) { (self.parabola($0), "") })

@@ -1,5 +1,8 @@
-/// Stable ids for headings: lowercase letters and digits joined by '-', made unique per page.
+/// Stable ids for headings: lowercase letters and digits joined by '-', made unique per page,
+/// never one of the ids the page itself uses (`present`, `notes`, `search` ...).
 struct SlugMaker {
+    static let reserved: Set<String> = ["present", "notes", "search", "search-results"]
+
     private var used: [String: Int] = [:]
 
     /// The id for a heading's text.
@@ -16,6 +19,8 @@ struct SlugMaker {
             }
         }
         if slug.isEmpty { slug = "section" }
+        // Ids the page's own parts and the presenter's addresses use are not given to headings.
+        if Self.reserved.contains(slug) || (slug.hasPrefix("present-") && slug.dropFirst(8).allSatisfy(\.isNumber)) { slug += "-section" }
         let count = used[slug, default: 0]
         used[slug] = count + 1
         return count == 0 ? slug : "\(slug)-\(count)"

@@ -89,6 +89,8 @@ enum PresentScript {
           }
           function openNotes() {
             notesWindow = window.open(location.pathname + "#notes", "notebook-notes");
+            // An already open notes window does not load again: tell it where we are.
+            if (notesWindow && current >= 0) { notesWindow.postMessage({ notebookSlide: current }, "*"); }
           }
           window.addEventListener("message", function (event) {
             if (event.data && event.data.notebookNotesReady && current >= 0 && notesWindow) {
@@ -103,16 +105,20 @@ enum PresentScript {
           });
           if (button) { button.addEventListener("click", function () { start(0); }); }
           document.addEventListener("keydown", function (event) {
-            var field = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName);
-            if (field || event.ctrlKey || event.metaKey || event.altKey) { return; }
+            if (event.ctrlKey || event.metaKey || event.altKey) { return; }
+            var tag = document.activeElement ? document.activeElement.tagName : "";
+            var field = /^(INPUT|TEXTAREA|SELECT)$/.test(tag);
+            var control = /^(BUTTON|A|SUMMARY)$/.test(tag);
+            var key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
             if (current < 0) {
-              if (event.key === "p") { event.preventDefault(); start(0); }
+              if (key === "p" && !field) { event.preventDefault(); start(0); }
               return;
             }
-            if (event.key === "ArrowRight" || event.key === "PageDown" || event.key === " ") { event.preventDefault(); show(current + 1); }
-            else if (event.key === "ArrowLeft" || event.key === "PageUp") { event.preventDefault(); show(current - 1); }
-            else if (event.key === "Escape") { event.preventDefault(); stop(); }
-            else if (event.key === "n") { event.preventDefault(); openNotes(); }
+            if (key === "Escape") { event.preventDefault(); stop(); return; }
+            if (field) { return; }  // a sweep's slider keeps its arrow keys
+            if (key === "ArrowRight" || key === "PageDown" || (key === " " && !control)) { event.preventDefault(); show(current + 1); }
+            else if (key === "ArrowLeft" || key === "PageUp") { event.preventDefault(); show(current - 1); }
+            else if (key === "n") { event.preventDefault(); openNotes(); }
           });
           window.NotebookPresenter = { start: start, stop: stop, show: show, slides: function () { return slides.length; } };
           var match = /^#present(?:-(\\d+))?$/.exec(location.hash);

@@ -15,7 +15,7 @@ enum SweepHTML {
         for (index, frame) in sweep.frames.enumerated() {
             let label = HTML.escape(sweep.label(index))
             let caption = sweep.captions[index].isEmpty ? "" : " · " + HTML.escape(sweep.captions[index])
-            let current = index == sweep.initial ? " aria-current=\"true\"" : ""
+            let current = (index == sweep.initial ? " aria-current=\"true\"" : "") + " data-label=\"\(label)\""
             if let first = sweep.frames[..<index].firstIndex(of: frame) {
                 items += "<li class=\"sweep-frame\" data-frame=\"\(index)\" data-same-as=\"\(first)\"\(current)><p class=\"sweep-same\">\(label): the same figure as \(HTML.escape(sweep.label(first)))</p><p class=\"sweep-caption\">\(label)\(caption)</p></li>\n"
                 continue
@@ -25,9 +25,8 @@ enum SweepHTML {
             bytes += svg.utf8.count
             items += "<li class=\"sweep-frame\" data-frame=\"\(index)\"\(current)><figure class=\"plot\">\n\(svg)<figcaption class=\"sweep-caption\">\(label)\(caption)</figcaption></figure></li>\n"
         }
-        let values = sweep.values.indices.map { HTML.escape(sweep.label($0)) }.joined(separator: "|")
         let html = """
-            <div class="sweep" id="\(id)" data-labels="\(values)">
+            <div class="sweep" id="\(id)">
             <div class="sweep-control" hidden><label for="\(id)-range">\(HTML.escape(sweep.parameter))</label> <input type="range" id="\(id)-range" min="0" max="\(sweep.frames.count - 1)" step="1" value="\(sweep.initial)" aria-valuetext="\(HTML.escape(sweep.label(sweep.initial)))"> <output for="\(id)-range" aria-live="polite">\(HTML.escape(sweep.label(sweep.initial)))</output></div>
             <ol class="sweep-frames" aria-label="\(HTML.escape(sweep.parameter)): \(sweep.frames.count) frames">
             \(items)</ol>
@@ -45,7 +44,7 @@ enum SweepHTML {
           var input = sweep.querySelector("input[type=range]");
           var output = sweep.querySelector("output");
           var frames = Array.prototype.slice.call(sweep.querySelectorAll(".sweep-frame"));
-          var labels = sweep.getAttribute("data-labels").split("|");
+          var labels = frames.map(function (frame) { return frame.getAttribute("data-label"); });
           var captions = frames.map(function (frame) { return frame.querySelector(".sweep-caption").textContent; });
           function show(index) {
             var same = frames[index].getAttribute("data-same-as");

@@ -73,16 +73,31 @@ struct WalkCommand: ParsableCommand {
             case "b", "back":
                 index = max(0, index - 1)
                 step = 0
-            case let key where sweep && ["\u{1B}[c", "\u{1B}oc", ">", "right"].contains(key):
-                step = min(step + 1, walkthrough.sweepSteps(index).upperBound)
-            case let key where sweep && ["\u{1B}[d", "\u{1B}od", "<", "left"].contains(key):
-                step = max(step - 1, walkthrough.sweepSteps(index).lowerBound)
+            case let key where sweep && Self.arrowSteps(key) != nil:
+                let range = walkthrough.sweepSteps(index)
+                step = min(max(step + Self.arrowSteps(key)!, range.lowerBound), range.upperBound)
             default:
                 guard index + 1 < sections.count else { return }
                 index += 1
                 step = 0
             }
         }
+    }
+
+    /// The steps a line of arrow keys asks for (→ and `>` forward, ← and `<` back, any number of
+    /// them before Enter), or nil when the line is something else.
+    static func arrowSteps(_ line: String) -> Int? {
+        if line == "right" { return 1 }
+        if line == "left" { return -1 }
+        var rest = Substring(line), steps = 0
+        while !rest.isEmpty {
+            if rest.hasPrefix("\u{1B}[c") || rest.hasPrefix("\u{1B}oc") { steps += 1; rest = rest.dropFirst(3) }
+            else if rest.hasPrefix("\u{1B}[d") || rest.hasPrefix("\u{1B}od") { steps -= 1; rest = rest.dropFirst(3) }
+            else if rest.first == ">" { steps += 1; rest = rest.dropFirst() }
+            else if rest.first == "<" { steps -= 1; rest = rest.dropFirst() }
+            else { return nil }
+        }
+        return line.isEmpty ? nil : steps
     }
 
     /// The terminal's columns, from the window size or COLUMNS.

@@ -14,4 +14,10 @@ struct OutlineTests {
         #expect(outline.id(ofHeadingAt: 2) == nil)
         #expect(outline.ids.contains("section"))
     }
+
+    @Test("Headings never take the ids the page and the presenter use")
+    func reserved() throws {
+        let document = try parseNotebook("## Notes\n\n## Present\n\n## Present 3\n\n## Search\n\n## Presenting\n", path: "Notebooks/n.md")
+        #expect(Outline(document).headings.map(\.id) == ["notes-section", "present-section", "present-3-section", "search-section", "presenting"])
+    }
 }

@@ -61,7 +61,7 @@ struct BrowserTests {
               const visible = () => Array.from(doc.querySelectorAll("main > h1, main > h2")).filter(h => !h.classList.contains("slide-hidden") && h.offsetParent !== null).map(h => h.textContent.replace(/#$/, "")).join("|");
               const key = k => doc.dispatchEvent(new win.KeyboardEvent("keydown", { key: k, bubbles: true }));
               const notesShown = () => Array.from(doc.querySelectorAll(".speaker-notes")).some(n => n.offsetParent !== null);
-              key("p");
+              key("P");
               report.present.push(visible(), String(doc.body.classList.contains("presenting")), doc.querySelector(".slide-counter").textContent);
               key("ArrowRight");
               report.present.push(visible(), doc.querySelector(".slide-counter").textContent, win.location.hash, String(notesShown()));
