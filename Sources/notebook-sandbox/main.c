@@ -23,7 +23,12 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
+#include <linux/audit.h>
+#include <linux/filter.h>
 #include <linux/landlock.h>
+#include <linux/seccomp.h>
+#include <sys/socket.h>
 #include <sched.h>
 #include <signal.h>
 #include <stddef.h>
@@ -133,6 +138,38 @@ static int confine(const struct options *options, int abi) {
     errno = saved;
     return failed ? -1 : 0;
 }
+
+#if defined(__x86_64__)
+#define OWN_AUDIT_ARCH AUDIT_ARCH_X86_64
+#elif defined(__aarch64__)
+#define OWN_AUDIT_ARCH AUDIT_ARCH_AARCH64
+#endif
+
+/// Refuses `socket(AF_UNIX, ...)`: without it, "no network" would still reach every Unix socket
+/// on the machine (a container engine's, D-Bus). Returns 0, or -1 where seccomp is missing.
+static int refuse_unix_sockets(void) {
+#ifdef OWN_AUDIT_ARCH
+    struct sock_filter filter[] = {
+        BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, OWN_AUDIT_ARCH, 1, 0),
+        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+        BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_socket, 0, 3),
+        BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[0])),
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AF_UNIX, 0, 1),
+        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | (EACCES & SECCOMP_RET_DATA)),
+        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+    };
+    struct sock_fprog program = { .len = (unsigned short)(sizeof filter / sizeof filter[0]), .filter = filter };
+    if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) return -1;
+    return prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &program) == 0 ? 0 : -1;
+#else
+    return -1;
+#endif
+}
+
+/// The user a snippet runs as when the build runs as root: nobody, so that it owns no file.
+#define UNPRIVILEGED_ID 65534
 
 static int write_file(const char *path, const char *text) {
     int fd = open(path, O_WRONLY | O_CLOEXEC);
@@ -260,7 +297,9 @@ static void cgroup_finish(const struct cgroup *group) {
             }
         }
     }
-    // Leave the groups (back to the parent's), then remove them once their processes are gone.
+    // Leave the groups (back to the parent's), then remove them once their processes are gone;
+    // a launcher that gave up root leaves that to the runner.
+    if (geteuid() != 0) return;
     const char *folders[2] = { group->pids, group->memory };
     for (int i = 0; i < 2; i++) {
         if (!folders[i][0] || (i == 1 && strcmp(folders[0], folders[1]) == 0)) continue;
@@ -320,6 +359,8 @@ static void usage(void) {
     exit(2);
 }
 
+static int group_dropped_root;
+
 /// The protections this machine gives, one `protection` line each (for --probe and --report).
 static void describe(int abi, int namespaces, int network_namespace, int network, const struct cgroup *group) {
     report("protection landlock-files %s", abi >= 1 ? "on" : "off kernel without Landlock (Linux 5.13+)");
@@ -330,7 +371,7 @@ static void describe(int abi, int namespaces, int network_namespace, int network
     if (abi >= 1 && abi < 3) report("protection landlock-truncate off Landlock ABI %d cannot stop truncating files outside the scratch folder (Linux 6.2+)", abi);
     report("protection descendants %s", namespaces ? "on" : "off no PID namespace (user namespaces disabled)");
     report("protection limits on");
-    int root = geteuid() == 0;
+    int root = geteuid() == 0 && !group_dropped_root;
     if (group) {
         if (group->pids[0]) report("protection processes on");
         else if (root) report("protection processes off running as root without a writable pids cgroup (RLIMIT_NPROC does not bind root)");
@@ -388,6 +429,21 @@ int main(int argc, char **argv) {
     gid_t gid = getegid();
     struct cgroup group;
     cgroup_setup(&group, &options);
+    // Running as root: the snippet runs as nobody, owning no file but its scratch folder and
+    // events file (so it cannot chmod or touch what Landlock only guards against writing).
+    if (uid == 0) {
+        int dropped = chown(options.scratch, UNPRIVILEGED_ID, UNPRIVILEGED_ID) == 0;
+        for (int w = 0; dropped && w < options.write_count; w++) dropped = chown(options.writes[w], UNPRIVILEGED_ID, UNPRIVILEGED_ID) == 0;
+        if (dropped) dropped = setgroups(0, NULL) == 0 && setgid(UNPRIVILEGED_ID) == 0 && setuid(UNPRIVILEGED_ID) == 0;
+        if (!dropped) {
+            fprintf(stderr, "notebook-sandbox: cannot give up root for the snippet: %s\n", strerror(errno));
+            return 125;
+        }
+        prctl(PR_SET_DUMPABLE, 1, 0, 0, 0);  // a uid change clears it, and /proc/self/uid_map needs it
+        uid = UNPRIVILEGED_ID;
+        gid = UNPRIVILEGED_ID;
+        group_dropped_root = 1;
+    }
     int network_flag = options.network ? 0 : CLONE_NEWNET;
     int namespaces = 0;
     if (unshare(CLONE_NEWUSER | CLONE_NEWPID | network_flag) == 0) {
@@ -424,7 +480,9 @@ int main(int argc, char **argv) {
             // Nothing the caller had open reaches the snippet but its standard streams.
             if (syscall(SYS_close_range, 3, ~0U, 0) != 0) { for (int fd = 3; fd < 4096; fd++) close(fd); }
             set_limit(RLIMIT_AS, options.memory);
-            set_limit(RLIMIT_NPROC, options.processes);
+            // A little above the pids cgroup's limit, which says for certain when it is hit; where
+            // there is no cgroup this one holds.
+            set_limit(RLIMIT_NPROC, options.processes + 4);
             set_limit(RLIMIT_CPU, options.cpu);
             set_limit(RLIMIT_FSIZE, options.file_size);
             set_limit(RLIMIT_NOFILE, options.open_files);
@@ -432,6 +490,10 @@ int main(int argc, char **argv) {
             setrlimit(RLIMIT_CORE, &none);
             if (abi >= 1 && confine(&options, abi) != 0) {
                 fprintf(stderr, "notebook-sandbox: cannot confine the snippet: %s\n", strerror(errno));
+                _exit(125);
+            }
+            if (!options.network && refuse_unix_sockets() != 0) {
+                fprintf(stderr, "notebook-sandbox: cannot refuse Unix sockets: %s\n", strerror(errno));
                 _exit(125);
             }
             execv(options.program[0], options.program);

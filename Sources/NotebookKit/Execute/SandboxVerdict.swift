@@ -9,7 +9,8 @@ enum SandboxVerdict {
     /// The limit exceeded, in words with the front-matter key that raises it, or nil.
     static func limit(outcome: ProcessOutcome, stderr: String, hits: [String], limits: SandboxLimits, timeout: Double) -> String? {
         let text = stderr.lowercased()
-        if hits.contains("processes") || (text.contains("resource temporarily unavailable") && (text.contains("fork") || text.contains("thread") || text.contains("process"))) {
+        let forkFailed = text.contains("cannot fork") || (text.contains("resource temporarily unavailable") && (text.contains("fork") || text.contains("thread") || text.contains("process")))
+        if hits.contains("processes") || forkFailed {
             return "the \(limits.processes) processes limit; raise it with `processes:` in the front matter"
         }
         let memoryWords = ["failed to allocate", "could not allocate memory", "cannot allocate memory", "out of memory", "memoryerror", "bad_alloc"]
