@@ -2,7 +2,7 @@
 /// type, from the same HTML (no library). Present button, `p`, or a URL ending in `#present`
 /// (`#present-3` for the third slide) starts it; → Space PageDown next, ← PageUp back, Esc back
 /// to the page at the slide's section; `n` opens the speaker notes (the page's `notes` blocks) in
-/// a second window that follows the slides. Printing while presenting starts each slide on a new page.
+/// a second window that follows the slides. Printing while presenting gives one page per slide.
 enum PresentScript {
     static let file = "present.js"
 
@@ -119,6 +119,27 @@ enum PresentScript {
             if (key === "ArrowRight" || key === "PageDown" || (key === " " && !control)) { event.preventDefault(); show(current + 1); }
             else if (key === "ArrowLeft" || key === "PageUp") { event.preventDefault(); show(current - 1); }
             else if (key === "n") { event.preventDefault(); openNotes(); }
+          });
+          // Printing while presenting: a slide per page. Each slide is measured as print lays it
+          // out (the same width and type) and scaled down to one page's height when taller.
+          window.addEventListener("beforeprint", function () {
+            if (current < 0) { return; }
+            document.body.classList.add("print-measure");
+            slides.forEach(function (nodes, i) {
+              nodes.forEach(function (node) { node.classList.remove("slide-hidden"); node.style.zoom = ""; });
+            });
+            var pageHeight = 780;
+            slides.forEach(function (nodes) {
+              var top = nodes[0].getBoundingClientRect().top;
+              var bottom = Math.max.apply(null, nodes.map(function (node) { return node.getBoundingClientRect().bottom; }));
+              var scale = Math.min(1, pageHeight / Math.max(1, bottom - top));
+              if (scale < 1) { nodes.forEach(function (node) { node.style.zoom = String(scale); }); }
+            });
+            document.body.classList.remove("print-measure");
+          });
+          window.addEventListener("afterprint", function () {
+            slides.forEach(function (nodes) { nodes.forEach(function (node) { node.style.zoom = ""; }); });
+            if (current >= 0) { show(current); }
           });
           window.NotebookPresenter = { start: start, stop: stop, show: show, slides: function () { return slides.length; } };
           var match = /^#present(?:-(\\d+))?$/.exec(location.hash);

@@ -69,6 +69,9 @@ enum Stylesheet {
         body.presenting .ln, body.presenting .cell-source { display: none; }
         body.presenting pre { font-size: 1.1rem; }
         body.notes-view > *:not(.notes-panel) { display: none; }
+        body.print-measure main { width: 720px; max-width: none; margin: 0; padding: 0; font-size: 14pt; }
+        body.print-measure .slide-hidden { display: revert !important; }
+        body.print-measure figure.plot svg { max-height: 480px; }
         .notes-panel { padding: 1.5rem 2rem; font-size: 1.4rem; }
         .notes-text { white-space: pre-wrap; }
         .notes-next { color: var(--nb-muted); }
@@ -105,6 +108,7 @@ enum Stylesheet {
           body.presenting .slide-hidden { display: revert !important; }
           body.presenting main { font-size: 14pt; padding: 0; }
           body.presenting main > h2 { break-before: page; }
+          body.presenting figure.plot svg { max-height: 480px; }
           .sweep-control { display: none; }
         }
 

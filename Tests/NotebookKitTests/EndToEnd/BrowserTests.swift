@@ -196,6 +196,21 @@ struct BrowserTests {
         #expect(String(dom[start.upperBound..<end.lowerBound]) == "[5,5,0]", "frames listed, frames shown, height of the slider")
     }
 
+    @Test("Printing while presenting gives one page per slide")
+    func printSlides() async throws {
+        let (report, site) = try await NotebookSite.shared.build().get()
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        for notebook in report.notebooks where ["03-huber", "04-gradient-descent", "08-regularisation"].contains(where: notebook.page.hasPrefix) {
+            let pdf = folder.url.appendingPathComponent("\(notebook.page).pdf")
+            _ = try chromium(["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", site.appendingPathComponent(notebook.page).absoluteString + "#present"])
+            let text = String(decoding: try Data(contentsOf: pdf), as: UTF8.self)
+            let pages = text.components(separatedBy: "/Type /Page").count - 1 - (text.components(separatedBy: "/Type /Pages").count - 1)
+            let slides = 1 + notebook.document.blocks.filter { if case .heading(2, _, _) = $0 { true } else { false } }.count
+            #expect(pages == slides, "\(notebook.page): \(pages) pages for \(slides) slides")
+        }
+    }
+
     @Test("A screenshot of a notebook page, saved as a CI artifact")
     func screenshot() async throws {
         let (report, site) = try await NotebookSite.shared.build().get()
