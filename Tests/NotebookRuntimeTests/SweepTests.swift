@@ -45,6 +45,11 @@ struct SweepTests {
         #expect(small.y.upper >= 8, "the range covers the largest frame (2 · 2² = 8)")
         let alone = PreparedPanel(parabola(0.5).panels[0])
         #expect(alone.y.upper < 8, "without sharing, the small frame fits its own data")
+        let high = Figure(Panel(series: [Series(x: [1, 2], y: [10, 14])]))
+        let empty = Figure(Panel(series: [Series(x: [.nan], y: [.nan])]))
+        let shared = Figure.sharingAxes([high, empty])
+        #expect(shared[0].panels[0].y.lower == PreparedPanel(high.panels[0]).y.lower, "a frame with nothing to draw does not widen the range")
+        #expect(shared[0].panels[0].y.lower! > 5)
         var fixed = parabola(1)
         fixed.panels[0].y.upper = 100
         #expect(Figure.sharingAxes([fixed, parabola(2)])[0].panels[0].y.upper == 100)

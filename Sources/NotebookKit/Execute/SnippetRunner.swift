@@ -182,10 +182,14 @@ public struct SnippetRunner: Sendable {
             let (stderr, _) = Self.read(stderrFile, limit: outputLimit)
             let eventBytes = Self.size(eventsFile)
             var events: [RuntimeEvent] = []
+            var unreadable = 0
             if eventBytes <= eventLimit, let data = try? Data(contentsOf: eventsFile) {
-                events = RuntimeChannel.readEvents(data).events
+                (events, unreadable) = RuntimeChannel.readEvents(data)
             }
             var errorText = stderr
+            if unreadable > 0 {
+                errorText += "\n[notebook: \(unreadable) of the snippet's figures, tables, checks or records could not be read; was it built against another version of NotebookRuntime?]"
+            }
             if eventBytes > eventLimit {
                 errorText += "\n[notebook: the snippet's figures, tables and checks took \(eventBytes) bytes, over the limit of \(eventLimit); they were not read]"
             }

@@ -7,7 +7,9 @@ extension Figure {
         guard let first = figures.first else { return figures }
         var result = figures
         for index in first.panels.indices {
+            // Frames with nothing drawable (a diverged run's NaNs) do not widen the others' ranges.
             let prepared = figures.compactMap { $0.panels.count == first.panels.count ? PreparedPanel($0.panels[index]) : nil }
+                .filter { panel in panel.series.contains { !$0.x.isEmpty } || panel.panel.heatMap != nil }
             guard !prepared.isEmpty else { continue }
             let xLower = prepared.map(\.x.lower).min()!, xUpper = prepared.map(\.x.upper).max()!
             let yLower = prepared.map(\.y.lower).min()!, yUpper = prepared.map(\.y.upper).max()!
