@@ -221,54 +221,49 @@ static int own_cgroup(const char *controller, char *path, size_t size) {
     return found;
 }
 
-/// Creates the run's cgroups and moves the calling process into them.
+/// Makes the cgroup `folder`, writes `count` limits (`files[i]` gets `values[i]`) and moves the
+/// calling process into it. Returns a bit per limit written (bit i for `files[i]`), or 0 with the
+/// folder removed when it could not be made, no limit took, or the process could not join.
+static int make_group(const char *folder, int count, const char *const files[], const char *const values[]) {
+    if (mkdir(folder, 0755) != 0) return 0;
+    char file[700];
+    int written = 0;
+    for (int i = 0; i < count; i++) {
+        snprintf(file, sizeof file, "%s/%s", folder, files[i]);
+        if (write_file(file, values[i]) == 0) written |= 1 << i;
+    }
+    snprintf(file, sizeof file, "%s/cgroup.procs", folder);
+    if (written == 0 || write_file(file, "0") != 0) {
+        rmdir(folder);
+        return 0;
+    }
+    return written;
+}
+
+/// Creates the run's cgroups (v1 pids and memory controllers, else one v2 group with both) and
+/// moves the calling process into them.
 static void cgroup_setup(struct cgroup *group, const struct options *options) {
     memset(group, 0, sizeof *group);
-    char own[400], folder[512], number[64];
-    pid_t self = getpid();
+    char own[400], folder[512], processes[32], memory[32];
+    snprintf(processes, sizeof processes, "%llu", options->processes + 2);
+    snprintf(memory, sizeof memory, "%llu", options->memory);
+    int self = (int)getpid();
     if (own_cgroup("pids", own, sizeof own) == 0) {
-        snprintf(folder, sizeof folder, "/sys/fs/cgroup/pids%s/notebook-%d", own, (int)self);
-        snprintf(number, sizeof number, "%llu", options->processes + 2);
-        if (mkdir(folder, 0755) == 0) {
-            char file[600];
-            snprintf(file, sizeof file, "%s/pids.max", folder);
-            int ok = write_file(file, number) == 0;
-            snprintf(file, sizeof file, "%s/cgroup.procs", folder);
-            if (ok && write_file(file, "0") == 0) snprintf(group->pids, sizeof group->pids, "%s", folder);
-            else rmdir(folder);
-        }
+        snprintf(folder, sizeof folder, "/sys/fs/cgroup/pids%s/notebook-%d", own, self);
+        if (make_group(folder, 1, (const char *const[]){ "pids.max" }, (const char *const[]){ processes }))
+            snprintf(group->pids, sizeof group->pids, "%s", folder);
     }
     if (own_cgroup("memory", own, sizeof own) == 0) {
-        snprintf(folder, sizeof folder, "/sys/fs/cgroup/memory%s/notebook-%d", own, (int)self);
-        snprintf(number, sizeof number, "%llu", options->memory);
-        if (mkdir(folder, 0755) == 0) {
-            char file[600];
-            snprintf(file, sizeof file, "%s/memory.limit_in_bytes", folder);
-            int ok = write_file(file, number) == 0;
-            snprintf(file, sizeof file, "%s/cgroup.procs", folder);
-            if (ok && write_file(file, "0") == 0) snprintf(group->memory, sizeof group->memory, "%s", folder);
-            else rmdir(folder);
-        }
+        snprintf(folder, sizeof folder, "/sys/fs/cgroup/memory%s/notebook-%d", own, self);
+        if (make_group(folder, 1, (const char *const[]){ "memory.limit_in_bytes" }, (const char *const[]){ memory }))
+            snprintf(group->memory, sizeof group->memory, "%s", folder);
     }
     if (!group->pids[0] && !group->memory[0] && own_cgroup(NULL, own, sizeof own) == 0) {
-        snprintf(folder, sizeof folder, "/sys/fs/cgroup%s/notebook-%d", own, (int)self);
-        if (mkdir(folder, 0755) == 0) {
-            char file[600];
-            snprintf(file, sizeof file, "%s/pids.max", folder);
-            snprintf(number, sizeof number, "%llu", options->processes + 2);
-            int pids = write_file(file, number) == 0;
-            snprintf(file, sizeof file, "%s/memory.max", folder);
-            snprintf(number, sizeof number, "%llu", options->memory);
-            int memory = write_file(file, number) == 0;
-            snprintf(file, sizeof file, "%s/cgroup.procs", folder);
-            if ((pids || memory) && write_file(file, "0") == 0) {
-                group->v2 = 1;
-                if (pids) snprintf(group->pids, sizeof group->pids, "%s", folder);
-                if (memory) snprintf(group->memory, sizeof group->memory, "%s", folder);
-            } else {
-                rmdir(folder);
-            }
-        }
+        snprintf(folder, sizeof folder, "/sys/fs/cgroup%s/notebook-%d", own, self);
+        int written = make_group(folder, 2, (const char *const[]){ "pids.max", "memory.max" }, (const char *const[]){ processes, memory });
+        group->v2 = written != 0;
+        if (written & 1) snprintf(group->pids, sizeof group->pids, "%s", folder);
+        if (written & 2) snprintf(group->memory, sizeof group->memory, "%s", folder);
     }
 }
 
