@@ -139,8 +139,12 @@ public struct ExecutionService: Sendable {
             }
         }
         let runStart = Date()
-        let missing = jobs.isEmpty ? [] : try sandboxCheck(runner)
-        for (name, result) in runner.run(jobs) { results[name] = result }
+        // Cached results first: the sandbox is asked what it protects only when something runs.
+        let cached = runner.cachedResults(jobs)
+        results.merge(cached) { _, hit in hit }
+        let pending = jobs.filter { cached[$0.name] == nil }
+        let missing = pending.isEmpty ? [] : try sandboxCheck(runner)
+        for (name, result) in runner.run(pending) { results[name] = result }
         var again: [String: [SnippetRun]] = [:]
         if repeats > 1 {
             let uncached = self.runner(builder: builder, cached: false)
@@ -161,8 +165,9 @@ public struct ExecutionService: Sendable {
             return SnippetResult(run: .didNotBuild(name, errors: built.errors[name] ?? []), reason: .didNotBuild)
         }
         let runner = self.runner(builder: builder, cached: true)
-        _ = try sandboxCheck(runner)
         let job = SnippetRunner.Job(name: name, executable: executable, timeout: timeout)
+        if let hit = runner.cachedResult(job) { return hit }
+        _ = try sandboxCheck(runner)
         return runner.run([job])[name] ?? SnippetResult(run: .didNotBuild(name, errors: ["the snippet did not run"]), reason: .didNotBuild)
     }
 }

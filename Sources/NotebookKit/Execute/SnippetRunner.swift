@@ -92,20 +92,30 @@ public struct SnippetRunner: Sendable {
 
     /// Runs the jobs (in parallel) and returns each result with the reason it ran or was cached.
     public func run(_ jobs: [Job]) -> [String: SnippetResult] {
+        inParallel(jobs, runOne)
+    }
+
+    /// The cached results of the jobs that have one (none when the cache is off or bypassed),
+    /// read in parallel; the others must run.
+    public func cachedResults(_ jobs: [Job]) -> [String: SnippetResult] {
+        guard cache != nil, !forceRun else { return [:] }
+        return inParallel(jobs, cachedResult)
+    }
+
+    /// `body` for each job, `parallelism` at a time, by job name (nil results left out).
+    private func inParallel(_ jobs: [Job], _ body: @Sendable (Job) -> SnippetResult?) -> [String: SnippetResult] {
         let results = Mutex<[String: SnippetResult]>([:])
-        let queue = jobs
         let next = Mutex(0)
-        let workers = min(parallelism, max(1, queue.count))
+        let workers = min(parallelism, max(1, jobs.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while true {
                 let index = next.withLock { value -> Int in
                     defer { value += 1 }
                     return value
                 }
-                guard index < queue.count else { return }
-                let job = queue[index]
-                let result = runOne(job)
-                results.withLock { $0[job.name] = result }
+                guard index < jobs.count else { return }
+                let job = jobs[index]
+                if let result = body(job) { results.withLock { $0[job.name] = result } }
             }
         }
         return results.withLock { $0 }
@@ -125,20 +135,28 @@ public struct SnippetRunner: Sendable {
         return RunCache.KeyParts(executable: executableHash, toolchain: toolchain, settings: settings.hexDigest())
     }
 
+    /// The job's cached result, if the cache holds one and may be used.
+    func cachedResult(_ job: Job) -> SnippetResult? {
+        consult(job, keyParts(job)).hit
+    }
+
+    /// The cache's answer for a job: its result, or the reason it must run.
+    private func consult(_ job: Job, _ parts: RunCache.KeyParts) -> (hit: SnippetResult?, reason: RunReason) {
+        guard let cache else { return (nil, .firstRun) }
+        guard !forceRun else { return (nil, .forced) }
+        switch cache.lookup(name: job.name, parts: parts) {
+        case var .hit(cached):
+            cached.cacheKey = parts.key
+            return (SnippetResult(run: cached, reason: .cached), .cached)
+        case let .miss(why):
+            return (nil, why)
+        }
+    }
+
     func runOne(_ job: Job) -> SnippetResult {
         let parts = keyParts(job)
-        var reason = RunReason.forced
-        if let cache, !forceRun {
-            switch cache.lookup(name: job.name, parts: parts) {
-            case var .hit(cached):
-                cached.cacheKey = parts.key
-                return SnippetResult(run: cached, reason: .cached)
-            case let .miss(why):
-                reason = why
-            }
-        } else if cache == nil {
-            reason = .firstRun
-        }
+        let (hit, reason) = consult(job, parts)
+        if let hit { return hit }
         var run = execute(job)
         if let cache {
             cache.store(run, parts: parts)
