@@ -66,12 +66,16 @@ extension Sweep {
         self.init(parameter: parameter, values: values, initial: start, frames: frames, captions: drawn.map(\.1))
     }
 
+    /// The frame at `index` as a text plot `width` columns wide, with its caption under it.
+    public func frameText(_ index: Int, width: Int, mode: ASCIIRenderer.Mode) -> String {
+        let plot = ASCIIRenderer(width: width, height: 16, mode: mode).render(frames[index]) + "\n"
+        return captions[index].isEmpty ? plot : plot + captions[index] + "\n"
+    }
+
     /// What a snippet run by hand prints: the initial frame as a text plot, its caption, and the
     /// values it could show.
     public func text(unicode: Bool) -> String {
-        var text = ASCIIRenderer(width: 72, height: 16, mode: unicode ? .unicode : .ascii).render(frames[initial]) + "\n"
-        if !captions[initial].isEmpty { text += captions[initial] + "\n" }
-        return text + "\(label(initial)) of \(parameter) ∈ {\(values.map(Sweep.format).joined(separator: ", "))}: the page and `notebook walk` step through them\n"
+        frameText(initial, width: 72, mode: unicode ? .unicode : .ascii) + "\(label(initial)) of \(parameter) ∈ {\(values.map(Sweep.format).joined(separator: ", "))}: the page and `notebook walk` step through them\n"
     }
 }
 

@@ -51,3 +51,12 @@ public indirect enum Block: Sendable, Equatable {
         public var rows: [[[Inline]]]
     }
 }
+
+extension Block {
+    /// The text of a speaker-notes block (a fence with info string `notes`), or nil: notes are
+    /// for the presenter's window only, not the page, the slides or the walkthrough.
+    public var speakerNotes: String? {
+        guard case let .code(info, text, _) = self, info.split(separator: " ").first == "notes" else { return nil }
+        return text
+    }
+}

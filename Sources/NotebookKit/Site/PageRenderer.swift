@@ -73,12 +73,11 @@ public struct PageRenderer {
             return "<h\(level) id=\"\(id)\">\(inlines(content))<a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a></h\(level)>\n"
         case let .paragraph(content, _):
             return "<p>\(inlines(content))</p>\n"
+        case let .code(_, notes, _) where block.speakerNotes != nil:
+            // Hidden on the page and the slides; the presenter's notes window shows them.
+            return "<aside class=\"speaker-notes\" hidden>\(HTML.escape(notes))</aside>\n"
         case let .code(info, text, _):
             let language = info.split(separator: " ").first.map(String.init) ?? ""
-            if language == "notes" {
-                // Speaker notes: hidden on the page and the slides, shown in the presenter's notes window.
-                return "<aside class=\"speaker-notes\" hidden>\(HTML.escape(text))</aside>\n"
-            }
             if language == "swift" {
                 let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0)
                 return "<pre class=\"code\"><code>" + lines.map { SwiftHighlighter.highlight(String($0)) }.joined(separator: "\n") + "</code></pre>\n"

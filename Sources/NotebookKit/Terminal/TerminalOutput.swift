@@ -36,10 +36,8 @@ public enum TerminalOutput {
 
     /// One frame of a sweep: its plot, caption, and where it stands among the values.
     public static func sweepText(_ sweep: Sweep, frame: Int, width: Int, mode: ASCIIRenderer.Mode) -> String {
-        var text = ASCIIRenderer(width: width, height: 16, mode: mode).render(sweep.frames[frame]) + "\n"
-        if !sweep.captions[frame].isEmpty { text += sweep.captions[frame] + "\n" }
         let arrows = mode == .ascii ? "< and >" : "← and →"
-        return text + "\(sweep.label(frame)) (\(frame + 1) of \(sweep.frames.count); \(arrows) step through \(sweep.parameter))\n"
+        return sweep.frameText(frame, width: width, mode: mode) + "\(sweep.label(frame)) (\(frame + 1) of \(sweep.frames.count); \(arrows) step through \(sweep.parameter))\n"
     }
 
     /// The cut-output note and, for a failed run, its stderr.

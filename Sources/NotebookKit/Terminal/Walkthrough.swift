@@ -62,8 +62,8 @@ struct TerminalBlockRenderer {
             return style.heading(inlines(content), level: level) + "\n"
         case let .paragraph(content, _):
             return style.wrapWords(inlines(content), first: indent, indent: indent) + "\n"
-        case let .code(info, _, _) where info.split(separator: " ").first == "notes":
-            return ""  // speaker notes are for the presenter's window only
+        case .code where block.speakerNotes != nil:
+            return ""
         case let .code(_, text, _):
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0)
             return lines.map { indent + "    " + $0 }.joined(separator: "\n") + "\n"
