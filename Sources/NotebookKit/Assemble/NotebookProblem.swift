@@ -22,6 +22,12 @@ public struct NotebookProblem: Sendable, Equatable, CustomStringConvertible {
         self.error = error
     }
 
+    /// The problems that stop a site from being written, in the order they are reported: every
+    /// unknown value, then every broken link. Formulas that do not parse only mark their page.
+    public static func blocking(_ problems: [NotebookProblem]) -> [NotebookProblem] {
+        problems.filter { $0.kind == .value } + problems.filter { $0.kind == .link }
+    }
+
     /// The error's `file:line: message`.
     public var description: String { error.description }
 }

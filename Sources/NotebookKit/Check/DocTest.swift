@@ -67,7 +67,7 @@ public struct DocTest: Sendable {
         do {
             workbook = try Workbook.load(paths, with: service)
         } catch {
-            let failures = error.errors.map { DocTestFailure(file: $0.file, line: $0.line, kind: .notebook, message: $0.message, details: "") }
+            let failures = error.errors.map(DocTestFailure.init(notebook:))
             return Report(failures: failures, cases: failures.map { Case(notebook: $0.file, name: "notebook", seconds: 0, failure: $0) },
                           updatedFiles: [], notebooks: paths)
         }
@@ -123,16 +123,13 @@ public struct DocTest: Sendable {
             }
         }
         let problems = notebooks.flatMap(\.problems)
-        for problem in problems where problem.kind == .formula {
-            let failure = DocTestFailure(file: problem.error.file, line: problem.error.line, kind: .notebook, message: problem.error.message, details: "")
+        func report(_ problem: NotebookProblem, as name: String) {
+            let failure = DocTestFailure(notebook: problem.error)
             failures.append(failure)
-            cases.append(Case(notebook: problem.error.file, name: "math", seconds: 0, failure: failure))
+            cases.append(Case(notebook: problem.error.file, name: name, seconds: 0, failure: failure))
         }
-        for problem in problems.filter({ $0.kind == .value }) + problems.filter({ $0.kind == .link }) {
-            let failure = DocTestFailure(file: problem.error.file, line: problem.error.line, kind: .notebook, message: problem.error.message, details: "")
-            failures.append(failure)
-            cases.append(Case(notebook: problem.error.file, name: "prose and links", seconds: 0, failure: failure))
-        }
+        for problem in problems where problem.kind == .formula { report(problem, as: "math") }
+        for problem in NotebookProblem.blocking(problems) { report(problem, as: "prose and links") }
         var updated: [String] = []
         for (path, changes) in updates.sorted(by: { $0.key < $1.key }) {
             do {

@@ -19,6 +19,20 @@ public struct DocTestFailure: Sendable, Equatable, CustomStringConvertible {
     /// Extra lines (a diff, stderr), or empty.
     public var details: String
 
+    /// Creates a failure.
+    public init(file: String, line: Int?, kind: Kind, message: String, details: String) {
+        self.file = file
+        self.line = line
+        self.kind = kind
+        self.message = message
+        self.details = details
+    }
+
+    /// A notebook problem (a bad reference, an unknown value, a broken link, a formula) as a failure at its place.
+    public init(notebook error: NotebookError) {
+        self.init(file: error.file, line: error.line, kind: .notebook, message: error.message, details: "")
+    }
+
     /// `file:line: message`.
     public var description: String {
         (line.map { "\(file):\($0): " } ?? "\(file): ") + message

@@ -68,7 +68,7 @@ public struct SiteBuild: Sendable {
         clock = Date()
         let notebooks = ExecutedNotebook.assemble(workbook, runs: runs.results)
         let problems = notebooks.flatMap(\.problems)
-        let blocking = problems.filter { $0.kind == .value } + problems.filter { $0.kind == .link }
+        let blocking = NotebookProblem.blocking(problems)
         guard blocking.isEmpty else { throw NotebookErrors(blocking.map(\.error)) }
         lap("assemble")
         let (files, warnings) = SiteRenderer.render(notebooks, sources: workbook.sources, siteTitle: options.siteTitle,
