@@ -82,11 +82,6 @@ public struct SandboxProtections: Sendable, Equatable {
 
     /// Reads the `protection NAME on|off REASON` lines of a report.
     init(report: String) {
-        missing = report.split(separator: "\n").compactMap { line -> String? in
-            let words = line.split(separator: " ", maxSplits: 3).map(String.init)
-            guard words.count >= 3, words[0] == "protection", words[2] == "off" else { return nil }
-            let reason = words.count > 3 ? words[3] : "not available"
-            return reason == "allowed by the notebook" ? nil : "\(words[1]): \(reason)"
-        }
+        missing = SandboxReport(report).missingProtections
     }
 }

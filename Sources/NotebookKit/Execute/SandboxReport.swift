@@ -1,6 +1,7 @@
 import Foundation
 
-/// What `notebook-sandbox --report FILE` wrote: the cgroups it made and the limits they saw hit.
+/// What `notebook-sandbox --report FILE` (or `--probe`) wrote: the protections it could not
+/// give, the cgroups it made and the limits they saw hit.
 struct SandboxReport {
     /// One cgroup: its kind (`pids`, `memory`, or `v2` for both) and folder.
     struct Cgroup {
@@ -12,19 +13,29 @@ struct SandboxReport {
     let limitsHit: [String]
     /// The run's cgroups.
     let cgroups: [Cgroup]
+    /// Protections that are off (`protection NAME off REASON`), as `NAME: REASON`; the network
+    /// when the notebook allowed it is not missing.
+    let missingProtections: [String]
 
     init(_ text: String) {
         var hits: [String] = []
         var groups: [Cgroup] = []
+        var missing: [String] = []
         for line in text.split(separator: "\n") {
-            let words = line.split(separator: " ", maxSplits: 2).map(String.init)
+            let words = line.split(separator: " ", maxSplits: 3).map(String.init)
             if words.count == 2, words[0] == "limit" { hits.append(words[1]) }
-            if words.count == 3, words[0] == "cgroup", words[2].hasPrefix("/sys/fs/cgroup/") {
-                groups.append(Cgroup(kind: words[1], folder: URL(fileURLWithPath: words[2])))
+            let cgroup = line.split(separator: " ", maxSplits: 2).map(String.init)  // the folder may hold spaces
+            if cgroup.count == 3, cgroup[0] == "cgroup", cgroup[2].hasPrefix("/sys/fs/cgroup/") {
+                groups.append(Cgroup(kind: cgroup[1], folder: URL(fileURLWithPath: cgroup[2])))
+            }
+            if words.count >= 3, words[0] == "protection", words[2] == "off" {
+                let reason = words.count > 3 ? words[3] : "not available"
+                if reason != "allowed by the notebook" { missing.append("\(words[1]): \(reason)") }
             }
         }
         limitsHit = hits
         cgroups = groups
+        missingProtections = missing
     }
 
     /// The limits the cgroups recorded as hit (read by the runner when the launcher could not).
