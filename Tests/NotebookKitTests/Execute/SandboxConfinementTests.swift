@@ -69,12 +69,7 @@ struct SandboxConfinementTests {
         let script = try folder.script("escaper-\(UUID().uuidString)", #"if [ "$1" = child ]; then exec sleep 300; fi; setsid sh "$0" child & echo started"#)
         let run = runner.execute(.init(name: "s", executable: script, timeout: 20))
         #expect(run.stdout == "started\n" && !run.failed)
-        var left = true
-        for _ in 0..<50 where left {
-            left = running(script.lastPathComponent)
-            if left { Thread.sleep(forTimeInterval: 0.05) }
-        }
-        #expect(!left, "a process of the snippet is still running")
+        #expect(eventually(within: 2.5) { !running(script.lastPathComponent) }, "a process of the snippet is still running")
     }
 
     @Test("Allocating past the memory limit fails the cell, naming the limit",
@@ -99,12 +94,7 @@ struct SandboxConfinementTests {
         let run = runner.execute(.init(name: "s", executable: script, timeout: 3, limits: SandboxLimits(processes: 16)))
         #expect(run.failed)
         #expect(run.failureSummary == "the snippet exceeded the 16 processes limit; raise it with `processes:` in the front matter", "\(run.outcome) \(run.stderr.prefix(300))")
-        var left = true
-        for _ in 0..<100 where left {
-            left = running(marker)
-            if left { Thread.sleep(forTimeInterval: 0.05) }
-        }
-        #expect(!left, "processes of the fork bomb are still running")
+        #expect(eventually(within: 5) { !running(marker) }, "processes of the fork bomb are still running")
     }
 
     @Test("Writing a file past the size limit fails the cell, naming the limit")
