@@ -14,6 +14,9 @@ public struct Cell: Sendable {
     /// Whether this is the snippet's last reference in the notebook, which owns its run: its
     /// failure, notes, checks and time are reported there, once.
     public var ownsRun: Bool
+    /// For an `@Exercise`: its number, starter, solution and hints. Its `lines` are then the
+    /// starter's and its `outputs` leave out the hidden checks.
+    public var exercise: Exercise? = nil
 
     /// Creates a cell.
     public init(reference: SnippetReference, file: String, lines: [SnippetSource.Line], outputs: [OutputItem],
@@ -34,7 +37,7 @@ extension Cell {
     /// The cells of a document, in document order, with each snippet's outputs split among the
     /// references that show it.
     static func cells(for document: Document, sources: [String: SnippetSource], results: [String: SnippetResult],
-                      file: (String) -> String) -> [Cell] {
+                      exercises: [Exercise] = [], file: (String) -> String) -> [Cell] {
         let references = document.snippetReferences
         var cells: [Int: Cell] = [:]
         for name in Set(references.map(\.name)) {
@@ -49,9 +52,18 @@ extension Cell {
             }
             let split = result.map { OutputAttribution.split(OutputAttribution.items($0.run), among: targets) }
             for (index, reference) in mine.enumerated() {
-                cells[reference.line] = Cell(
+                var cell = Cell(
                     reference: reference, file: file(name), lines: source.lines(slice: reference.slice) ?? [],
                     outputs: split?[index] ?? [], result: result, ownsRun: index == mine.count - 1)
+                if reference.exercise != nil, let exercise = exercises.first(where: { $0.line == reference.line }) {
+                    cell.exercise = exercise
+                    cell.lines = exercise.source.starterLines
+                    cell.outputs = cell.outputs.filter { item in
+                        guard case let .event(event) = item, case let .check(check) = event.payload else { return true }
+                        return !exercise.source.isHiddenCheck(line: check.line)
+                    }
+                }
+                cells[reference.line] = cell
             }
         }
         return references.compactMap { cells[$0.line] }

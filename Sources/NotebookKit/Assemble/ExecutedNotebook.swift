@@ -63,8 +63,10 @@ extension ExecutedNotebook {
         var anchors: [String: Set<String>] = [:]
         for (document, outline) in zip(workbook.documents, outlines) { anchors[document.path] = outline.ids }
         let links = LinkTargets(notebooks: workbook.allNotebookPaths, anchors: anchors)
+        let exercises = Dictionary(grouping: workbook.exercises, by: \.notebook)
         return zip(workbook.documents, outlines).map { document, outline in
-            let cells = Cell.cells(for: document, sources: workbook.sources, results: runs, file: workbook.catalog.relativePath)
+            let cells = Cell.cells(for: document, sources: workbook.sources, results: runs, exercises: exercises[document.path] ?? [],
+                                   file: workbook.catalog.relativePath)
             let (values, complete) = recordedValues(cells)
             return assemble(document, outline: outline, cells: cells, values: values, valuesComplete: complete, links: links)
         }

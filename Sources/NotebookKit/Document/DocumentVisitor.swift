@@ -63,12 +63,14 @@ extension Document {
 }
 
 extension Block {
-    /// The blocks directly inside this one: a quote's, then each list item's, in order.
+    /// The blocks directly inside this one: a quote's, each list item's in order, an exercise's
+    /// statement and then its hints.
     public var childBlocks: [Block] {
         switch self {
         case let .quote(children, _): return children
         case let .list(_, _, items, _): return items.flatMap(\.blocks)
-        case .heading, .paragraph, .code, .table, .rule, .html, .snippet, .math: return []
+        case let .snippet(reference): return (reference.exercise?.statement ?? []) + (reference.exercise?.hints.flatMap { $0 } ?? [])
+        case .heading, .paragraph, .code, .table, .rule, .html, .math: return []
         }
     }
 

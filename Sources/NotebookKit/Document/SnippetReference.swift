@@ -11,6 +11,8 @@ public struct SnippetReference: Sendable, Equatable {
     public var line: Int
     /// The expected output block (a fence with info string `output`) right after it, if any.
     public var expectedOutput: ExpectedOutput?
+    /// For `@Exercise(path:)`: the statement and hints around it; nil for `@Snippet`.
+    public var exercise: ExerciseText? = nil
 
     /// Creates a reference.
     public init(path: String, name: String, slice: String?, line: Int, expectedOutput: ExpectedOutput?) {
@@ -39,5 +41,21 @@ public struct ExpectedOutput: Sendable, Equatable {
         self.line = line
         self.tolerance = tolerance
         self.endLine = endLine
+    }
+}
+
+/// What a notebook writes around `@Exercise(path:)`: the statement (the prose right before it,
+/// back to the previous heading, rule or cell) and the hints (fences with info string `hint`
+/// right after it, revealed one at a time).
+public struct ExerciseText: Sendable, Equatable {
+    /// The statement's blocks.
+    public var statement: [Block]
+    /// The hints, in order, each parsed as Markdown.
+    public var hints: [[Block]]
+
+    /// Creates an exercise's text.
+    public init(statement: [Block], hints: [[Block]]) {
+        self.statement = statement
+        self.hints = hints
     }
 }

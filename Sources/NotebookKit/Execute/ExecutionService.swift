@@ -170,4 +170,61 @@ public struct ExecutionService: Sendable {
         _ = try sandboxCheck(runner)
         return runner.run([job])[name] ?? SnippetResult(run: .didNotBuild(name, errors: ["the snippet did not run"]), reason: .didNotBuild)
     }
+
+    /// One exercise version to build and run: a starter, a student's file or a submission.
+    public struct ExerciseJob: Sendable {
+        /// A unique key (`alice/huber_slope`), by which results come back.
+        public var id: String
+        /// The text to build, with the hidden checks put back.
+        public var graded: ExerciseSource.Graded
+        /// The student's file, as messages name it (`Exercises/huber_slope.swift`).
+        public var studentFile: String
+        /// Seconds before it is stopped.
+        public var timeout: Double
+        /// What it may use.
+        public var limits: SandboxLimits
+
+        /// Creates a job.
+        public init(id: String, graded: ExerciseSource.Graded, studentFile: String, timeout: Double, limits: SandboxLimits) {
+            self.id = id
+            self.graded = graded
+            self.studentFile = studentFile
+            self.timeout = timeout
+            self.limits = limits
+        }
+    }
+
+    /// Builds each exercise version as a snippet of a shadow package (the real package's sources
+    /// with these files as its only snippets; see ``ExerciseBuilder``) and runs it in the sandbox
+    /// with its limits, like any snippet: one that does not compile, crashes, hangs or prints
+    /// without end affects no other. Results come back by job id; `cached` allows results of
+    /// identical executables from the run cache (graders want fresh runs).
+    /// - Throws: ``NotebookError`` when the package itself does not build, or another process is
+    ///   building exercises in this package.
+    public func runExercises(_ jobs: [ExerciseJob], cached: Bool) throws(NotebookError) -> [String: SnippetResult] {
+        guard !jobs.isEmpty else { return [:] }
+        let folder = scratch.appendingPathComponent("exercises")
+        let lock = try BuildLock(folder: folder)
+        defer { withExtendedLifetime(lock) {} }
+        let snippetBuilder = try SnippetBuilder(root: project.root, scratch: scratch)
+        let toolchain = snippetBuilder.toolchainVersion()
+        let builder = ExerciseBuilder(root: project.root, folder: folder)
+        let built = try builder.build(
+            jobs.map { ExerciseBuilder.Item(id: $0.id, graded: $0.graded, studentFile: $0.studentFile) }, toolchain: toolchain)
+        var results: [String: SnippetResult] = [:]
+        for (id, errors) in built.errors {
+            results[id] = SnippetResult(run: .didNotBuild(id, errors: errors), reason: .didNotBuild)
+        }
+        var runner = self.runner(builder: snippetBuilder, cached: cached)
+        runner.forceRun = !cached
+        let runnable = jobs.compactMap { job in
+            built.executables[job.id].map { SnippetRunner.Job(name: job.id, executable: $0, timeout: job.timeout, limits: job.limits) }
+        }
+        let hits = runner.cachedResults(runnable)
+        results.merge(hits) { _, hit in hit }
+        let pending = runnable.filter { hits[$0.name] == nil }
+        if !pending.isEmpty { _ = try sandboxCheck(runner) }
+        results.merge(runner.run(pending)) { _, new in new }
+        return results
+    }
 }

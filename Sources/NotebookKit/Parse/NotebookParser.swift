@@ -9,13 +9,20 @@ public enum NotebookParser {
     /// - Throws: ``NotebookError`` naming `path` and the line.
     public static func parse(_ source: String, path: String, packageName: String) throws(NotebookError) -> Document {
         let (frontMatter, withMath) = try FrontMatterParser.split(source, path: path)
-        let (markdown, formulas) = MathExtractor.extract(withMath)
+        let blocks = try markdownBlocks(withMath, path: path, packageName: packageName, lineOffset: 0)
+        return Document(path: path, frontMatter: frontMatter, blocks: blocks)
+    }
+
+    /// The blocks of Markdown that starts `lineOffset` lines into the file at `path` (a hint's
+    /// text starts after its fence).
+    static func markdownBlocks(_ text: String, path: String, packageName: String, lineOffset: Int) throws(NotebookError) -> [Block] {
+        let (markdown, formulas) = MathExtractor.extract(text)
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let tree = CMarkTree(markdown: markdown)
-        let blocks = try tree.withRoot { root throws(NotebookError) in
-            try Converter(path: path, packageName: packageName, lines: lines, formulas: formulas).blocks(root.children, depth: 0)
+        return try tree.withRoot { root throws(NotebookError) in
+            try Converter(path: path, packageName: packageName, lines: lines, formulas: formulas, lineOffset: lineOffset)
+                .blocks(root.children, depth: 0)
         }
-        return Document(path: path, frontMatter: frontMatter, blocks: blocks)
     }
 }
 
@@ -25,20 +32,40 @@ private struct Converter {
     let packageName: String
     let lines: [String]
     let formulas: [MathExtractor.Span]
+    /// Lines before the text parsed (for a hint, its fence and what comes before it).
+    let lineOffset: Int
 
     func blocks(_ nodes: [CMarkTree.Node], depth: Int) throws(NotebookError) -> [Block] {
         guard depth <= NotebookParser.maximumDepth else {
-            throw NotebookError(file: path, line: nodes.first?.line, "lists or quotes nested more than \(NotebookParser.maximumDepth) levels deep")
+            throw NotebookError(file: path, line: nodes.first.map { $0.line + lineOffset }, "lists or quotes nested more than \(NotebookParser.maximumDepth) levels deep")
         }
         var result: [Block] = []
         for node in nodes {
             guard let block = try block(node, depth: depth) else { continue }
+            if case var .snippet(reference) = block, reference.exercise != nil {
+                reference.exercise?.statement = try statement(taking: &result, exerciseLine: reference.line)
+                result.append(.snippet(reference))
+                continue
+            }
+            if case let .code(info, text, line) = block, info.split(separator: " ").first == "hint" {
+                guard case var .snippet(reference)? = result.last, reference.exercise != nil else {
+                    throw NotebookError(file: path, line: line, "a 'hint' block must follow an @Exercise line (or another hint) directly")
+                }
+                reference.exercise?.hints.append(try NotebookParser.markdownBlocks(text, path: path, packageName: packageName, lineOffset: line))
+                result[result.count - 1] = .snippet(reference)
+                continue
+            }
             // An `output` fence right after a snippet reference is its expected output.
+            if case let .code(info, _, line) = block, case let .snippet(reference)? = result.last, reference.exercise != nil,
+                try outputInfo(info, line: line) != nil
+            {
+                throw NotebookError(file: path, line: line, "an @Exercise has no 'output' block: its checks grade it")
+            }
             if case let .code(info, text, line) = block, case var .snippet(reference)? = result.last,
                 let output = try outputInfo(info, line: line), reference.expectedOutput == nil
             {
                 reference.expectedOutput = ExpectedOutput(
-                    text: text, line: line, tolerance: output.tolerance, endLine: closingFence(after: line, lastLine: node.endLine))
+                    text: text, line: line, tolerance: output.tolerance, endLine: closingFence(after: line - lineOffset, lastLine: node.endLine).map { $0 + lineOffset })
                 result[result.count - 1] = .snippet(reference)
                 continue
             }
@@ -48,6 +75,29 @@ private struct Converter {
             result.append(block)
         }
         return result
+    }
+
+    /// The statement of the exercise on `exerciseLine`: the blocks at the end of `result` back to
+    /// the previous heading, rule, raw HTML, cell or speaker notes, which move into the exercise.
+    func statement(taking result: inout [Block], exerciseLine: Int) throws(NotebookError) -> [Block] {
+        var start = result.count
+        while start > 0, Self.continuesStatement(result[start - 1]) { start -= 1 }
+        guard start < result.count else {
+            throw NotebookError(file: path, line: exerciseLine, "an @Exercise needs a statement: write the task as prose right before it")
+        }
+        let statement = Array(result[start...])
+        result.removeSubrange(start...)
+        return statement
+    }
+
+    /// Whether a block can be part of an exercise's statement (prose, lists, quotes, tables,
+    /// formulas and code other than speaker notes).
+    static func continuesStatement(_ block: Block) -> Bool {
+        switch block {
+        case .paragraph, .list, .quote, .table, .math: return true
+        case .code: return block.speakerNotes == nil
+        case .heading, .rule, .html, .snippet: return false
+        }
     }
 
     /// The closing fence's line of a fenced block opened at `line` and ending at `lastLine`
@@ -80,17 +130,17 @@ private struct Converter {
     }
 
     func block(_ node: CMarkTree.Node, depth: Int) throws(NotebookError) -> Block? {
-        let line = node.line
+        let line = node.line + lineOffset
         switch node.kind {
         case .heading:
             return .heading(level: node.headingLevel, inlines(node.children), line: line)
         case .paragraph:
             // The paragraph's own text on its first line (after any list marker or '>').
-            let whole = line >= 1 && line <= lines.count ? Array(lines[line - 1].utf8) : []
+            let whole = node.line >= 1 && node.line <= lines.count ? Array(lines[node.line - 1].utf8) : []
             let start = min(max(0, node.column - 1), whole.count)
             let source = String(decoding: whole[start...], as: UTF8.self)
             if SnippetDirective.isDirective(source) {
-                guard node.endLine == line else {
+                guard node.endLine == node.line else {
                     throw NotebookError(file: path, line: line, "a @Snippet directive must stand alone on its line, with a blank line after it")
                 }
                 return .snippet(try SnippetDirective(packageName: packageName).parse(source, number: line, file: path))
@@ -160,7 +210,7 @@ private struct Converter {
                         if !current.isEmpty { result.append(.text(current)) }
                         current = ""
                         let formula = formulas[index]
-                        result.append(.math(formula.tex, display: formula.display, line: formula.line))
+                        result.append(.math(formula.tex, display: formula.display, line: formula.line + lineOffset))
                     }
                     inside = nil
                     number = ""

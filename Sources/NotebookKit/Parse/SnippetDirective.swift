@@ -1,23 +1,33 @@
 import Support
 
-/// Parses the Swift-DocC directive `@Snippet(path: "PACKAGE/Snippets/NAME", slice: "S")`.
+/// Parses the Swift-DocC directive `@Snippet(path: "PACKAGE/Snippets/NAME", slice: "S")`, and
+/// `@Exercise(path: "PACKAGE/Snippets/NAME")` (same path rules, no slice).
 struct SnippetDirective {
     /// The package's name, which a snippet path must start with.
     let packageName: String
 
     /// Whether a source line is meant as a snippet directive.
     static func isDirective(_ line: String) -> Bool {
-        line.trimmingCharacters(in: " \t").hasPrefix("@Snippet")
+        let text = line.trimmingCharacters(in: " \t")
+        return text.hasPrefix("@Snippet") || text.hasPrefix("@Exercise")
     }
 
     /// The reference on `line` (number `number` of `file`).
     func parse(_ line: String, number: Int, file: String) throws(NotebookError) -> SnippetReference {
         let text = line.trimmingCharacters(in: " \t\r")
+        let isExercise = text.hasPrefix("@Exercise")
+        let labels = isExercise ? ["path"] : ["path", "slice"]
         func fail(_ message: String) -> NotebookError {
-            NotebookError(file: file, line: number, "\(message); expected @Snippet(path: \"\(packageName)/Snippets/NAME\", slice: \"SLICE\") with slice optional")
+            let expected = isExercise
+                ? "@Exercise(path: \"\(packageName)/Snippets/NAME\")"
+                : "@Snippet(path: \"\(packageName)/Snippets/NAME\", slice: \"SLICE\") with slice optional"
+            return NotebookError(file: file, line: number, "\(message); expected \(expected)")
         }
-        guard text.hasPrefix("@Snippet("), text.hasSuffix(")") else { throw fail("malformed snippet directive '\(text)'") }
-        var rest = Substring(text.dropFirst("@Snippet(".count).dropLast())
+        let opening = isExercise ? "@Exercise(" : "@Snippet("
+        guard text.hasPrefix(opening), text.hasSuffix(")") else {
+            throw fail("malformed \(isExercise ? "exercise" : "snippet") directive '\(text)'")
+        }
+        var rest = Substring(text.dropFirst(opening.count).dropLast())
         var arguments: [String: String] = [:]
         while true {
             rest = rest.drop { $0 == " " }
@@ -29,8 +39,8 @@ struct SnippetDirective {
                 throw fail("the value of '\(label)' must be a quoted string")
             }
             let value = String(rest[rest.index(after: rest.startIndex)..<close])
-            guard ["path", "slice"].contains(label) else {
-                throw fail("unknown argument '\(label)'\(Suggestions.didYouMean(label, in: ["path", "slice"]))")
+            guard labels.contains(label) else {
+                throw fail("unknown argument '\(label)'\(Suggestions.didYouMean(label, in: labels))")
             }
             guard arguments.updateValue(value, forKey: label) == nil else { throw fail("'\(label)' is given twice") }
             rest = rest[rest.index(after: close)...].drop { $0 == " " }
@@ -41,7 +51,9 @@ struct SnippetDirective {
         if let slice = arguments["slice"], slice.isEmpty || !slice.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) {
             throw fail("slice '\(slice)' must be a name of letters, digits, '_' or '-'")
         }
-        return SnippetReference(path: path, name: name, slice: arguments["slice"], line: number, expectedOutput: nil)
+        var reference = SnippetReference(path: path, name: name, slice: arguments["slice"], line: number, expectedOutput: nil)
+        if isExercise { reference.exercise = ExerciseText(statement: [], hints: []) }
+        return reference
     }
 
     /// The snippet name from a path: `LossNotebooks/Snippets/a/b` gives `a/b`. References stay

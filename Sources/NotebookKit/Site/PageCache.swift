@@ -18,6 +18,7 @@ struct PageCache {
         hash.update(field: digest)
         hash.update(field: context.path)
         hash.update(field: context.siteTitle)
+        hash.update(field: "solutions=\(context.solutions.rawValue)")
         hash.update(field: "\(context.previous?.title ?? "")|\(context.previous?.path ?? "")|\(context.next?.title ?? "")|\(context.next?.path ?? "")")
         var results: [String: SnippetResult?] = [:]
         for cell in notebook.cells { results[cell.reference.name] = cell.result }

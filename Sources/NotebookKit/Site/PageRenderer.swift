@@ -141,6 +141,7 @@ public struct PageRenderer {
 
     private mutating func cellHTML(_ reference: SnippetReference) -> String {
         guard let cell = notebook.cell(at: reference.line) else { return "" }
+        if let exercise = cell.exercise { return exerciseHTML(cell, exercise) }
         let failed = cell.ownedRun?.failed == true
         var html = "<section class=\"cell\(failed ? " failed" : "")\" id=\"cell-\(reference.line)\">\n"
         let slice = reference.slice.map { " · slice \(HTML.escape($0))" } ?? ""
@@ -152,6 +153,43 @@ public struct PageRenderer {
         html += "</code></pre>\n"
         html += outputs(cell.outputs, file: cell.file)
         if let run = cell.ownedRun { html += failure(run) }
+        return html + "</section>\n"
+    }
+
+    private func codeHTML(_ lines: [SnippetSource.Line]) -> String {
+        "<pre class=\"code\"><code>" + lines.map { line in
+            "<span class=\"ln\" data-line=\"\(line.number)\"></span>" + SwiftHighlighter.highlight(line.text)
+        }.joined(separator: "\n") + "</code></pre>\n"
+    }
+
+    /// An exercise: its number, statement, starter code, hints (each inside the one before, so
+    /// they open one at a time) and solution, by the context's ``SolutionVisibility``. Hidden
+    /// checks never appear; a failing solution is reported without details, which could show it.
+    private mutating func exerciseHTML(_ cell: Cell, _ exercise: Exercise) -> String {
+        let id = "exercise-" + exercise.number.replacingOccurrences(of: ".", with: "-")
+        let failed = cell.ownedRun?.failed == true
+        var html = "<section class=\"exercise\(failed ? " failed" : "")\" id=\"\(id)\" aria-labelledby=\"\(id)-title\">\n"
+        html += "<p class=\"exercise-title\" id=\"\(id)-title\"><strong>Exercise \(exercise.number)</strong></p>\n"
+        html += blocks(exercise.text.statement)
+        html += "<div class=\"cell-source\">\(HTML.escape(exercise.studentFile)): start with <code>notebook exercise start \(HTML.escape(exercise.name))</code>, "
+        html += "check with <code>notebook exercise check \(HTML.escape(exercise.name))</code></div>\n"
+        html += codeHTML(exercise.source.starterLines)
+        var hints = ""
+        for (index, hint) in exercise.text.hints.enumerated().reversed() {
+            hints = "<details class=\"hint\"><summary>Hint \(index + 1)</summary>\n" + blocks(hint) + hints + "</details>\n"
+        }
+        html += hints
+        if context.solutions != .omitted {
+            let solution = codeHTML(exercise.source.solutionLines) + outputs(cell.outputs, file: cell.file)
+            if context.solutions == .shown {
+                html += "<div class=\"solution\"><p class=\"solution-title\"><strong>Solution</strong></p>\n\(solution)</div>\n"
+            } else {
+                html += "<details class=\"solution\"><summary>Solution</summary>\n\(solution)</details>\n"
+            }
+        }
+        if failed {
+            html += "<div class=\"failure\" role=\"alert\"><strong>This exercise is broken:</strong> its solution does not pass its checks; <code>notebook test</code> says why.</div>\n"
+        }
         return html + "</section>\n"
     }
 

@@ -12,6 +12,8 @@ public struct SiteBuild: Sendable {
         public var execution: ExecutionService.Settings
         /// The site's title.
         public var siteTitle: String
+        /// How exercises' solutions appear (`--solutions`).
+        public var solutions: SolutionVisibility = .hidden
 
         /// Creates options.
         public init(output: URL, notebooks: [String] = [], execution: ExecutionService.Settings = .init(), siteTitle: String = "LossNotebooks") {
@@ -71,7 +73,7 @@ public struct SiteBuild: Sendable {
         let blocking = NotebookProblem.blocking(problems)
         guard blocking.isEmpty else { throw NotebookErrors(blocking.map(\.error)) }
         lap("assemble")
-        let (files, warnings) = SiteRenderer.render(notebooks, sources: workbook.sources, siteTitle: options.siteTitle,
+        let (files, warnings) = SiteRenderer.render(notebooks, sources: workbook.sources, siteTitle: options.siteTitle, solutions: options.solutions,
                                                     pageCache: PageCache(folder: service.pageCacheFolder))
         lap("render")
         for notebook in notebooks {

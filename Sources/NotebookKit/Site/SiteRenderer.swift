@@ -8,7 +8,7 @@ enum SiteRenderer {
     /// budget). `pageCache`, when given, supplies pages rendered before from the same inputs
     /// (with their warnings) and keeps new ones.
     static func render(_ notebooks: [ExecutedNotebook], sources: [String: SnippetSource], siteTitle: String,
-                       pageCache: PageCache? = nil) -> (files: [String: Data], warnings: [NotebookError]) {
+                       solutions: SolutionVisibility = .hidden, pageCache: PageCache? = nil) -> (files: [String: Data], warnings: [NotebookError]) {
         var warnings: [NotebookError] = []
         var files: [String: Data] = ["style.css": Data(Stylesheet.css.utf8), "search.js": Data(SearchIndex.searchScript.utf8),
                                      PresentScript.file: Data(PresentScript.source.utf8)]
@@ -18,7 +18,8 @@ enum SiteRenderer {
             let context = PageContext(
                 path: notebook.page, siteTitle: siteTitle,
                 previous: index > 0 ? (notebooks[index - 1].document.title, notebooks[index - 1].page) : nil,
-                next: index + 1 < notebooks.count ? (notebooks[index + 1].document.title, notebooks[index + 1].page) : nil)
+                next: index + 1 < notebooks.count ? (notebooks[index + 1].document.title, notebooks[index + 1].page) : nil,
+                solutions: solutions)
             let key = pageCache.flatMap { _ in PageCache.key(notebook: notebook, sources: sources, context: context) }
             if let key, let cached = pageCache?.page(key) {
                 files[notebook.page] = cached.page

@@ -41,10 +41,38 @@ public struct Walkthrough: Sendable {
         }
     }
 
-    /// Section `index` with each sweep moved `step` frames from its initial one (kept within its frames).
-    public func section(_ index: Int, sweepStep step: Int) -> String {
-        renderer.render(blocks[index], sweepStep: step)
+    /// Section `index` with each sweep moved `step` frames from its initial one (kept within its
+    /// frames), and each exercise with its first `hints` hints and, when `solution`, its solution.
+    public func section(_ index: Int, sweepStep step: Int, hints: Int = 0, solution: Bool = false) -> String {
+        renderer.render(blocks[index], view: .init(sweepStep: step, hints: hints, solution: solution))
     }
+
+    /// The most hints any exercise in section `index` has (0 when it has no exercise).
+    public func hintCount(_ index: Int) -> Int {
+        exercises(index).map(\.text.hints.count).max() ?? 0
+    }
+
+    /// Whether section `index` sets an exercise (`h` shows the next hint, `s` the solution).
+    public func hasExercise(_ index: Int) -> Bool {
+        !exercises(index).isEmpty
+    }
+
+    private func exercises(_ index: Int) -> [Exercise] {
+        blocks[index].compactMap { block in
+            guard case let .snippet(reference) = block else { return nil }
+            return renderer.notebook.cell(at: reference.line)?.exercise
+        }
+    }
+}
+
+/// What a section shows of its sweeps and exercises.
+struct SectionView {
+    /// Frames each sweep is moved from its initial one.
+    var sweepStep = 0
+    /// Hints shown of each exercise.
+    var hints = 0
+    /// Whether exercises show their solutions.
+    var solution = false
 }
 
 /// Renders blocks as terminal text.
@@ -52,11 +80,11 @@ struct TerminalBlockRenderer {
     let notebook: ExecutedNotebook
     let style: TerminalStyle
 
-    func render(_ blocks: [Block], sweepStep: Int = 0) -> String {
-        blocks.map { block($0, indent: "", sweepStep: sweepStep) }.joined(separator: "\n")
+    func render(_ blocks: [Block], view: SectionView = SectionView()) -> String {
+        blocks.map { block($0, indent: "", view: view) }.joined(separator: "\n")
     }
 
-    func block(_ block: Block, indent: String, sweepStep: Int = 0) -> String {
+    func block(_ block: Block, indent: String, view: SectionView = SectionView()) -> String {
         switch block {
         case let .heading(level, content, _):
             return style.heading(inlines(content), level: level) + "\n"
@@ -94,24 +122,49 @@ struct TerminalBlockRenderer {
         case let .html(raw, _):
             return indent + raw
         case let .snippet(reference):
-            return cell(reference, sweepStep: sweepStep)
+            return cell(reference, view: view)
         case let .math(tex, _):
             return indent + "    " + Formula.unicode(tex) + "\n"
         }
     }
 
-    func cell(_ reference: SnippetReference, sweepStep: Int = 0) -> String {
-        guard let cell = notebook.cell(at: reference.line) else { return "" }
-        let file = cell.file + (reference.slice.map { " · slice \($0)" } ?? "")
-        var text = style.dim(file) + "\n"
-        let numberWidth = String(cell.lines.last?.number ?? 0).count
+    func code(_ lines: [SnippetSource.Line]) -> String {
+        let numberWidth = String(lines.last?.number ?? 0).count
         let bar = style.unicode ? "│" : "|"
-        for line in cell.lines {
+        return lines.map { line in
             let number = String(line.number)
-            text += style.dim(String(repeating: " ", count: numberWidth - number.count) + number + " " + bar) + " " + line.text + "\n"
+            return style.dim(String(repeating: " ", count: numberWidth - number.count) + number + " " + bar) + " " + line.text + "\n"
+        }.joined()
+    }
+
+    /// An exercise: its number and statement, the starter, the hints asked for so far, and the
+    /// solution when asked for (its hidden checks never).
+    func exercise(_ cell: Cell, _ exercise: Exercise, view: SectionView) -> String {
+        var text = style.bold("Exercise \(exercise.number)") + "\n\n"
+        text += render(exercise.text.statement) + "\n"
+        text += style.dim("\(exercise.studentFile) · notebook exercise start \(exercise.name)") + "\n" + code(exercise.source.starterLines)
+        for (index, hint) in exercise.text.hints.prefix(view.hints).enumerated() {
+            text += "\n" + style.bold("Hint \(index + 1)") + "\n" + render(hint)
         }
+        if view.solution {
+            text += "\n" + style.bold("Solution") + "\n" + code(exercise.source.solutionLines)
+            let output = TerminalOutput.render(cell.outputs, width: style.width, mode: style.unicode ? .unicode : .ascii, sweepStep: view.sweepStep)
+            if !output.isEmpty { text += "\n" + colorChecks(output) }
+        }
+        var keys: [String] = []
+        if view.hints < exercise.text.hints.count { keys.append("h: hint \(view.hints + 1) of \(exercise.text.hints.count)") }
+        if !view.solution { keys.append("s: solution") }
+        if !keys.isEmpty { text += "\n" + style.dim("(" + keys.joined(separator: " · ") + ")") + "\n" }
+        return text
+    }
+
+    func cell(_ reference: SnippetReference, view: SectionView = SectionView()) -> String {
+        guard let cell = notebook.cell(at: reference.line) else { return "" }
+        if let exercise = cell.exercise { return self.exercise(cell, exercise, view: view) }
+        let file = cell.file + (reference.slice.map { " · slice \($0)" } ?? "")
+        var text = style.dim(file) + "\n" + code(cell.lines)
         // Each cell shows the outputs of its own code, as on the page.
-        var output = TerminalOutput.render(cell.outputs, width: style.width, mode: style.unicode ? .unicode : .ascii, sweepStep: sweepStep)
+        var output = TerminalOutput.render(cell.outputs, width: style.width, mode: style.unicode ? .unicode : .ascii, sweepStep: view.sweepStep)
         if let run = cell.ownedRun { output += TerminalOutput.notes(run) }
         if !output.isEmpty { text += "\n" + colorChecks(output) }
         if let run = cell.ownedRun, run.failed, let summary = run.failureSummary {

@@ -49,6 +49,16 @@ public struct SnippetCatalog: Sendable {
         } else {
             source = try load(reference, in: notebook)
         }
+        if reference.exercise != nil, !source.regions.contains(where: { $0.kind == .solution }) {
+            throw NotebookError(
+                file: notebook, line: reference.line,
+                "snippet '\(reference.name)' is used as an exercise but has no '// snippet.solution' ... '// snippet.end' region, so the student would have nothing to do")
+        }
+        if reference.exercise == nil, source.exercise != nil {
+            throw NotebookError(
+                file: notebook, line: reference.line,
+                "snippet '\(reference.name)' is an exercise (it has solution or hidden-check regions): show it with @Exercise(path: \"\(reference.path)\")")
+        }
         if let slice = reference.slice, source.slices[slice] == nil {
             let known = source.sliceNames.isEmpty ? "it has no slices" : "its slices: \(source.sliceNames.joined(separator: ", "))"
             throw NotebookError(

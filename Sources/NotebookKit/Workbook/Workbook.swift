@@ -26,8 +26,16 @@ public struct Workbook: Sendable {
         let catalog = SnippetCatalog(root: project.root)
         var sources: [String: SnippetSource] = [:]
         var errors: [NotebookError] = []
+        var exercises: [String: String] = [:]
         for document in documents {
             for reference in document.snippetReferences {
+                if reference.exercise != nil {
+                    let place = "\(document.path):\(reference.line)"
+                    if let first = exercises.updateValue(place, forKey: catalog.executableName(reference.name)) {
+                        errors.append(NotebookError(file: document.path, line: reference.line,
+                                                    "exercise '\(catalog.executableName(reference.name))' is already set at \(first); each exercise appears once"))
+                    }
+                }
                 do {
                     sources[reference.name] = try catalog.resolve(reference, in: document.path, loaded: sources[reference.name])
                 } catch {

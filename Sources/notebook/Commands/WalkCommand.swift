@@ -7,7 +7,7 @@ struct WalkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "walk",
         abstract: "Walk through one notebook in the terminal, section by section.",
-        discussion: "Between sections: Enter shows the next, b goes back, q quits. Colour only on a terminal and never when NO_COLOR is set.")
+        discussion: "Between sections: Enter shows the next, b goes back, q quits; in a section with an exercise, h shows its next hint and s its solution. Colour only on a terminal and never when NO_COLOR is set.")
 
     @OptionGroup var package: PackageOptions
 
@@ -54,32 +54,41 @@ struct WalkCommand: ParsableCommand {
         }
         var index = section - 1
         var step = 0
+        var hints = 0
+        var solution = false
         while index < sections.count {
-            print(step == 0 ? sections[index] : walkthrough.section(index, sweepStep: step))
+            let plain = step == 0 && hints == 0 && !solution
+            print(plain ? sections[index] : walkthrough.section(index, sweepStep: step, hints: hints, solution: solution))
             if noPause {
                 index += 1
                 continue
             }
             let sweep = walkthrough.hasSweep(index)
-            guard index + 1 < sections.count || sweep else { break }
+            let exercise = walkthrough.hasExercise(index)
+            guard index + 1 < sections.count || sweep || exercise else { break }
             let plot = sweep ? " · ← →: step the plot" : ""
-            print("── section \(index + 1) of \(sections.count) · Enter: next · b: back\(plot) · q: quit ── ", terminator: "")
+            let task = exercise ? " · h: hint · s: solution" : ""
+            print("── section \(index + 1) of \(sections.count) · Enter: next · b: back\(plot)\(task) · q: quit ── ", terminator: "")
             fflush(nil)
             guard let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { break }
             // A terminal echoes the Enter; from a pipe, end the prompt line ourselves.
             if isatty(STDIN_FILENO) == 0 { print() }
             switch answer {
             case "q", "quit": return
+            case "h" where exercise, "hint" where exercise:
+                hints = min(hints + 1, walkthrough.hintCount(index))
+            case "s" where exercise, "solution" where exercise:
+                solution = true
             case "b", "back":
                 index = max(0, index - 1)
-                step = 0
+                (step, hints, solution) = (0, 0, false)
             case let key where sweep && Self.arrowSteps(key) != nil:
                 let range = walkthrough.sweepSteps(index)
                 step = min(max(step + Self.arrowSteps(key)!, range.lowerBound), range.upperBound)
             default:
                 guard index + 1 < sections.count else { return }
                 index += 1
-                step = 0
+                (step, hints, solution) = (0, 0, false)
             }
         }
     }
