@@ -122,6 +122,10 @@ public struct DocTest: Sendable {
                 cases.append(Case(notebook: document.path, name: "snippet \(reference.name) (line \(reference.line))", seconds: run.seconds, failure: caseFailure))
             }
         }
+        for failure in try exerciseFailures(workbook, runs: runs, service: service) {
+            failures.append(failure)
+            cases.append(Case(notebook: failure.file, name: "exercise (line \(failure.line ?? 0))", seconds: 0, failure: failure))
+        }
         let problems = notebooks.flatMap(\.problems)
         func report(_ problem: NotebookProblem, as name: String) {
             let failure = DocTestFailure(notebook: problem.error)
@@ -142,5 +146,41 @@ public struct DocTest: Sendable {
         failures.sort { ($0.file, $0.line ?? 0) < ($1.file, $1.line ?? 0) }
         return Report(failures: failures, cases: cases, updatedFiles: updated, notebooks: workbook.documents.map(\.path),
                       unprotected: runs.unprotected)
+    }
+
+    /// Proves every exercise honest: its solution makes checks (that they pass is the cell's
+    /// test), and its starter, with the hidden checks put back, compiles and fails at least one.
+    static func exerciseFailures(_ workbook: Workbook, runs: Runs, service: ExecutionService) throws(NotebookError) -> [DocTestFailure] {
+        let exercises = workbook.exercises
+        var failures: [DocTestFailure] = []
+        var jobs: [ExecutionService.ExerciseJob] = []
+        for exercise in exercises {
+            guard let solution = runs.results[exercise.snippet]?.run, solution.buildErrors.isEmpty else { continue }
+            if solution.outcome.succeeded, solution.checks.isEmpty {
+                failures.append(DocTestFailure(file: exercise.notebook, line: exercise.line, kind: .exercise,
+                                               message: "exercise '\(exercise.name)' makes no check, so nothing can grade it", details: ""))
+                continue
+            }
+            jobs.append(ExecutionService.ExerciseJob(
+                id: "starter/\(exercise.name)", graded: exercise.source.graded(exercise.source.starterText), studentFile: "starter \(exercise.studentFile)",
+                timeout: workbook.timeout(for: exercise.snippet), limits: workbook.limits(for: exercise.snippet)))
+        }
+        let results = try service.runExercises(jobs, cached: true)
+        for exercise in exercises {
+            let id = "starter/\(exercise.name)"
+            guard let job = jobs.first(where: { $0.id == id }), let result = results[id],
+                let solution = runs.results[exercise.snippet]?.run else { continue }
+            let verdict = ExerciseVerdict(result: result, graded: job.graded, solution: solution, source: exercise.source)
+            if let error = verdict.compileErrors.first {
+                failures.append(DocTestFailure(file: exercise.notebook, line: exercise.line, kind: .exercise,
+                                               message: "the starter of exercise '\(exercise.name)' does not compile: \(error)",
+                                               details: verdict.compileErrors.dropFirst().joined(separator: "\n")))
+            } else if verdict.passed {
+                failures.append(DocTestFailure(file: exercise.notebook, line: exercise.line, kind: .exercise,
+                                               message: "exercise '\(exercise.name)' is already solved by its starter: every check passes without the student's code; put what they should write in '// snippet.solution' regions",
+                                               details: ""))
+            }
+        }
+        return failures
     }
 }

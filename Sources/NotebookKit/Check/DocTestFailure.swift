@@ -5,7 +5,7 @@ import Foundation
 public struct DocTestFailure: Sendable, Equatable, CustomStringConvertible {
     /// What kind of failure.
     public enum Kind: String, Sendable {
-        case notebook, build, crash, check, output, determinism
+        case notebook, build, crash, check, output, determinism, exercise
     }
 
     /// The notebook (or other file) at fault.

@@ -118,11 +118,15 @@ public struct ExecutionService: Sendable {
         return result
     }
 
-    /// Builds the workbook's snippets and runs each (from the cache when allowed); with
+    /// The hints each exercise's student has seen (`notebook exercise check` shows the next one
+    /// on a failure).
+    public var exerciseStateFile: URL { cacheFolder.appendingPathComponent("exercises/hints-seen.json") }
+
+    /// Builds the workbook's snippets (or those named in `only`) and runs each (from the cache when allowed); with
     /// `repeats` > 1, runs each that many times without the cache, for determinism checks.
     /// - Throws: ``NotebookError`` when the package itself does not build.
-    public func execute(_ workbook: Workbook, repeats: Int = 1) throws(NotebookError) -> Runs {
-        let names = workbook.referencedSnippets
+    public func execute(_ workbook: Workbook, repeats: Int = 1, only: [String]? = nil) throws(NotebookError) -> Runs {
+        let names = workbook.referencedSnippets.filter { only?.contains($0) ?? true }
         let start = Date()
         let builder = try SnippetBuilder(root: project.root, scratch: scratch)
         let built = try builder.build(names, catalog: workbook.catalog)

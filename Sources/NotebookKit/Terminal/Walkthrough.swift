@@ -65,6 +65,17 @@ public struct Walkthrough: Sendable {
     }
 }
 
+extension Walkthrough {
+    /// Blocks outside any notebook's flow (an exercise's hint) as terminal text; recorded values
+    /// are not available there.
+    public static func text(of blocks: [Block], style: TerminalStyle) -> String {
+        let document = Document(path: "", frontMatter: FrontMatter(), blocks: blocks)
+        let notebook = ExecutedNotebook(document: document, page: "", cells: [], values: [:], valuesComplete: false,
+                                        outline: Outline(document), problems: [])
+        return TerminalBlockRenderer(notebook: notebook, style: style).render(blocks)
+    }
+}
+
 /// What a section shows of its sweeps and exercises.
 struct SectionView {
     /// Frames each sweep is moved from its initial one.

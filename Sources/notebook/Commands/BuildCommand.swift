@@ -26,15 +26,19 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("strict-sandbox"), help: "Refuse to run snippets when the sandbox cannot give every protection on this machine.")
     var strictSandbox = false
 
+    @Option(help: "How exercises' solutions appear: shown, hidden (behind a disclosure, the default) or omitted (no trace of solutions or hidden checks in the site).")
+    var solutions: SolutionVisibility = .hidden
+
     @Argument(help: "Notebooks to build (paths or names); default all.")
     var notebooks: [String] = []
 
     func run() throws {
         let started = Date()
         let (project, selected) = try package.selection(notebooks)
-        let options = SiteBuild.Options(
+        var options = SiteBuild.Options(
             output: URL(fileURLWithPath: output, relativeTo: package.currentDirectory), notebooks: selected,
             execution: ExecutionService.Settings(noCache: noCache, strictSandbox: strictSandbox))
+        options.solutions = solutions
         let report: SiteBuild.Report
         do {
             report = try SiteBuild.build(project: project, options: options, progress: say)
@@ -76,3 +80,5 @@ struct BuildCommand: ParsableCommand {
 struct NotebookFailure: Error {
     let errors: NotebookErrors
 }
+
+extension SolutionVisibility: ExpressibleByArgument {}
