@@ -47,6 +47,13 @@ enum Stylesheet {
         .cell { margin: 1.25rem 0; border-left: 3px solid var(--nb-grid); padding-left: 0.75rem; }
         .cell.failed { border-left-color: var(--nb-fail); }
         .cell-source { font-size: 0.8rem; color: var(--nb-muted); font-family: var(--nb-mono); }
+        .exercise { margin: 1.5rem 0; border: 1px solid var(--nb-grid); border-left: 4px solid var(--nb-accent); border-radius: 6px; padding: 0.25rem 1rem 0.75rem; }
+        .exercise.failed { border-left-color: var(--nb-fail); }
+        .exercise-title { margin: 0.5rem 0; color: var(--nb-accent); }
+        .exercise details { margin: 0.5rem 0; }
+        .exercise summary { cursor: pointer; font-weight: 600; }
+        .exercise summary:focus-visible { outline: 2px solid var(--nb-accent); outline-offset: 2px; }
+        .exercise .solution { border-top: 1px dashed var(--nb-grid); padding-top: 0.25rem; }
         pre.output { background: transparent; border: 1px dashed var(--nb-grid); }
         figure.plot { margin: 1rem 0; }
         figure.plot svg { max-width: 100%; height: auto; }

@@ -1,0 +1,59 @@
+import Foundation
+import NotebookRuntime
+import Testing
+@testable import NotebookKit
+
+@Suite("Judging a student's run against the solution's checks, and the class's grade book")
+struct ExerciseVerdictTests {
+    let source = try! #require(try SnippetSource(
+        "func f() -> Int {\n// snippet.solution\nreturn 1\n// snippet.end\n}\ncheck(f() == 1, \"one\")\n// snippet.grader\ncheck(f() > 0, \"positive\")\n// snippet.end\n",
+        file: "Snippets/f.swift").exercise)
+
+    func run(_ checks: [(String, Bool, Int)], outcome: ProcessOutcome = .exited(0), stderr: String = "", errors: [String] = []) -> SnippetRun {
+        SnippetRun(name: "f", stdout: "", stdoutTruncated: false, stdoutBytes: 0, stderr: stderr,
+                   events: checks.map { RuntimeEvent(stdoutOffset: 0, payload: .check(CheckResult(passed: $0.1, claim: $0.0, file: "f.swift", line: $0.2)), line: $0.2) },
+                   outcome: outcome, seconds: 0.5, buildErrors: errors)
+    }
+
+    var solution: SnippetRun { run([("one", true, 6), ("positive", true, 8)]) }
+
+    func verdict(_ student: SnippetRun) -> ExerciseVerdict {
+        ExerciseVerdict(result: SnippetResult(run: student, reason: .firstRun), graded: source.graded(source.starterText), solution: solution, source: source)
+    }
+
+    @Test("every check of the solution, the hidden one marked, passes only when the student's run makes it and it holds")
+    func passing() {
+        let all = verdict(run([("one", true, 6), ("positive", true, 8)]))
+        #expect(all.passed && all.passedCount == 2)
+        #expect(all.checks.map(\.hidden) == [false, true])
+        let half = verdict(run([("one", false, 6), ("positive", true, 8)]))
+        #expect(!half.passed && half.passedCount == 1)
+    }
+
+    @Test("a check the student adds cannot stand in for the exercise's, and repeated claims are used once each")
+    func gaming() {
+        let padded = verdict(run([("one", true, 1), ("one", true, 2), ("extra", true, 3)]))
+        #expect(!padded.passed)
+        #expect(padded.checks.map(\.reached) == [true, false])
+    }
+
+    @Test("a run that stops at the stub names the student's line; a crash is an abnormal ending")
+    func endings() {
+        let graded = source.graded(source.starterText)
+        let stubLine = graded.text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("fatalError") }! + 1
+        let stopped = verdict(run([], outcome: .signaled(4), stderr: "/x/Snippets/p.swift:\(stubLine): Fatal error: exercise: your code here\n"))
+        #expect(stopped.stoppedAtStub == graded.studentLine(stubLine) && stopped.abnormalEnding == nil && !stopped.passed)
+        let crashed = verdict(run([("one", true, 6)], outcome: .signaled(4), stderr: "Fatal error: Index out of range"))
+        #expect(crashed.abnormalEnding != nil && crashed.stoppedAtStub == nil && crashed.passedCount == 1 && !crashed.passed)
+        let broken = verdict(run([], errors: ["Exercises/f.swift:3: error: nope"]))
+        #expect(broken.compileErrors == ["Exercises/f.swift:3: error: nope"] && broken.passedCount == 0)
+    }
+
+    @Test("the grade book's CSV quotes fields with commas, quotes and newlines (RFC 4180)")
+    func csv() {
+        var book = GradeBook(rows: [], scores: [], students: ["a"], exercises: ["f"])
+        book.add(student: "a", exercise: "f", claims: ["x, \"y\""], passed: [true], seconds: 1.25, note: "line\nbreak")
+        #expect(book.csv == "student,exercise,check,result,seconds,note\r\na,f,\"x, \"\"y\"\"\",pass,1.250,\"line\nbreak\"\r\n")
+        #expect(book.summary.contains("a        1/1 !  1/1"))
+    }
+}

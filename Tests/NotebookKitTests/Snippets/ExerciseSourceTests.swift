@@ -1,0 +1,115 @@
+import Testing
+@testable import NotebookKit
+
+@Suite("Exercise snippets: solution and hidden-check regions")
+struct ExerciseSourceTests {
+    static let snippet = """
+        import Grading
+
+        // snippet.hide
+        let unit = 1.0
+        // snippet.show
+        func area(width: Double, height: Double) -> Double {
+            // snippet.solution
+            let product = width * height
+            return product * unit
+            // snippet.end
+        }
+
+        check(area(width: 2, height: 3) == 6, "2 by 3 is 6")
+        // snippet.grader
+        check(area(width: 0, height: 5) == 0, "flat is 0")
+        // snippet.end
+        print("done")
+        """
+
+    func exercise() throws -> ExerciseSource {
+        let source = try SnippetSource(Self.snippet, file: "Snippets/area.swift")
+        return try #require(source.exercise)
+    }
+
+    @Test("the starter stubs each solution, keeps hidden set-up lines and leaves a placeholder for the hidden checks")
+    func starter() throws {
+        let exercise = try exercise()
+        #expect(exercise.starterText == """
+            import Grading
+
+            let unit = 1.0
+            func area(width: Double, height: Double) -> Double {
+                fatalError("exercise: your code here")
+            }
+
+            check(area(width: 2, height: 3) == 6, "2 by 3 is 6")
+            // snippet.grader: hidden checks run here when your work is checked
+            print("done")
+
+            """)
+        #expect(!exercise.starterText.contains("width * height"), "no trace of the solution")
+        #expect(!exercise.starterText.contains("flat is 0"), "no trace of the hidden checks")
+    }
+
+    @Test("the page's starter leaves out hidden lines and the placeholder, numbered as the student's file")
+    func starterLines() throws {
+        let lines = try exercise().starterLines
+        #expect(lines.map(\.number) == [1, 2, 4, 5, 6, 7, 8, 10])
+        #expect(lines[3].text == "    fatalError(\"exercise: your code here\")")
+    }
+
+    @Test("the page's solution shows the solution but never the hidden checks, numbered as the snippet")
+    func solutionLines() throws {
+        let lines = try exercise().solutionLines
+        #expect(lines.map(\.text).contains("    let product = width * height"))
+        #expect(!lines.contains { $0.text.contains("flat is 0") || $0.text.contains("snippet.") || $0.text.contains("unit = ") })
+        #expect(lines.first { $0.text.contains("let product") }?.number == 8)
+    }
+
+    @Test("grading puts the hidden checks back at the placeholder and maps every line back to the student's")
+    func graded() throws {
+        let exercise = try exercise()
+        let student = exercise.starterText.replacingOccurrences(of: "fatalError(\"exercise: your code here\")", with: "return width * height")
+        let graded = exercise.graded(student)
+        let lines = graded.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let hidden = try #require(lines.firstIndex { $0.contains("flat is 0") })
+        #expect(graded.studentLine(hidden + 1) == nil)
+        #expect(lines[hidden + 1] == "print(\"done\")")
+        #expect(graded.studentLine(hidden + 2) == 10, "the line after the checks is the student's line 10")
+        #expect(graded.studentLine(5) == 5)
+    }
+
+    @Test("a student who deletes the placeholder still gets the hidden checks, at the end")
+    func placeholderRemoved() throws {
+        let exercise = try exercise()
+        let student = exercise.starterText.replacingOccurrences(of: ExerciseSource.placeholder, with: "")
+        let graded = exercise.graded(student)
+        #expect(graded.text.hasSuffix("check(area(width: 0, height: 5) == 0, \"flat is 0\")\n"))
+    }
+
+    @Test("checks are hidden by the line they are on in the snippet")
+    func hiddenLines() throws {
+        let exercise = try exercise()
+        #expect(exercise.isHiddenCheck(line: 15))
+        #expect(!exercise.isHiddenCheck(line: 13))
+    }
+
+    @Test("unbalanced or nested regions are errors at the marker's line", arguments: [
+        ("// snippet.solution\nlet a = 1\n", 1, "never ended"),
+        ("// snippet.solution\n// snippet.grader\n// snippet.end\n", 2, "opens inside the solution region"),
+        ("// snippet.grader\n// snippet.part\n// snippet.end\n// snippet.end\n", 2, "opens inside the grader region"),
+    ])
+    func badRegions(text: String, line: Int, message: String) {
+        #expect {
+            try SnippetSource(text, file: "Snippets/x.swift")
+        } throws: { error in
+            guard let error = error as? NotebookError else { return false }
+            return error.line == line && error.message.contains(message)
+        }
+    }
+
+    @Test("several solution regions are allowed and each becomes a stub")
+    func severalSolutions() throws {
+        let text = "let a = 1\n// snippet.solution\nlet b = 2\n// snippet.end\nlet c = 3\n  // snippet.solution\n  print(b)\n  // snippet.end\n"
+        let exercise = try #require(try SnippetSource(text, file: "Snippets/x.swift").exercise)
+        #expect(exercise.starterText == "let a = 1\n\(ExerciseSource.stub)\nlet c = 3\n  \(ExerciseSource.stub)\n")
+        #expect(exercise.graderBlocks.isEmpty)
+    }
+}
