@@ -203,12 +203,12 @@ public struct ExecutionService: Sendable {
     /// with its limits, like any snippet: one that does not compile, crashes, hangs or prints
     /// without end affects no other. Results come back by job id; `cached` allows results of
     /// identical executables from the run cache (graders want fresh runs).
-    /// - Throws: ``NotebookError`` when the package itself does not build, or another process is
-    ///   building exercises in this package.
+    /// Another process building exercises in this package (a `watch` and a `check`) is waited for.
+    /// - Throws: ``NotebookError`` when the package itself does not build.
     public func runExercises(_ jobs: [ExerciseJob], cached: Bool) throws(NotebookError) -> [String: SnippetResult] {
         guard !jobs.isEmpty else { return [:] }
         let folder = scratch.appendingPathComponent("exercises")
-        let lock = try BuildLock(folder: folder)
+        let lock = try BuildLock(folder: folder, waiting: true)
         defer { withExtendedLifetime(lock) {} }
         let snippetBuilder = try SnippetBuilder(root: project.root, scratch: scratch)
         let toolchain = snippetBuilder.toolchainVersion()
