@@ -1,10 +1,13 @@
-/// A residual loss written by the user as closures over the residual r = prediction - target.
+/// A residual loss written by the user over the residual r = prediction - target: as a formula
+/// alone, whose derivatives come from automatic differentiation, or as closures for the value
+/// and a hand-written derivative.
 ///
-/// The closures work in `Double`; `Float` inputs are widened and the results narrowed. Supply
-/// the exact derivative: LossCore never differentiates numerically outside tests. Check a
-/// hand-written derivative with ``GradientCheck``.
+/// The functions work in `Double`; `Float` inputs are widened and the results narrowed. LossCore
+/// never differentiates numerically outside tests: a formula's derivatives are exact (forward
+/// mode, ``Dual``), and a hand-written derivative can be checked with ``GradientCheck``.
 ///
 /// ```swift
+/// let logCosh = CustomLoss(name: "log-cosh", formula: { r in log(cosh(r)) })   // slope tanh(r)
 /// let cubic = CustomLoss(name: "abs-cubed", value: { r in abs(r * r * r) },
 ///                        derivative: { r in 3 * r * abs(r) })
 /// ```
@@ -14,6 +17,20 @@ public struct CustomLoss: ResidualLoss {
     let valueFunction: @Sendable (Double) -> Double
     let derivativeFunction: @Sendable (Double) -> Double
     let secondDerivativeFunction: (@Sendable (Double) -> Double?)?
+    /// The formula, when the loss was made from one (value and slope then come from one pass).
+    let formula: (@Sendable (Dual2) -> Dual2)?
+
+    /// Creates a loss from its formula in r alone: the first and second derivatives are derived
+    /// exactly by forward-mode automatic differentiation. Write it with arithmetic, `exp`, `log`,
+    /// `sqrt`, `tanh`, `pow`, `abs`, comparisons and branches; at a kink the derived slope is the
+    /// branch taken's (`abs` gives 0).
+    public init(name: String, formula: @escaping @Sendable (Dual2) -> Dual2) {
+        self.name = name
+        self.formula = formula
+        valueFunction = { r in formula(Dual2.constant(r)).value.value }
+        derivativeFunction = { r in Derivatives.firstOrder(of: formula, at: r).first }
+        secondDerivativeFunction = { r in Derivatives(of: formula, at: r).second }
+    }
 
     /// Creates a loss from its value and derivative in r, and optionally its second derivative
     /// (return `nil` where it does not exist).
@@ -26,6 +43,17 @@ public struct CustomLoss: ResidualLoss {
         valueFunction = value
         derivativeFunction = derivative
         secondDerivativeFunction = secondDerivative
+        formula = nil
+    }
+
+    /// Value and slope together: one pass through a formula, or the two closures.
+    public func valueAndDerivative<T: LossScalar>(target: T, prediction: T) -> (value: T, derivative: T) {
+        let r = Double(prediction - target)
+        if let formula {
+            let both = Derivatives.firstOrder(of: formula, at: r)
+            return (T(both.value), T(both.first))
+        }
+        return (T(valueFunction(r)), T(derivativeFunction(r)))
     }
 
     public func value<T: LossScalar>(residual r: T) -> T {
@@ -36,7 +64,7 @@ public struct CustomLoss: ResidualLoss {
         T(derivativeFunction(Double(r)))
     }
 
-    /// The user's second derivative, or `nil` when none was given or it does not exist at r.
+    /// The derived second derivative, or the user's (`nil` when none was given or it does not exist at r).
     public func secondDerivative<T: LossScalar>(residual r: T) -> T? {
         secondDerivativeFunction?(Double(r)).map { T($0) }
     }

@@ -97,7 +97,8 @@ struct ExerciseCheck: ParsableCommand {
 struct ExerciseWatch: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "watch",
-        abstract: "Check the current exercise on every save, and go on to the next when it passes (Ctrl-C stops).")
+        abstract: "Check the current exercise on every save, and go on to the next when it passes (Ctrl-C stops).",
+        discussion: "Hints are not shown on every save: 'notebook exercise check NAME' shows the next one.")
 
     @OptionGroup var options: ExerciseOptions
 
@@ -113,7 +114,9 @@ struct ExerciseWatch: ParsableCommand {
         func check(_ exercise: Exercise) throws -> Bool {
             let verdict = try reporting { () throws(NotebookError) in try workspace.check([exercise]) }[exercise.name]
             guard let verdict else { return false }
-            say(ExerciseReport.text(exercise, verdict, hint: verdict.passed ? nil : workspace.nextHint(exercise)))
+            var report = ExerciseReport.text(exercise, verdict, hint: nil)
+            if !verdict.passed, !exercise.text.hints.isEmpty { report += "  (stuck? 'notebook exercise check \(exercise.name)' shows a hint)\n" }
+            say(report)
             return verdict.passed
         }
         /// Moves `current` to the first exercise from it on that does not pass, starting it.
