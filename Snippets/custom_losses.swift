@@ -1,3 +1,4 @@
+import Foundation
 import LossCore
 import NotebookRuntime
 import Plotting
@@ -5,11 +6,9 @@ import Plotting
 // snippet.wrapper
 /// Squared error that charges `overPenalty` times more for predicting too high: the Swift form of
 /// TensorFlow's `def custom_loss_wrapper(param): def loss(y_true, y_pred): ...; return loss`.
-let asymmetric = LossFamily(name: "asymmetric squared error") { (overPenalty: Double) in
-    CustomLoss(
-        name: "asymmetric(\(overPenalty))",
-        value: { r in r > 0 ? overPenalty * r * r : r * r },
-        derivative: { r in r > 0 ? 2 * overPenalty * r : 2 * r })
+/// Only the formula is written; its slope is derived.
+let asymmetric = LossFamily(name: "asymmetric squared error") { (overPenalty: Double, r: Dual2) in
+    r > 0 ? overPenalty * r * r : r * r
 }
 let balanced = try asymmetric(1)
 let cautious = try asymmetric(9)
@@ -17,7 +16,41 @@ let cautious = try asymmetric(9)
 
 // snippet.gradcheck
 let points = stride(from: -3.0, through: 3.0, by: 0.1).map { $0 }.filter { abs($0) > 1e-9 }
-check(GradientCheck.loss(cautious, target: 0, predictions: points).passes(), "the hand-written derivative matches finite differences")
+check(GradientCheck.loss(cautious, target: 0, predictions: points).passes(), "the derived slope matches finite differences")
+check(points.allSatisfy { abs(cautious.derivative(residual: $0) - ($0 > 0 ? 18 * $0 : 2 * $0)) <= 1e-12 * abs(18 * $0) },
+      "the derived slope is 18r above zero and 2r below, as differentiating by hand gives")
+// snippet.end
+
+// snippet.dual
+// A dual number a + bε, with ε² = 0, carries a value a and a slope b through every operation.
+let x = Dual(3.0, derivative: 1)   // the variable x at 3: its slope is 1
+let square = x * x                 // (3 + ε)² = 9 + 6ε + ε² = 9 + 6ε
+print("x² at x = 3: value \(square.value), slope \(square.derivative)")
+check(square.value == 9 && square.derivative == 6, "squaring the dual 3 + ε gives 9 + 6ε: the value 9 and the slope 2·3")
+// snippet.end
+
+// snippet.derived
+// log cosh(r), differentiated by carrying duals through log and cosh: its slope is tanh(r).
+let rs = stride(from: -4.0, through: 4.0, by: 0.05).map { $0 }
+let logCosh = CustomLoss(name: "log-cosh", formula: { r in log(cosh(r)) })
+let derivedSlopes = rs.map { logCosh.derivative(residual: $0) }
+let differenceSlopes = rs.map { r in (Foundation.log(Foundation.cosh(r + 1e-5)) - Foundation.log(Foundation.cosh(r - 1e-5))) / 2e-5 }
+show(Figure(Panel(title: "log cosh(r) and its derived slope", x: Axis("residual r"), series: [
+    Series("log cosh(r)", x: rs, y: rs.map { logCosh.value(residual: $0) }),
+    Series("derived slope", x: rs, y: derivedSlopes),
+])))
+let derivedError = zip(rs, derivedSlopes).map { abs($1 - Foundation.tanh($0)) }.max()!
+let differenceError = zip(rs, differenceSlopes).map { abs($1 - Foundation.tanh($0)) }.max()!
+check(derivedError <= 1e-15, "the derived slope equals tanh(r) to rounding at all 161 points")
+check(differenceError > 1000 * max(derivedError, 1e-17), "central differences miss tanh(r) by over a thousand times more")
+let curvatureError = rs.map { abs(logCosh.secondDerivative(residual: $0)! - (1 - Foundation.tanh($0) * Foundation.tanh($0))) }.max()!
+check(curvatureError <= 1e-14, "a dual of duals gives the curvature 1 − tanh²(r) too")
+let pinball = CustomLoss(name: "pinball", formula: { r in r > 0 ? 0.7 * r : -0.3 * r })
+let mae = CustomLoss(name: "mae", formula: { r in abs(r) })
+check(mae.derivative(residual: 0.0) == 0 && pinball.derivative(residual: 0.0) == -0.3,
+      "at a kink the derived slope is the branch taken's: 0 for |r| at 0, the left slope −0.3 for r > 0 ? 0.7r : −0.3r")
+record("derived_error", derivedError)
+record("difference_error", differenceError)
 // snippet.end
 
 // snippet.fit
