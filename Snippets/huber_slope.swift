@@ -15,6 +15,7 @@ let huber = try! Huber(delta: 1)
 check(same(huberSlope(0.5, delta: 1), huber.derivative(residual: 0.5)), "inside the band the slope is r (r = 0.5, δ = 1)")
 check(same(huberSlope(3, delta: 1), huber.derivative(residual: 3.0)), "beyond δ the slope is δ (r = 3, δ = 1)")
 check(same(huberSlope(-3, delta: 1), huber.derivative(residual: -3.0)), "below −δ the slope is −δ (r = −3, δ = 1)")
+check(same(huberSlope(3, delta: 2), try! Huber(delta: 2).derivative(residual: 3.0)), "the threshold matters: beyond δ = 2 the slope is 2 (r = 3)")
 // snippet.grader
 let residuals = stride(from: -10.0, through: 10.0, by: 0.125).map { $0 }
 let agrees = [0.25, 1.0, 4.0].allSatisfy { delta in
