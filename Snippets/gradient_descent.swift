@@ -62,7 +62,7 @@ check(zip(multiples, explored).allSatisfy { multiple, history in (multiple < 2) 
 // snippet.end
 
 // snippet.curves
-show(Figure(Panel(title: "Distance to the optimum, J(θₖ) − J*", x: Axis("step k"), y: Axis("J − J*", scale: .log),
+show(Figure(Panel(title: "Gap to the best loss, J(θₖ) − J*", x: Axis("step k"), y: Axis("J − J*", scale: .log),
     series: zip(labels.prefix(3), histories.prefix(3)).map { label, history in
         Series(label, y: history.losses.map { $0 - optimum })
     } + [Series("theory (1 − μ/L)²ᵏ at η = 1/L", y: (0..<histories[1].losses.count).map {
@@ -107,6 +107,33 @@ record("bound", conditioning.stepBound)
 record("measured", measured)
 record("theory", theory)
 record("diverged_at", Double(histories[3].steps))
+// snippet.end
+
+// snippet.beyond
+// Without strong convexity: θ⁴/4 is convex, but flat at its minimum (curvature 3θ² is 0 there).
+// On [0, 1] its slope is Lipschitz with L = 3; descend with η = 1/L from θ = 1.
+var theta = 1.0
+var quarticGaps = [pow(theta, 4) / 4]
+for _ in 1...2000 {
+    theta -= (1.0 / 3) * theta * theta * theta
+    quarticGaps.append(pow(theta, 4) / 4)
+}
+let lateRatio = quarticGaps[2000] / quarticGaps[1999]
+check((1...2000).allSatisfy { k in quarticGaps[k] <= 3 * 1 / (2 * Double(k)) }, "on θ⁴/4 the gap stays below the convex guarantee L‖θ₀ − θ*‖²/(2k)")
+check(lateRatio > 0.99, "... but by step 2,000 it shrinks by less than 1% per step: no fixed factor, no linear rate")
+record("quartic_shrink", (1 - lateRatio) * 100)
+
+// Past 2/L on a loss that is not quadratic: log cosh(θ − 3) has L = 1, so 2/L = 2. Take η = 2.5.
+check(stride(from: -10.0, through: 10.0, by: 0.01).allSatisfy { LogCosh().secondDerivative(residual: $0)! <= 1 },
+      "log cosh's curvature never exceeds 1 (its maximum, at 0): L = 1 and 2/L = 2")
+var bounce = 0.0
+var positions: [Double] = []
+for _ in 0..<1000 {
+    bounce -= 2.5 * LogCosh().derivative(residual: bounce - 3)
+    positions.append(bounce)
+}
+check(positions.allSatisfy { abs($0 - 3) < 2.5 }, "η = 2.5 > 2/L on log cosh(θ − 3): θ stays within 2.5 of the minimum, it does not blow up")
+check(positions.suffix(100).allSatisfy { abs($0 - 3) > 0.1 }, "... and it does not converge either: it keeps bouncing around θ = 3")
 // snippet.end
 
 // snippet.convexity
