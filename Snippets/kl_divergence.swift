@@ -57,4 +57,15 @@ show(Figure(Panel(title: "Fitting a coin q = (θ, 1 − θ) to p = (0.3, 0.7)", 
 let bestForward = thetas[forward.indices.min { forward[$0] < forward[$1] }!]
 let bestBackward = thetas[backward.indices.min { backward[$0] < backward[$1] }!]
 check(abs(bestForward - 0.3) < 0.011 && abs(bestBackward - 0.3) < 0.011, "both divergences are smallest at θ = 0.3, where q = p")
+// KL(p ‖ q) near the ends, and KL(q ‖ p) at the ends themselves (0·log 0 = 0).
+let nearZero = try kl(truth, [1e-12, 1 - 1e-12]), nearOne = try kl(truth, [1 - 1e-12, 1e-12])
+let backwardAtZero = try kl([0, 1], truth), backwardAtOne = try kl([1, 0], truth)
+check(nearZero > 7 && nearOne > 18, "KL(p ‖ q) grows without bound at both ends (over 7 at θ = 10⁻¹², over 18 at θ = 1 − 10⁻¹²)")
+check(forward.last! > 3 * forward.first!, "... fastest as θ → 1, where q starves the outcome p gives 0.7 (at θ = 0.98 over 3 times its value at θ = 0.02)")
+check(backward.allSatisfy { $0 <= backwardAtOne } && abs(backwardAtOne - log(1 / 0.3)) < 1e-12 && abs(backwardAtZero - log(1 / 0.7)) < 1e-12,
+      "KL(q ‖ p) stays bounded: at most log(1/0.3), reached at θ = 1")
+check(try kl([0.5, 0.5], [1, 0]).isInfinite, "KL(q ‖ p) is infinite only where q puts mass on an outcome p rules out")
+record("backward_max", backwardAtOne)
+record("forward_near_one", forward.last!)
+record("forward_near_zero", forward.first!)
 // snippet.end
