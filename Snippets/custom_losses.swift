@@ -87,6 +87,26 @@ record("over_share_1", overShares[0] * 100)
 record("over_share_9", overShares[2] * 100)
 // snippet.end
 
+// snippet.expectile
+// What the cautious fit balances: at its optimum the bias's gradient is 0, so the over-predictions,
+// weighted 9, add up to the under-predictions.
+let cautiousFit = try fit(cautious)
+let cautiousResiduals = zip(cautiousFit.predict(houses.inputs).values, houses.targets.values).map { $0 - $1 }
+let overSum = cautiousResiduals.filter { $0 > 0 }.reduce(0, +), underSum = -cautiousResiduals.filter { $0 < 0 }.reduce(0, +)
+check(abs(9 * overSum - underSum) <= 0.01 * underSum, "at the cautious fit, 9 × the over-predictions add up to the under-predictions (within 1%)")
+// The pinball (quantile) loss with the same asymmetry: over-prediction costs 1 − τ = 9τ, so τ = 0.1.
+let pinballFit = try fit(try Quantile(tau: 0.1))
+let pinballResiduals = zip(pinballFit.predict(houses.inputs).values, houses.targets.values).map { $0 - $1 }
+let pinballOver = Double(pinballResiduals.filter { $0 > 0 }.count) / Double(pinballResiduals.count)
+show(table: ["loss, over-prediction costing 9×", "houses over-predicted", "estimates"], rows: [
+    ["asymmetric squared error", "\(Int((overShares[2] * 100).rounded()))%", "an expectile"],
+    ["pinball, τ = 0.1", "\(Int((pinballOver * 100).rounded()))%", "the 10% quantile"],
+])
+check(abs(pinballOver - 0.1) <= 0.05, "the pinball fit over-predicts about 10% of the houses (within 5 points): the 10% quantile")
+check(overShares[2] > pinballOver + 0.1, "the asymmetric squared error over-predicts over 10 points more: it does not estimate the 10% quantile")
+record("over_share_pinball", pinballOver * 100)
+// snippet.end
+
 // snippet.imbalance
 let data = try ClassificationData<Double>.blobs(centers: [[0, 0], [1.6, 1.6]], counts: [450, 50], spread: 1, seed: 4)
 let minority = Double(data.labels.filter { $0 == 1 }.count), majority = Double(data.labels.count) - minority
