@@ -4,13 +4,17 @@ import Plotting
 
 // snippet.fit
 /// Fits price = slope · size + intercept by minimising `loss`, with Adam: a fast run, then a
-/// careful one (the kinks of MAE and Huber make plain gradient descent crawl).
+/// careful one, the same routine for every loss.
 func fitLine<L: Loss>(_ data: RegressionData<Double>, _ loss: L) throws -> LinearRegression<Double> {
+    try fitLine(inputs: data.inputs, targets: data.targets, loss)
+}
+
+func fitLine<L: Loss>(inputs: Batch<Double>, targets: Batch<Double>, _ loss: L) throws -> LinearRegression<Double> {
     var model = LinearRegression<Double>(features: 1)
     for rate in [2.0, 0.05] {
         let trainer = Trainer(optimizer: try .adam(learningRate: rate),
                               stopping: StoppingRule(maxSteps: 3000, tolerance: 0, risingSteps: 3000))
-        model = try trainer.fit(model, loss: loss, inputs: data.inputs, targets: data.targets).model
+        model = try trainer.fit(model, loss: loss, inputs: inputs, targets: targets).model
     }
     return model
 }
@@ -85,6 +89,25 @@ record("mse_slope_20", slopes["MSE"]![3])
 record("mse_moved_1", shift("MSE", 1))
 record("mae_slope_20", slopes["MAE"]![3])
 record("huber_slope_20", slopes["Huber"]![3])
+// snippet.end
+
+// snippet.leverage
+// Five mislabelled mansions: sizes far beyond every other house (10, that is 1,000 m²), with
+// the price of an ordinary one (300 thousand). Their residuals are large, and so are their sizes.
+let honestHouses = try RegressionData<Double>.housePrices(count: 50, seed: 7)
+let withMansions = (inputs: Batch(honestHouses.inputs.values + Array(repeating: 10.0, count: 5)),
+                    targets: Batch(honestHouses.targets.values + Array(repeating: 300.0, count: 5)))
+var leverageSlopes: [Double] = []
+for (_, loss) in losses {
+    leverageSlopes.append(try fitLine(inputs: withMansions.inputs, targets: withMansions.targets, loss).weights[0])
+}
+show(table: ["loss", "slope without outliers", "slope with 5 mansions"], rows: losses.indices.map { i in
+    [losses[i].name, rounded(slopes[losses[i].name]![0]), rounded(leverageSlopes[i])]
+})
+check(losses.indices.allSatisfy { leverageSlopes[$0] < 0.5 * slopes[losses[$0].name]![0] },
+      "five points with extreme sizes drag every line, MAE's and Huber's too: each slope falls below half its value without them")
+record("leverage_mae", leverageSlopes[1])
+record("leverage_huber", leverageSlopes[2])
 // snippet.end
 
 // snippet.hide

@@ -1,5 +1,7 @@
 /// The influence function ψ(r) = dL/dr of a residual loss: how hard a sample with residual r
-/// pulls on the fit. A bounded ψ means a single outlier cannot drag the fit arbitrarily far.
+/// pulls on the fit. A bounded ψ means a single outlier in the *target* cannot drag the fit
+/// arbitrarily far. It does not protect against a point with an extreme *input* (a leverage
+/// point): its pull on a slope is ψ(r) times that input, which nothing bounds.
 public struct Influence: Sendable {
     /// ψ at each residual.
     public static func values<L: ResidualLoss>(_ loss: L, at residuals: [Double]) -> [Double] {
