@@ -91,6 +91,23 @@ record("mae_slope_20", slopes["MAE"]![3])
 record("huber_slope_20", slopes["Huber"]![3])
 // snippet.end
 
+// snippet.heldout
+// Judge the fits made with 20 outliers on 200 new houses they never saw, drawn the same way.
+let unseen = try RegressionData<Double>.housePrices(count: 200, seed: 99)
+func rootMeanSquareError(_ model: LinearRegression<Double>) -> Double {
+    let errors = zip(model.predict(unseen.inputs).values, unseen.targets.values).map { $0 - $1 }
+    return (errors.map { $0 * $0 }.reduce(0, +) / Double(errors.count)).squareRoot()
+}
+let heldOut = losses.map { rootMeanSquareError(fits[$0.name]!) }
+show(table: ["fitted with 20 outliers by", "error on 200 unseen houses (RMSE, thousands)"],
+     rows: losses.indices.map { [losses[$0].name, rounded(heldOut[$0])] })
+check(heldOut[1] < 0.5 * heldOut[0] && heldOut[2] < 0.5 * heldOut[0],
+      "on unseen houses the MAE and Huber fits err less than half as much as the MSE fit")
+record("rmse_mse", heldOut[0])
+record("rmse_mae", heldOut[1])
+record("rmse_huber", heldOut[2])
+// snippet.end
+
 // snippet.leverage
 // Five mislabelled mansions: sizes far beyond every other house (10, that is 1,000 m²), with
 // the price of an ordinary one (300 thousand). Their residuals are large, and so are their sizes.
