@@ -53,6 +53,11 @@ show(Figure(Panel(title: "Regression losses over the residual", x: Axis("residua
 // snippet.checks
 func fact(_ name: String) -> (convex: Bool, smooth: Int, robust: Bool) { facts[candidates.firstIndex { $0.name == name }!] }
 check(facts.allSatisfy(\.convex), "every loss in the table is convex")
+let offGrid = try Huber(delta: 1.3)
+check(smoothness(Candidate(name: "Huber (δ = 1.3)", problem: "", loss: offGrid, target: 0, kinks: [])) == 2,
+      "measured on the grid alone, Huber with δ = 1.3 looks smooth: the grid steps over its kinks")
+check(smoothness(Candidate(name: "Huber (δ = 1.3)", problem: "", loss: offGrid, target: 0, kinks: [-1.3, 1.3])) == 1,
+      "... given its kinks, it is C¹, as its formula says")
 check(!fact("MSE").robust && fact("MSE").smooth == 2, "MSE is smooth but not robust")
 check(fact("MAE").robust && fact("MAE").smooth == 0, "MAE is robust but has a kink")
 check(fact("Huber (δ = 1)").robust && fact("Huber (δ = 1)").smooth == 1, "Huber is robust and C¹")
