@@ -150,3 +150,18 @@ check(reports.prefix(4).allSatisfy { $0.1.isConvex }, "MSE, MAE, Huber and log-c
 check(!reports[4].1.isConvex, "the Cauchy loss is not convex")
 // snippet.end
 
+// snippet.minima
+// Convex, yet not one minimum. MAE of a constant c against four numbers: flat between 2 and 3.
+let four = [1.0, 2, 3, 4]
+func meanAbsolute(_ c: Double) -> Double { four.map { abs($0 - c) }.reduce(0, +) / 4 }
+check(meanAbsolute(2) == meanAbsolute(2.5) && meanAbsolute(2.5) == meanAbsolute(3) && meanAbsolute(1.9) > meanAbsolute(2)
+      && meanAbsolute(3.1) > meanAbsolute(3), "MAE against 1, 2, 3, 4 is smallest on the whole interval [2, 3]: many minima")
+// Convex, yet no minimum: cross-entropy on separable data (x = −1 is class 0, x = 1 is class 1).
+func crossEntropy(_ w: Double) -> Double { (Foundation.log1p(Foundation.exp(-w)) + Foundation.log1p(Foundation.exp(-w))) / 2 }
+let scales = [1.0, 10, 100]
+check(zip(scales, scales.dropFirst()).allSatisfy { crossEntropy($1) < crossEntropy($0) } && crossEntropy(100) > 0,
+      "on separable data cross-entropy keeps falling as the weight grows, and never reaches its infimum 0: no minimum")
+func penalised(_ w: Double) -> Double { crossEntropy(w) + 0.01 * w * w }
+check(penalised(3) < penalised(1) && penalised(3) < penalised(10), "with a penalty 0.01·w² it has a minimum again, between w = 1 and w = 10")
+// snippet.end
+
