@@ -87,6 +87,14 @@ record("over_share_1", overShares[0] * 100)
 record("over_share_9", overShares[2] * 100)
 // snippet.end
 
+// snippet.constant
+// The seed article's wrapper returns the squared error plus `param`: a constant in the loss.
+let plusParam = LossFamily(name: "squared error + param") { (param: Double, r: Dual2) in r * r + param }
+let withZero = try fit(try plusParam(0)), withFive = try fit(try plusParam(5))
+check(withZero.weights == withFive.weights && withZero.bias == withFive.bias,
+      "adding param = 5 as a constant leaves the fitted line exactly as it is: a constant has slope 0")
+// snippet.end
+
 // snippet.expectile
 // What the cautious fit balances: at its optimum the bias's gradient is 0, so the over-predictions,
 // weighted 9, add up to the under-predictions.

@@ -69,3 +69,21 @@ record("backward_max", backwardAtOne)
 record("forward_near_one", forward.last!)
 record("forward_near_zero", forward.first!)
 // snippet.end
+
+// snippet.gan
+// Jensen–Shannon: KL of each distribution to their average m, averaged. The die example again.
+let m = zip(p, q).map { ($0 + $1) / 2 }
+let js = (try kl(p, m) + kl(q, m)) / 2
+let jsBack = (try kl(q, m) + kl(p, m)) / 2
+// The original GAN's value at its best discriminator D(x) = p(x) / (p(x) + q(x)).
+let ganValue = zip(p, q).map { pi, qi in pi * log(pi / (pi + qi)) + qi * log(qi / (pi + qi)) }.reduce(0, +)
+print("JS(p, q) = \(js),  GAN value at the best discriminator = \(ganValue)")
+check(js == jsBack && js <= log(2.0), "Jensen–Shannon is symmetric and at most log 2, unlike KL")
+check(abs(ganValue - (2 * js - log(4.0))) < 1e-12, "the GAN's value at the best discriminator is 2·JS(p, q) − log 4")
+let rulesOut = [0.5, 0.5, 0.0]   // gives the die's third face probability 0
+let mixture = zip(p, rulesOut).map { ($0 + $1) / 2 }
+let jsRulesOut = (try kl(p, mixture) + kl(rulesOut, mixture)) / 2
+check(try kl(p, rulesOut).isInfinite && jsRulesOut.isFinite && jsRulesOut <= log(2.0),
+      "where KL is infinite (q rules out a face p allows), JS stays finite and at most log 2")
+record("js", js)
+// snippet.end
