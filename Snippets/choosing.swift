@@ -1,3 +1,4 @@
+import Foundation
 import LossCore
 import NotebookRuntime
 import Plotting
@@ -66,4 +67,29 @@ check(fact("log-cosh").robust && fact("log-cosh").smooth == 2 && fact("pseudo-Hu
 check(fact("cross-entropy (logits)").robust, "cross-entropy from logits has a bounded gradient in the logit")
 check(fact("squared hinge").smooth == 1 && fact("hinge").smooth == 0, "the squared hinge smooths the hinge's kink to C¹")
 record("losses", Double(candidates.count))
+// snippet.end
+
+// snippet.likelihood
+// Noise of two kinds around 0, and the negative log-likelihood of a constant prediction c.
+var noise = Xoshiro256(seed: 11)
+let sample = (0..<200).map { _ in noise.normal(standardDeviation: 1) }
+let n = Double(sample.count)
+func gaussianNLL(_ c: Double) -> Double { sample.map { 0.5 * log(2 * Double.pi) + ($0 - c) * ($0 - c) / 2 }.reduce(0, +) }   // σ = 1
+func laplaceNLL(_ c: Double) -> Double { sample.map { log(2.0) + abs($0 - c) }.reduce(0, +) }                                  // scale 1
+func meanLoss<L: ResidualLoss>(_ loss: L, _ c: Double) -> Double { sample.map { loss.value(residual: c - $0) }.reduce(0, +) / n }
+let constants = stride(from: -1.0, through: 1.0, by: 0.25).map { $0 }
+check(constants.allSatisfy { c in abs((gaussianNLL(c) - gaussianNLL(0)) - n / 2 * (meanLoss(MeanSquaredError(), c) - meanLoss(MeanSquaredError(), 0))) < 1e-9 },
+      "Gaussian noise: the negative log-likelihood is a constant plus n/(2σ²) × MSE, so both pick the same prediction")
+check(constants.allSatisfy { c in abs((laplaceNLL(c) - laplaceNLL(0)) - n * (meanLoss(MeanAbsoluteError(), c) - meanLoss(MeanAbsoluteError(), 0))) < 1e-9 },
+      "Laplace noise: the negative log-likelihood is a constant plus n/b × MAE")
+let labels = (0..<200).map { _ in noise.uniform(0, 1) < 0.3 ? 1.0 : 0.0 }
+let probabilities = (0..<200).map { _ in noise.uniform(0.05, 0.95) }
+let bernoulliNLL = zip(labels, probabilities).map { y, p in -log(pow(p, y) * pow(1 - p, 1 - y)) }.reduce(0, +)
+let crossEntropy = try BinaryCrossentropy().evaluate(target: Batch(labels), prediction: Batch(probabilities), reduction: .mean).value
+check(abs(bernoulliNLL - n * crossEntropy) < 1e-9 * bernoulliNLL, "Bernoulli labels: the negative log-likelihood is exactly n × binary cross-entropy")
+let sorted = sample.sorted()
+let mean = sample.reduce(0, +) / n, median = (sorted[99] + sorted[100]) / 2
+check([-0.01, 0.01].allSatisfy { meanLoss(MeanSquaredError(), mean + $0) > meanLoss(MeanSquaredError(), mean) }
+      && [-0.01, 0.01].allSatisfy { meanLoss(MeanAbsoluteError(), median + $0) > meanLoss(MeanAbsoluteError(), median) },
+      "the best constant under MSE is the mean, under MAE the median")
 // snippet.end
