@@ -201,7 +201,7 @@ struct BrowserTests {
         let (report, site) = try await NotebookSite.shared.build().get()
         let folder = TemporaryFolder()
         defer { folder.remove() }
-        for notebook in report.notebooks where ["03-huber", "04-gradient-descent", "08-regularisation"].contains(where: notebook.page.hasPrefix) {
+        for notebook in report.notebooks where ["03-huber", "04-gradient-descent", "09-regularisation"].contains(where: notebook.page.hasPrefix) {
             let pdf = folder.url.appendingPathComponent("\(notebook.page).pdf")
             _ = try chromium(["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", site.appendingPathComponent(notebook.page).absoluteString + "#present"])
             let text = String(decoding: try Data(contentsOf: pdf), as: UTF8.self)
