@@ -155,12 +155,12 @@ struct BrowserTests {
         let huber = try #require(reports.first { $0.url.hasSuffix("03-huber.html") })
         #expect(huber.sweeps == [["2", "δ = 20", "false", "0", "δ = 1", "δ = 1"]], "\(huber.sweeps)")
         #expect(huber.present == [
-            "Huber's differentiability", "true", "Slide 1 of 6",
-            "Value, slope and curvature", "Slide 2 of 6", "#present-2", "false",
+            "Huber's differentiability", "true", "Slide 1 of 7",
+            "Value, slope and curvature", "Slide 2 of 7", "#present-2", "false",
             "false", "0", "false", "#value-slope-and-curvature",
         ], "\(huber.present)")
         let notes = try #require(reports.first { $0.url == "notes" })
-        #expect(notes.present.first == "5 / 6: Choosing δ", "\(notes.present)")
+        #expect(notes.present.first == "5 / 7: Choosing δ", "\(notes.present)")
         #expect(notes.present.last?.hasPrefix("Ask first: what should happen as δ grows?") == true)
         #expect(reports.reduce(0) { $0 + $1.maths.count } > 10, "the curriculum's formulas render as MathML")
         let search = try #require(reports.first { $0.url.hasSuffix("index.html") }?.search)
