@@ -70,7 +70,8 @@ record("losses", Double(candidates.count))
 // snippet.end
 
 // snippet.likelihood
-// Noise of two kinds around 0, and the negative log-likelihood of a constant prediction c.
+// Gaussian noise around 0, and the negative log-likelihood of a constant prediction c under two
+// noise models (the identities are algebra: they hold for any sample).
 var noise = Xoshiro256(seed: 11)
 let sample = (0..<200).map { _ in noise.normal(standardDeviation: 1) }
 let n = Double(sample.count)
