@@ -114,12 +114,11 @@ struct BrowserTests {
     func pages() async throws {
         let (report, site) = try await NotebookSite.shared.build().get()
         let pages = ["index.html"] + report.notebooks.map(\.page)
-        // One distinctive heading word per notebook, which the search must find.
+        // One distinctive word per notebook (no two notebooks the same word), which the search must find.
         var queries: [String: String] = [:]
         for notebook in report.notebooks {
-            let entries = SearchIndex.entries(notebook)
-            let word = entries.compactMap { entry in entry.text.split(separator: " ").map(String.init).first { $0.count >= 9 && $0.allSatisfy(\.isLetter) } }.first
-            if let word { queries[word.lowercased()] = notebook.page }
+            let words = SearchIndex.entries(notebook).flatMap { $0.text.split(separator: " ").map { $0.lowercased() } }
+            if let word = words.first(where: { $0.count >= 9 && $0.allSatisfy(\.isLetter) && queries[$0] == nil }) { queries[word] = notebook.page }
         }
         let folder = TemporaryFolder()
         defer { folder.remove() }
@@ -150,7 +149,10 @@ struct BrowserTests {
                 }
             }
         }
-        #expect(reports.filter { $0.url.hasSuffix(".html") && !$0.url.hasSuffix("index.html") }.allSatisfy { !$0.svgs.isEmpty })
+        // Every lesson draws at least one plot (the glossary has no cells).
+        let lessons = Set(report.notebooks.filter { !$0.cells.isEmpty }.map(\.page))
+        #expect(reports.filter { report in lessons.contains { report.url.hasSuffix("/" + $0) } }.allSatisfy { !$0.svgs.isEmpty })
+        #expect(lessons.count == report.notebooks.count - 1, "every notebook but the glossary is a lesson")
         // Huber's δ: the initial frame alone, then the first after the slider moves, label and value text following.
         let huber = try #require(reports.first { $0.url.hasSuffix("03-huber.html") })
         #expect(huber.sweeps == [["2", "δ = 20", "false", "0", "δ = 1", "δ = 1"]], "\(huber.sweeps)")
