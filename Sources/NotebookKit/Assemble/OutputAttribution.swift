@@ -13,7 +13,8 @@ public enum OutputItem: Sendable, Equatable {
 ///
 /// Figures, tables, checks and records carry the line that made them and go to the slice holding
 /// that line. Printed text carries no line: a stretch of text between two events goes to the first
-/// slice, from the earlier event's to the later event's, whose code calls `print`.
+/// slice, in the snippet's order from the earlier event's line to the later event's, whose code
+/// calls `print` (whatever order the page shows the slices in).
 public enum OutputAttribution {
     /// Where a reference shows code: the lines of its slice, and whether they print.
     public struct Target: Sendable, Equatable {
@@ -47,6 +48,12 @@ public enum OutputAttribution {
         return items
     }
 
+    /// The snippet line of an event item, if it is an event with a known line.
+    static func eventLine(_ item: OutputItem) -> Int? {
+        if case let .event(event) = item { return event.line }
+        return nil
+    }
+
     /// The items each target shows (one array per target, in order).
     public static func split(_ items: [OutputItem], among targets: [Target]) -> [[OutputItem]] {
         var result = Array(repeating: [OutputItem](), count: targets.count)
@@ -74,7 +81,15 @@ public enum OutputAttribution {
             let after = eventTargets[(index + 1)...].first { $0 != nil } ?? nil
             let from = before ?? 0
             let to = max(from, after ?? targets.count - 1)
-            let owner = (from...to).first { targets[$0].prints } ?? (after ?? from)
+            // The events' lines bound where the text was printed; the page may show slices in
+            // another order than the snippet's, so the first printing slice is found by line.
+            let lower = items[..<index].reversed().lazy.compactMap(eventLine).first ?? Int.min
+            let upper = items[(index + 1)...].lazy.compactMap(eventLine).first ?? Int.max
+            let byLine = targets.indices.filter { candidate in
+                guard targets[candidate].prints, let lines = targets[candidate].lines else { return false }
+                return lines.upperBound >= lower && lines.lowerBound <= upper
+            }.min { targets[$0].lines!.lowerBound < targets[$1].lines!.lowerBound }
+            let owner = byLine ?? (from...to).first { targets[$0].prints } ?? (after ?? from)
             result[owner].append(item)
         }
         return result

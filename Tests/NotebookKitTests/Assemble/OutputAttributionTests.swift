@@ -37,4 +37,17 @@ struct OutputAttributionTests {
         let sliced = OutputAttribution.split(items, among: [.init(lines: 1...3, prints: false), .init(lines: 9...12, prints: false)])
         #expect(sliced[1].first == .event(run.events[0]))
     }
+
+    @Test("A page that shows a later slice first: text still goes to the slice that printed it, by line")
+    func pageOrderDiffers() {
+        // The page shows the plot slice (lines 13-22, no print, a figure at line 18) before the
+        // definition slice (lines 5-10), which printed "defined" before the figure was shown.
+        let run = SnippetRun(name: "s", stdout: "defined\n", stdoutTruncated: false, stdoutBytes: 8, stderr: "",
+                             events: [check("plotted", line: 18, offset: 8)], outcome: .exited(0), seconds: 0, buildErrors: [])
+        let parts = OutputAttribution.split(OutputAttribution.items(run), among: [
+            .init(lines: 13...22, prints: false), .init(lines: 5...10, prints: true),
+        ])
+        #expect(parts[0] == [.event(run.events[0])])
+        #expect(parts[1] == [.text("defined\n")])
+    }
 }
