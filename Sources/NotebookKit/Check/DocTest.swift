@@ -151,25 +151,23 @@ public struct DocTest: Sendable {
     /// Proves every exercise honest: its solution makes checks (that they pass is the cell's
     /// test), and its starter, with the hidden checks put back, compiles and fails at least one.
     static func exerciseFailures(_ workbook: Workbook, runs: Runs, service: ExecutionService) throws(NotebookError) -> [DocTestFailure] {
-        let exercises = workbook.exercises
         var failures: [DocTestFailure] = []
-        var jobs: [ExecutionService.ExerciseJob] = []
-        for exercise in exercises {
+        var starters: [(exercise: Exercise, job: ExecutionService.ExerciseJob, solution: SnippetRun)] = []
+        for exercise in workbook.exercises {
             guard let solution = runs.results[exercise.snippet]?.run, solution.buildErrors.isEmpty else { continue }
             if solution.outcome.succeeded, solution.checks.isEmpty {
                 failures.append(DocTestFailure(file: exercise.notebook, line: exercise.line, kind: .exercise,
                                                message: "exercise '\(exercise.name)' makes no check, so nothing can grade it", details: ""))
                 continue
             }
-            jobs.append(ExecutionService.ExerciseJob(
+            let job = ExecutionService.ExerciseJob(
                 id: "starter/\(exercise.name)", graded: exercise.source.graded(exercise.source.starterText), studentFile: "starter \(exercise.studentFile)",
-                timeout: workbook.timeout(for: exercise.snippet), limits: workbook.limits(for: exercise.snippet)))
+                timeout: workbook.timeout(for: exercise.snippet), limits: workbook.limits(for: exercise.snippet))
+            starters.append((exercise, job, solution))
         }
-        let results = try service.runExercises(jobs, cached: true)
-        for exercise in exercises {
-            let id = "starter/\(exercise.name)"
-            guard let job = jobs.first(where: { $0.id == id }), let result = results[id],
-                let solution = runs.results[exercise.snippet]?.run else { continue }
+        let results = try service.runExercises(starters.map(\.job), cached: true)
+        for (exercise, job, solution) in starters {
+            guard let result = results[job.id] else { continue }
             let verdict = ExerciseVerdict(result: result, graded: job.graded, solution: solution, source: exercise.source)
             if let error = verdict.compileErrors.first {
                 failures.append(DocTestFailure(file: exercise.notebook, line: exercise.line, kind: .exercise,

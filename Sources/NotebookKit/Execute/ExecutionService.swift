@@ -213,8 +213,7 @@ public struct ExecutionService: Sendable {
         let snippetBuilder = try SnippetBuilder(root: project.root, scratch: scratch)
         let toolchain = snippetBuilder.toolchainVersion()
         let builder = ExerciseBuilder(root: project.root, folder: folder)
-        let built = try builder.build(
-            jobs.map { ExerciseBuilder.Item(id: $0.id, graded: $0.graded, studentFile: $0.studentFile) }, toolchain: toolchain)
+        let built = try builder.build(jobs, toolchain: toolchain)
         var results: [String: SnippetResult] = [:]
         for (id, errors) in built.errors {
             results[id] = SnippetResult(run: .didNotBuild(id, errors: errors), reason: .didNotBuild)

@@ -10,16 +10,6 @@ import Foundation
 /// build is never touched. Each file is built as its own product, so one that does not compile
 /// never stops another.
 struct ExerciseBuilder {
-    /// One file to build.
-    struct Item {
-        /// A unique key (`alice/huber_slope`).
-        var id: String
-        /// The text to build, with the hidden checks put back.
-        var graded: ExerciseSource.Graded
-        /// The student's file, as compiler errors should name it (`Exercises/huber_slope.swift`).
-        var studentFile: String
-    }
-
     /// The real package.
     let root: URL
     /// The folder holding the shadow package and its build.
@@ -46,7 +36,7 @@ struct ExerciseBuilder {
     /// Builds every item; returns each executable or the item's compiler errors, named in the
     /// student's file (`Exercises/x.swift:12: error: ...`).
     /// - Throws: ``NotebookError`` when the package itself does not build.
-    func build(_ items: [Item], toolchain: String) throws(NotebookError) -> (executables: [String: URL], errors: [String: [String]]) {
+    func build(_ items: [ExecutionService.ExerciseJob], toolchain: String) throws(NotebookError) -> (executables: [String: URL], errors: [String: [String]]) {
         try preparePackage(keeping: items.map { Self.product($0.id) })
         let builder = try SnippetBuilder(root: package, scratch: build)
         let sources = SourceFingerprint.of(root)
@@ -101,7 +91,7 @@ struct ExerciseBuilder {
 
     /// The compiler's errors in an item's file, at the student's lines; an error anywhere else
     /// means the package does not build.
-    func studentErrors(_ output: String, item: Item, product: String) throws(NotebookError) -> [String] {
+    func studentErrors(_ output: String, item: ExecutionService.ExerciseJob, product: String) throws(NotebookError) -> [String] {
         let diagnostics = SnippetBuilder.errors(in: output, root: package)
         var result: [String] = []
         for diagnostic in diagnostics {

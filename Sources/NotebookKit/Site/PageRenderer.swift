@@ -146,11 +146,7 @@ public struct PageRenderer {
         var html = "<section class=\"cell\(failed ? " failed" : "")\" id=\"cell-\(reference.line)\">\n"
         let slice = reference.slice.map { " · slice \(HTML.escape($0))" } ?? ""
         html += "<div class=\"cell-source\">\(HTML.escape(cell.file))\(slice)</div>\n"
-        html += "<pre class=\"code\"><code>"
-        html += cell.lines.map { line in
-            "<span class=\"ln\" data-line=\"\(line.number)\"></span>" + SwiftHighlighter.highlight(line.text)
-        }.joined(separator: "\n")
-        html += "</code></pre>\n"
+        html += codeHTML(cell.lines)
         html += outputs(cell.outputs, file: cell.file)
         if let run = cell.ownedRun { html += failure(run) }
         return html + "</section>\n"
