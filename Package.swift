@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], exclude: ["Fixtures"]),
         .testTarget(
             name: "NotebookKitTests",
-            dependencies: ["NotebookKit", "NotebookRuntime", "Plotting", "notebook-sandbox"],
+            dependencies: ["NotebookKit", "NotebookRuntime", "Plotting", "notebook-sandbox", "CCmarkGFM"],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "NotebookCLITests", dependencies: ["notebook", "NotebookRuntime", "Plotting"], exclude: ["Fixtures"]),

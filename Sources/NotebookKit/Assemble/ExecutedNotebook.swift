@@ -60,10 +60,12 @@ extension ExecutedNotebook {
     /// Assembles every document of `workbook` with the snippets' `runs`, in site order.
     public static func assemble(_ workbook: Workbook, runs: [String: SnippetResult]) -> [ExecutedNotebook] {
         let outlines = workbook.documents.map(Outline.init)
-        var anchors: [String: Set<String>] = [:]
-        for (document, outline) in zip(workbook.documents, outlines) { anchors[document.path] = outline.ids }
-        let links = LinkTargets(notebooks: workbook.allNotebookPaths, anchors: anchors)
         let exercises = Dictionary(grouping: workbook.exercises, by: \.notebook)
+        var anchors: [String: Set<String>] = [:]
+        for (document, outline) in zip(workbook.documents, outlines) {
+            anchors[document.path] = anchorIDs(document, outline: outline, exercises: exercises[document.path] ?? [])
+        }
+        let links = LinkTargets(notebooks: workbook.allNotebookPaths, anchors: anchors)
         return zip(workbook.documents, outlines).map { document, outline in
             let cells = Cell.cells(for: document, sources: workbook.sources, results: runs, exercises: exercises[document.path] ?? [],
                                    file: workbook.catalog.relativePath)
@@ -72,8 +74,14 @@ extension ExecutedNotebook {
         }
     }
 
-    /// What links may point at: every notebook of the package, and the heading ids of those
-    /// whose headings are known.
+    /// Every id on `document`'s page a link may point at: its headings, its exercises and, when
+    /// it allows raw HTML, the ids in that HTML.
+    static func anchorIDs(_ document: Document, outline: Outline, exercises: [Exercise]) -> Set<String> {
+        outline.ids.union(exercises.map(\.anchorID)).union(document.frontMatter.allowsRawHTML ? document.rawHTMLIDs : [])
+    }
+
+    /// What links may point at: every notebook of the package, and the ids on the pages of
+    /// those whose content is known.
     struct LinkTargets {
         var notebooks: Set<String>
         var anchors: [String: Set<String>]

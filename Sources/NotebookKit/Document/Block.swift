@@ -8,8 +8,9 @@ public indirect enum Block: Sendable, Equatable {
     case code(info: String, text: String, line: Int)
     /// A block quote.
     case quote([Block], line: Int)
-    /// A list; each item is its blocks and, for task lists, whether it is checked.
-    case list(ordered: Bool, start: Int, items: [ListItem], line: Int)
+    /// A list; each item is its blocks and, for task lists, whether it is checked. In a tight
+    /// list (no blank line between items or their blocks) paragraphs show without `<p>`.
+    case list(ordered: Bool, start: Int, tight: Bool, items: [ListItem], line: Int)
     /// A GFM table.
     case table(Table, line: Int)
     /// A horizontal rule.
@@ -25,7 +26,7 @@ public indirect enum Block: Sendable, Equatable {
     public var line: Int {
         switch self {
         case let .heading(_, _, line), let .paragraph(_, line), let .code(_, _, line), let .quote(_, line),
-            let .list(_, _, _, line), let .table(_, line), let .rule(line), let .html(_, line), let .math(_, line):
+            let .list(_, _, _, _, line), let .table(_, line), let .rule(line), let .html(_, line), let .math(_, line):
             return line
         case let .snippet(reference): return reference.line
         }

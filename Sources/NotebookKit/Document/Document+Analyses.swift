@@ -46,6 +46,32 @@ extension Document {
         return collector.formulas
     }
 
+    /// The `id` and `name` attributes in the document's raw HTML (blocks and inline), which
+    /// same-page links may point at when the notebook allows raw HTML.
+    public var rawHTMLIDs: Set<String> {
+        struct Collector: DocumentVisitor {
+            var ids: Set<String> = []
+            mutating func visit(block: Block) -> Descent {
+                if case let .html(raw, _) = block { ids.formUnion(Self.ids(in: raw)) }
+                return .children
+            }
+            mutating func visit(inline: Inline, line: Int) -> Descent {
+                if case let .html(raw) = inline { ids.formUnion(Self.ids(in: raw)) }
+                return .children
+            }
+            /// The values of `id=` and `name=` attributes, quoted or not.
+            static func ids(in raw: String) -> [String] {
+                let pattern = #/(?i)\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/#
+                return raw.matches(of: pattern).compactMap { match in
+                    (match.output.1 ?? match.output.2 ?? match.output.3).map(String.init)
+                }
+            }
+        }
+        var collector = Collector()
+        walk(&collector)
+        return collector.ids
+    }
+
     /// Every run of prose text (where `{{name}}` values may stand) with its line, in order.
     public var proseTexts: [(text: String, line: Int)] {
         struct Collector: DocumentVisitor {

@@ -68,7 +68,7 @@ extension Block {
     public var childBlocks: [Block] {
         switch self {
         case let .quote(children, _): return children
-        case let .list(_, _, items, _): return items.flatMap(\.blocks)
+        case let .list(_, _, _, items, _): return items.flatMap(\.blocks)
         case let .snippet(reference): return (reference.exercise?.statement ?? []) + (reference.exercise?.hints.flatMap { $0 } ?? [])
         case .heading, .paragraph, .code, .table, .rule, .html, .math: return []
         }

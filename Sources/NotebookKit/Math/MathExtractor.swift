@@ -54,7 +54,8 @@ enum MathExtractor {
             paragraph.append((index + 1, line))
         }
         flush()
-        if !markdown.hasSuffix("\n"), output.hasSuffix("\n") { output.removeLast() }
+        // Every line went out with a newline: the last line of the input had none.
+        if output.hasSuffix("\n") { output.removeLast() }
         return (output, spans)
     }
 

@@ -5,7 +5,8 @@ import CCmarkGFM
 struct CMarkTree: ~Copyable {
     private let root: OpaquePointer
 
-    /// Parses `markdown` with tables, strikethrough, autolinks and task lists.
+    /// Parses `markdown` with tables, strikethrough, autolinks and task lists (the tag filter,
+    /// GitHub's fifth extension, acts on output: ``HTML/filterTags(_:)``).
     init(markdown: String) {
         Self.registerExtensions
         let parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8)!
@@ -66,6 +67,7 @@ struct CMarkTree: ~Copyable {
         var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
         var isOrderedList: Bool { cmark_node_get_list_type(pointer) == CMARK_ORDERED_LIST }
         var listStart: Int { Int(cmark_node_get_list_start(pointer)) }
+        var isTightList: Bool { cmark_node_get_list_tight(pointer) != 0 }
         var isTaskChecked: Bool { cmark_gfm_extensions_get_tasklist_item_checked(pointer) }
         var isHeaderRow: Bool { cmark_gfm_extensions_get_table_row_is_header(pointer) != 0 }
 

@@ -163,7 +163,7 @@ private struct Converter {
                 let task: Bool? = item.kind == .taskItem ? item.isTaskChecked : nil
                 items.append(Block.ListItem(blocks: try blocks(item.children, depth: depth + 1), task: task))
             }
-            return .list(ordered: node.isOrderedList, start: node.listStart, items: items, line: line)
+            return .list(ordered: node.isOrderedList, start: node.listStart, tight: node.isTightList, items: items, line: line)
         case .table:
             let alignments: [Block.Table.Alignment] = node.tableAlignments.map { code in
                 switch code {

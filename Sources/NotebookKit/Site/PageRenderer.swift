@@ -62,12 +62,16 @@ public struct PageRenderer {
 
     // MARK: Blocks
 
-    private mutating func blocks(_ blocks: [Block]) -> String {
-        blocks.map { block($0) }.joined()
+    /// Blocks in order; `tight` for the blocks of an item of a tight list, whose paragraphs show
+    /// without `<p>`, as cmark-gfm shows them.
+    private mutating func blocks(_ blocks: [Block], tight: Bool = false) -> String {
+        blocks.map { block($0, tight: tight) }.joined()
     }
 
-    private mutating func block(_ block: Block) -> String {
+    private mutating func block(_ block: Block, tight: Bool = false) -> String {
         switch block {
+        case let .paragraph(content, _) where tight:
+            return "\(inlines(content))\n"
         case let .heading(level, content, line):
             let id = notebook.outline.id(ofHeadingAt: line) ?? "section"
             return "<h\(level) id=\"\(id)\">\(inlines(content))<a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a></h\(level)>\n"
@@ -86,18 +90,15 @@ public struct PageRenderer {
             return "<pre><code\(cls)>\(HTML.escape(text))</code></pre>\n"
         case let .quote(children, _):
             return "<blockquote>\n\(blocks(children))</blockquote>\n"
-        case let .list(ordered, start, items, _):
+        case let .list(ordered, start, tight, items, _):
             let tag = ordered ? "ol" : "ul"
             let startAttribute = ordered && start != 1 ? " start=\"\(start)\"" : ""
             var html = "<\(tag)\(startAttribute)>\n"
             for item in items {
-                var content = blocks(item.blocks)
-                // Tight lists: a lone paragraph shows without <p>.
-                if item.blocks.count == 1, case .paragraph = item.blocks[0], content.hasPrefix("<p>"), content.hasSuffix("</p>\n") {
-                    content = String(content.dropFirst(3).dropLast(5))
-                }
+                var content = blocks(item.blocks, tight: tight)
+                if content.hasSuffix("\n") { content.removeLast() }
                 if let checked = item.task {
-                    html += "<li class=\"task\"><input type=\"checkbox\" disabled\(checked ? " checked" : "")> \(content)</li>\n"
+                    html += "<li class=\"task\"><input type=\"checkbox\" disabled=\"\"\(checked ? " checked=\"\"" : "")> \(content)</li>\n"
                 } else {
                     html += "<li>\(content)</li>\n"
                 }
@@ -108,7 +109,7 @@ public struct PageRenderer {
         case .rule:
             return "<hr>\n"
         case let .html(raw, _):
-            return document.frontMatter.allowsRawHTML ? raw : "<pre class=\"raw-html\">\(HTML.escape(raw))</pre>\n"
+            return document.frontMatter.allowsRawHTML ? HTML.filterTags(raw) : "<pre class=\"raw-html\">\(HTML.escape(raw))</pre>\n"
         case let .snippet(reference):
             return cellHTML(reference)
         case let .math(tex, _):
@@ -128,7 +129,9 @@ public struct PageRenderer {
         }
         var html = "<table>\n<thead><tr>"
         for (column, cell) in table.header.enumerated() { html += "<th\(align(column))>\(inlines(cell))</th>" }
-        html += "</tr></thead>\n<tbody>\n"
+        html += "</tr></thead>\n"
+        guard !table.rows.isEmpty else { return html + "</table>\n" }
+        html += "<tbody>\n"
         for row in table.rows {
             html += "<tr>"
             for (column, cell) in row.enumerated() { html += "<td\(align(column))>\(inlines(cell))</td>" }
@@ -162,7 +165,7 @@ public struct PageRenderer {
     /// they open one at a time) and solution, by the context's ``SolutionVisibility``. Hidden
     /// checks never appear; a failing solution is reported without details, which could show it.
     private mutating func exerciseHTML(_ cell: Cell, _ exercise: Exercise) -> String {
-        let id = "exercise-" + exercise.number.replacingOccurrences(of: ".", with: "-")
+        let id = exercise.anchorID
         let failed = cell.ownedRun?.failed == true
         var html = "<section class=\"exercise\(failed ? " failed" : "")\" id=\"\(id)\" aria-labelledby=\"\(id)-title\">\n"
         html += "<p class=\"exercise-title\" id=\"\(id)-title\"><strong>Exercise \(exercise.number)</strong></p>\n"
@@ -272,16 +275,16 @@ public struct PageRenderer {
             case let .strikethrough(children): html += "<del>\(inlines(children))</del>"
             case let .link(destination, title, children):
                 let titleAttribute = title.isEmpty ? "" : " title=\"\(HTML.escape(title))\""
-                html += "<a href=\"\(HTML.escape(Self.rewriteLink(destination)))\"\(titleAttribute)>\(inlines(children))</a>"
+                html += "<a href=\"\(HTML.url(Self.rewriteLink(destination)))\"\(titleAttribute)>\(inlines(children))</a>"
             case let .image(source, title, alt):
                 let titleAttribute = title.isEmpty ? "" : " title=\"\(HTML.escape(title))\""
-                html += "<img src=\"\(HTML.escape(source))\" alt=\"\(HTML.escape(Inline.plainText(alt)))\"\(titleAttribute)>"
+                html += "<img src=\"\(HTML.url(source))\" alt=\"\(HTML.escape(Inline.plainText(alt)))\"\(titleAttribute)>"
             case .softBreak:
                 html += "\n"
             case .lineBreak:
                 html += "<br>\n"
             case let .html(raw):
-                html += document.frontMatter.allowsRawHTML ? raw : HTML.escape(raw)
+                html += document.frontMatter.allowsRawHTML ? HTML.filterTags(raw) : HTML.escape(raw)
             case let .math(tex, display, _):
                 html += Formula.html(tex, display: display)
             }

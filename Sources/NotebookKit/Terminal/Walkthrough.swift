@@ -109,7 +109,7 @@ struct TerminalBlockRenderer {
         case let .quote(children, _):
             let bar = style.unicode ? "│ " : "| "
             return children.map { self.block($0, indent: indent + bar) }.joined(separator: indent + bar + "\n")
-        case let .list(ordered, start, items, _):
+        case let .list(ordered, start, _, items, _):
             var text = ""
             for (index, item) in items.enumerated() {
                 var marker = ordered ? "\(start + index). " : (style.unicode ? "• " : "- ")

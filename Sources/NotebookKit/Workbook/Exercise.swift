@@ -17,6 +17,9 @@ public struct Exercise: Sendable {
     /// The statement and hints.
     public let text: ExerciseText
 
+    /// Its section's id on the page (`exercise-3-1`), which links may point at.
+    public var anchorID: String { "exercise-" + number.replacingOccurrences(of: ".", with: "-") }
+
     /// The student's file for it, relative to the package.
     public var studentFile: String { "\(Exercise.folder)/\(name).swift" }
 

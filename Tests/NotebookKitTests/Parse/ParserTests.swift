@@ -40,7 +40,7 @@ struct ParserTests {
         #expect(inlines.contains(.code("code")))
         #expect(inlines.contains(.strikethrough([.text("strike")])))
         #expect(inlines.contains(.link(destination: "https://example.com", title: "", [.text("https://example.com")])))
-        guard case let .list(false, _, items, 5) = document.blocks[2] else {
+        guard case let .list(false, _, true, items, 5) = document.blocks[2] else {
             Issue.record("expected a list at line 5")
             return
         }

@@ -23,5 +23,5 @@ func executedNotebook(_ document: Document, run: SnippetRun? = nil, lines: [Snip
     let outline = Outline(document)
     return ExecutedNotebook.assemble(
         document, outline: outline, cells: cells, values: values ?? recorded.values, valuesComplete: complete ?? recorded.complete,
-        links: .init(notebooks: notebooks.union([document.path]), anchors: [document.path: outline.ids]))
+        links: .init(notebooks: notebooks.union([document.path]), anchors: [document.path: ExecutedNotebook.anchorIDs(document, outline: outline, exercises: [])]))
 }
