@@ -78,9 +78,26 @@ struct EdgeTests {
         #expect(svg.contains("viewBox=\"0 0 720 "))
         #expect(svg.contains("<title id=\"a-title\">Losses over the residual</title>"))
         #expect(svg.contains("<desc id=\"a-desc\">"))
-        #expect(svg.contains("line &quot;MSE&quot; (201 points)"))
+        #expect(svg.contains("aria-labelledby=\"a-title\" aria-describedby=\"a-desc\""))
         #expect(svg.contains("var(--nb-series-1, #0072B2)"))
         #expect(svg.contains("stroke-dasharray:7 4"))
+    }
+
+    @Test("The description says what the lines do: lowest point, rises and falls, where they cross")
+    func description() {
+        let svg = SVGRenderer().render(Figures.lossComparison, id: "a")
+        #expect(svg.contains("<title id=\"a-title\">Losses over the residual</title>"))
+        #expect(svg.contains("&quot;MSE&quot; falls from 9 to its lowest, 0 at residual r = 0, then rises to 9."))
+        #expect(svg.contains("&quot;MSE&quot; and &quot;MAE&quot; cross at residual r ≈ -1, 1."))
+        let ramp = Figure(Panel(series: [Series("up", x: [0, 1, 2], y: [1, 2, 3]), Series("down", x: [0, 1, 2], y: [3, 2.5, 2]),
+                                         Series("flat", x: [0, 1], y: [4, 4]), Series("wave", x: [0, 1, 2, 3], y: [0, 2, 1, 3])]))
+        let text = SVGRenderer().render(ramp, id: "r")
+        #expect(text.contains("<title id=\"r-title\">Plot</title>"))
+        #expect(text.contains("&quot;up&quot; rises from 1 to 3."))
+        #expect(text.contains("&quot;down&quot; falls from 3 to 2."))
+        #expect(text.contains("&quot;flat&quot; stays at 4."))
+        #expect(text.contains("&quot;wave&quot; starts at 0, is lowest (0) at x = 0 and highest (3) at x = 3, and ends at 3."))
+        #expect(text.contains("&quot;up&quot; and &quot;down&quot; cross at x ≈ 1.33."))
     }
 
     @Test("Rendering is deterministic")

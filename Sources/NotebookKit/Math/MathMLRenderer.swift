@@ -1,10 +1,12 @@
 /// Renders a ``MathNode`` as MathML Core, which current browsers lay out natively (no script,
 /// no web font, works from file://).
 public enum MathMLRenderer {
-    /// A `<math>` element; `display` makes it a block.
+    /// A `<math>` element; `display` makes it a block. Its spoken form (``MathSpeech``) is its
+    /// `aria-label` (what Chromium's accessibility tree names it by) and its `alttext`.
     public static func render(_ node: MathNode, display: Bool, source: String) -> String {
         let annotation = "<annotation encoding=\"application/x-tex\">\(HTML.escape(source))</annotation>"
-        return "<math\(display ? " display=\"block\"" : "")><semantics>\(mrow(node))\(annotation)</semantics></math>"
+        let speech = HTML.escape(MathSpeech.render(node))
+        return "<math\(display ? " display=\"block\"" : "") alttext=\"\(speech)\" aria-label=\"\(speech)\"><semantics>\(mrow(node))\(annotation)</semantics></math>"
     }
 
     static func mrow(_ node: MathNode) -> String {

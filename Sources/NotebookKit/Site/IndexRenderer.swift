@@ -19,7 +19,7 @@ enum IndexRenderer {
         }
         return PageShell.top(title: siteTitle, siteTitle: siteTitle, root: "") + """
 
-            <div class="layout"><main>
+            <div class="layout"><main id="content">
             <h1>\(HTML.escape(siteTitle))</h1>
             <ol class="index-list">
             \(list)</ol>

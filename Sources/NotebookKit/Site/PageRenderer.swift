@@ -50,9 +50,9 @@ public struct PageRenderer {
                              presentable: true) + """
 
             <div class="layout">
-            \(toc)<main>
+            <main id="content">
             \(body)</main>
-            </div>
+            \(toc)</div>
             <footer>\(pager)</footer>
             </body>
             </html>
@@ -84,10 +84,10 @@ public struct PageRenderer {
             let language = info.split(separator: " ").first.map(String.init) ?? ""
             if language == "swift" {
                 let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0)
-                return "<pre class=\"code\"><code>" + lines.map { SwiftHighlighter.highlight(String($0)) }.joined(separator: "\n") + "</code></pre>\n"
+                return "<pre class=\"code\" tabindex=\"0\"><code>" + lines.map { SwiftHighlighter.highlight(String($0)) }.joined(separator: "\n") + "</code></pre>\n"
             }
             let cls = language.isEmpty ? "" : " class=\"language-\(HTML.escape(language))\""
-            return "<pre><code\(cls)>\(HTML.escape(text))</code></pre>\n"
+            return "<pre tabindex=\"0\"><code\(cls)>\(HTML.escape(text))</code></pre>\n"
         case let .quote(children, _):
             return "<blockquote>\n\(blocks(children))</blockquote>\n"
         case let .list(ordered, start, tight, items, _):
@@ -109,11 +109,11 @@ public struct PageRenderer {
         case .rule:
             return "<hr>\n"
         case let .html(raw, _):
-            return document.frontMatter.allowsRawHTML ? HTML.filterTags(raw) : "<pre class=\"raw-html\">\(HTML.escape(raw))</pre>\n"
+            return document.frontMatter.allowsRawHTML ? HTML.filterTags(raw) : "<pre class=\"raw-html\" tabindex=\"0\">\(HTML.escape(raw))</pre>\n"
         case let .snippet(reference):
             return cellHTML(reference)
         case let .math(tex, _):
-            return "<div class=\"math-block\">\(Formula.html(tex, display: true))</div>\n"
+            return "<div class=\"math-block\" tabindex=\"0\">\(Formula.html(tex, display: true))</div>\n"
         }
     }
 
@@ -127,17 +127,17 @@ public struct PageRenderer {
             case .right: return " style=\"text-align:right\""
             }
         }
-        var html = "<table>\n<thead><tr>"
+        var html = "<div class=\"table-scroll\" tabindex=\"0\"><table>\n<thead><tr>"
         for (column, cell) in table.header.enumerated() { html += "<th\(align(column))>\(inlines(cell))</th>" }
         html += "</tr></thead>\n"
-        guard !table.rows.isEmpty else { return html + "</table>\n" }
+        guard !table.rows.isEmpty else { return html + "</table></div>\n" }
         html += "<tbody>\n"
         for row in table.rows {
             html += "<tr>"
             for (column, cell) in row.enumerated() { html += "<td\(align(column))>\(inlines(cell))</td>" }
             html += "</tr>\n"
         }
-        return html + "</tbody>\n</table>\n"
+        return html + "</tbody>\n</table></div>\n"
     }
 
     // MARK: Cells
@@ -156,8 +156,8 @@ public struct PageRenderer {
     }
 
     private func codeHTML(_ lines: [SnippetSource.Line]) -> String {
-        "<pre class=\"code\"><code>" + lines.map { line in
-            "<span class=\"ln\" data-line=\"\(line.number)\"></span>" + SwiftHighlighter.highlight(line.text)
+        "<pre class=\"code\" tabindex=\"0\"><code>" + lines.map { line in
+            "<span class=\"ln\" data-line=\"\(line.number)\" aria-hidden=\"true\"></span>" + SwiftHighlighter.highlight(line.text)
         }.joined(separator: "\n") + "</code></pre>\n"
     }
 
@@ -207,7 +207,7 @@ public struct PageRenderer {
         for item in items {
             guard case let .event(event) = item else {
                 if case let .text(text) = item {
-                    html += flushChecks() + "<pre class=\"output\">\(HTML.escape(text))</pre>\n"
+                    html += flushChecks() + "<pre class=\"output\" tabindex=\"0\">\(HTML.escape(text))</pre>\n"
                 }
                 continue
             }
@@ -217,7 +217,7 @@ public struct PageRenderer {
             case let .figure(figure):
                 html += flushChecks()
                 figureCount += 1
-                html += "<figure class=\"plot\">\n" + SVGRenderer().render(figure, id: "fig-\(figureCount)") + "</figure>\n"
+                html += "<figure class=\"plot\">\n" + FigureHTML.render(figure, id: "fig-\(figureCount)") + "</figure>\n"
             case let .table(table):
                 html += flushChecks() + tableHTML(table)
             case let .sweep(sweep):
@@ -246,20 +246,20 @@ public struct PageRenderer {
         if run.failed, let summary = run.failureSummary {
             html += "<div class=\"failure\" role=\"alert\"><strong>This cell failed:</strong> \(HTML.escape(summary))"
             let details = run.buildErrors.isEmpty ? run.stderr : run.buildErrors.joined(separator: "\n")
-            if !details.isEmpty { html += "<pre>\(HTML.escape(details))</pre>" }
+            if !details.isEmpty { html += "<pre tabindex=\"0\">\(HTML.escape(details))</pre>" }
             html += "</div>\n"
         }
         return html
     }
 
     private func tableHTML(_ table: NotebookRuntime.Table) -> String {
-        var html = "<table class=\"output-table\">\n"
+        var html = "<div class=\"table-scroll\" tabindex=\"0\"><table class=\"output-table\">\n"
         if let caption = table.caption { html += "<caption>\(HTML.escape(caption))</caption>\n" }
         html += "<thead><tr>" + table.headers.map { "<th>\(HTML.escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for row in table.rows {
             html += "<tr>" + row.map { "<td>\(HTML.escape($0))</td>" }.joined() + "</tr>\n"
         }
-        return html + "</tbody>\n</table>\n"
+        return html + "</tbody>\n</table></div>\n"
     }
 
     // MARK: Inlines

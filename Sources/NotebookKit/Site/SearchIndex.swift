@@ -70,40 +70,79 @@ enum SearchIndex {
         return "window.NOTEBOOK_SEARCH = " + json.replacingOccurrences(of: "</", with: "<\\/") + ";\n"
     }
 
-    /// `search.js`: filters the index as you type; every word must match; results link to sections.
+    /// `search.js`: filters the index as you type; every word must match. The box is an ARIA
+    /// combobox (the APG's list-autocomplete pattern): ↓ and ↑ move through the results, Enter
+    /// opens one, Escape clears, the list closes when focus leaves, and a live region says how
+    /// many results there are.
     static let searchScript = """
         (function () {
           var input = document.getElementById("search");
           var list = document.getElementById("search-results");
-          if (!input || !list) { return; }
+          var status = document.getElementById("search-status");
+          if (!input || !list || !status) { return; }
           var root = input.getAttribute("data-root") || "";
+          var options = [], active = -1;
+          function open(shown) {
+            list.hidden = !shown;
+            input.setAttribute("aria-expanded", shown ? "true" : "false");
+            if (!shown) { select(-1); }
+          }
+          function select(index) {
+            options.forEach(function (option, i) { option.setAttribute("aria-selected", i === index ? "true" : "false"); });
+            active = index;
+            if (index >= 0) {
+              input.setAttribute("aria-activedescendant", options[index].id);
+              options[index].scrollIntoView({ block: "nearest" });
+            } else {
+              input.removeAttribute("aria-activedescendant");
+            }
+          }
+          function go(option) { window.location.href = option.getAttribute("data-href"); }
           function show(query) {
             list.innerHTML = "";
+            options = [];
+            active = -1;
             var words = query.toLowerCase().split(/\\s+/).filter(function (w) { return w.length > 0; });
-            if (words.length === 0) { list.hidden = true; return; }
+            if (words.length === 0) { open(false); status.textContent = ""; return; }
             var results = (window.NOTEBOOK_SEARCH || []).filter(function (entry) {
               var haystack = (entry.title + " " + entry.heading + " " + entry.text).toLowerCase();
               return words.every(function (w) { return haystack.indexOf(w) >= 0; });
             }).slice(0, 12);
-            results.forEach(function (entry) {
-              var item = document.createElement("li");
-              var link = document.createElement("a");
-              link.href = root + entry.page + (entry.anchor ? "#" + entry.anchor : "");
-              link.textContent = entry.title + (entry.heading !== entry.title ? " › " + entry.heading : "");
-              item.appendChild(link);
-              list.appendChild(item);
+            results.forEach(function (entry, i) {
+              var option = document.createElement("li");
+              option.id = "search-result-" + i;
+              option.setAttribute("role", "option");
+              option.setAttribute("aria-selected", "false");
+              option.setAttribute("data-href", root + entry.page + (entry.anchor ? "#" + entry.anchor : ""));
+              option.textContent = entry.title + (entry.heading !== entry.title ? " › " + entry.heading : "");
+              // Keep focus in the box while the pointer chooses.
+              option.addEventListener("mousedown", function (event) { event.preventDefault(); });
+              option.addEventListener("click", function () { go(option); });
+              list.appendChild(option);
+              options.push(option);
             });
-            if (results.length === 0) {
-              var none = document.createElement("li");
-              none.textContent = "No matches";
-              list.appendChild(none);
-            }
-            list.hidden = false;
+            status.textContent = results.length === 0 ? "No matches"
+              : results.length + (results.length === 1 ? " result" : " results") + "; arrow keys to choose, Enter to open";
+            open(results.length > 0);
           }
           input.addEventListener("input", function () { show(input.value); });
           input.addEventListener("keydown", function (event) {
-            if (event.key === "Escape") { input.value = ""; show(""); }
+            if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+              if (options.length === 0) { return; }
+              event.preventDefault();
+              open(true);
+              var step = event.key === "ArrowDown" ? 1 : -1;
+              select(active < 0 ? (step > 0 ? 0 : options.length - 1) : (active + step + options.length) % options.length);
+            } else if (event.key === "Enter" && options.length > 0) {
+              event.preventDefault();
+              go(options[active >= 0 ? active : 0]);
+            } else if (event.key === "Escape") {
+              input.value = "";
+              show("");
+            }
           });
+          input.addEventListener("blur", function () { open(false); });
+          input.addEventListener("focus", function () { if (options.length > 0) { open(true); } });
         })();
 
         """
@@ -111,7 +150,7 @@ enum SearchIndex {
     /// The search box for a page whose root prefix is `root` (`""` or `"../"`).
     static func box(root: String) -> String {
         """
-        <div class="search"><input id="search" type="search" placeholder="Search notebooks" aria-label="Search notebooks" data-root="\(root)" autocomplete="off"><ul id="search-results" hidden></ul></div>
+        <div class="search" role="search"><input id="search" type="search" role="combobox" placeholder="Search notebooks" aria-label="Search notebooks" aria-autocomplete="list" aria-expanded="false" aria-controls="search-results" data-root="\(root)" autocomplete="off"><ul id="search-results" role="listbox" aria-label="Search results" hidden></ul><p id="search-status" class="visually-hidden" role="status" aria-live="polite"></p></div>
         <script src="\(root)search-index.js"></script><script src="\(root)search.js"></script>
         """
     }

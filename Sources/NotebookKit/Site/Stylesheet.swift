@@ -27,7 +27,9 @@ enum Stylesheet {
         .search input { font: inherit; font-size: 0.9rem; padding: 0.25rem 0.5rem; border: 1px solid var(--nb-grid); border-radius: 6px; background: var(--nb-bg); color: var(--nb-fg); width: 16rem; max-width: 50vw; }
         #search-results { position: absolute; right: 0; z-index: 10; list-style: none; margin: 0.25rem 0 0; padding: 0.25rem 0; min-width: 20rem; max-width: 80vw; background: var(--nb-bg); border: 1px solid var(--nb-grid); border-radius: 6px; box-shadow: 0 4px 12px rgba(0,0,0,0.15); }
         #search-results li { padding: 0.25rem 0.75rem; font-size: 0.9rem; }
-        #search-results a { color: var(--nb-accent); }
+        #search-results [role=option] { cursor: pointer; color: var(--nb-accent); }
+        #search-results [aria-selected=true] { background: var(--nb-code-bg); outline: 2px solid var(--nb-accent); outline-offset: -2px; }
+        .visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
         .layout { display: flex; gap: 2rem; max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem; }
         main { flex: 1; min-width: 0; max-width: 48rem; }
         nav.toc { flex: 0 0 14rem; order: 2; position: sticky; top: 1rem; align-self: flex-start; font-size: 0.9rem; }
@@ -35,10 +37,13 @@ enum Stylesheet {
         nav.toc ul { list-style: none; padding: 0; margin: 0; }
         nav.toc .toc-3 { padding-left: 1rem; }
         h1, h2, h3, h4 { line-height: 1.25; }
-        h1 .anchor, h2 .anchor, h3 .anchor, h4 .anchor { margin-left: 0.4rem; color: var(--nb-muted); text-decoration: none; visibility: hidden; }
-        h1:hover .anchor, h2:hover .anchor, h3:hover .anchor, h4:hover .anchor, .anchor:focus { visibility: visible; }
+        h1 .anchor, h2 .anchor, h3 .anchor, h4 .anchor { margin-left: 0.4rem; color: var(--nb-muted); text-decoration: none; opacity: 0; }
+        h1:hover .anchor, h2:hover .anchor, h3:hover .anchor, h4:hover .anchor, .anchor:focus { opacity: 1; }
+        .skip-link { position: absolute; left: 0.5rem; top: -3rem; z-index: 20; padding: 0.4rem 0.8rem; background: var(--nb-bg); color: var(--nb-accent); border: 2px solid var(--nb-accent); border-radius: 6px; }
+        .skip-link:focus { top: 0.5rem; }
+        :focus-visible { outline: 2px solid var(--nb-accent); outline-offset: 2px; }
         code, pre { font-family: var(--nb-mono); font-size: 0.88rem; }
-        :not(pre) > code { background: var(--nb-code-bg); padding: 0.1em 0.3em; border-radius: 4px; }
+        :not(pre) > code { background: var(--nb-code-bg); padding: 0.1em 0.3em; border-radius: 4px; overflow-wrap: anywhere; }
         pre { background: var(--nb-code-bg); padding: 0.75rem 1rem; border-radius: 6px; overflow-x: auto; line-height: 1.45; }
         pre.code code { counter-reset: none; }
         .ln::before { content: attr(data-line); display: inline-block; width: 2.5em; margin-right: 1em; color: var(--nb-muted); text-align: right; user-select: none; }
@@ -57,6 +62,8 @@ enum Stylesheet {
         pre.output { background: transparent; border: 1px dashed var(--nb-grid); }
         figure.plot { margin: 1rem 0; }
         figure.plot svg { max-width: 100%; height: auto; }
+        .plot-narrow { display: none; }
+        @media screen and (max-width: 40rem) { body:not(.presenting) .plot-wide { display: none; } body:not(.presenting) .plot-narrow { display: block; } }
         .sweep-frames { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 0.5rem; }
         .sweep-live .sweep-frames { display: block; }
         .sweep-live .sweep-same { display: none; }
@@ -93,7 +100,9 @@ enum Stylesheet {
         .failure pre { background: transparent; margin: 0.5rem 0 0; padding: 0; }
         .value { font-variant-numeric: tabular-nums; }
         math { font-size: 1.1em; }
-        .math-block { margin: 1rem 0; overflow-x: auto; }
+        .math-block { margin: 0.75rem 0; padding: 0.5rem 0; overflow-x: auto; overflow-y: hidden; }
+        .table-scroll { overflow-x: auto; max-width: 100%; }
+        .table-scroll > table { margin: 0.25rem 0; }
         .math-error { color: var(--nb-fail); font-family: var(--nb-mono); border-bottom: 1px dotted var(--nb-fail); }
         .value.missing { color: var(--nb-fail); }
         .note { color: var(--nb-muted); font-style: italic; }
@@ -104,9 +113,11 @@ enum Stylesheet {
         .index-list li { margin: 0.8rem 0; }
         .index-list .summary { display: block; color: var(--nb-muted); }
         .status-pass { color: var(--nb-pass); } .status-fail { color: var(--nb-fail); }
-        @media (max-width: 56rem) { .layout { display: block; } nav.toc { position: static; } }
+        @media (max-width: 56rem) { .layout { display: block; } nav.toc { position: static; border-top: 1px solid var(--nb-grid); } }
+        @media (max-width: 30rem) { .layout { padding: 0.75rem; } header.site { padding: 0.5rem 0.75rem; flex-wrap: wrap; } .search input { width: 100%; max-width: none; } .search { flex: 1 1 100%; } #search-results { min-width: 0; left: 0; right: 0; } pre { padding: 0.5rem 0.6rem; } .ln::before { width: 1.8em; margin-right: 0.6em; } }
         @media print {
-          header.site, nav.toc, footer, .anchor, .search { display: none; }
+          header.site, nav.toc, footer, .anchor, .search, .skip-link { display: none; }
+          .table-scroll { overflow: visible; }
           body { font-size: 11pt; background: #fff; color: #000; }
           .layout { display: block; max-width: none; padding: 0; }
           pre, figure.plot, table, .cell { break-inside: avoid; }

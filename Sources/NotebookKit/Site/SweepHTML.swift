@@ -21,7 +21,7 @@ enum SweepHTML {
                 continue
             }
             figureCount += 1
-            let svg = SVGRenderer().render(frame, id: "fig-\(figureCount)")
+            let svg = FigureHTML.render(frame, id: "fig-\(figureCount)")
             bytes += svg.utf8.count
             items += "<li class=\"sweep-frame\" data-frame=\"\(index)\"\(current)><figure class=\"plot\">\n\(svg)<figcaption class=\"sweep-caption\">\(label)\(caption)</figcaption></figure></li>\n"
         }

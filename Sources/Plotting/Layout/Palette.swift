@@ -1,8 +1,10 @@
 /// Colours, dashes and markers that tell series apart, with or without colour vision.
 public enum Palette {
     /// The Okabe-Ito colour-blind-safe palette, the defaults of the CSS custom properties
-    /// `--nb-series-1` ... `--nb-series-8`.
-    public static let colors = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#9A8700", "#000000"]
+    /// `--nb-series-1` ... `--nb-series-8`, for a light background: orange, sky blue and yellow
+    /// are darkened to reach the 3:1 contrast lines need against white (WCAG 1.4.11); the dark
+    /// scheme uses the original hues.
+    public static let colors = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#B27A00", "#2F8AC4", "#9A8700", "#000000"]
     /// Stroke dash patterns, one per series (the first solid).
     public static let dashes = ["", "7 4", "2 3", "9 3 2 3", "4 4", "12 4", "1 2", "6 2 2 2"]
     /// Plain-ASCII plotting characters, one per series.

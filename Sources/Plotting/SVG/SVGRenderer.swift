@@ -1,7 +1,7 @@
 /// Draws a ``Figure`` as a standalone SVG document.
 ///
-/// The output scales with the page (`viewBox`), carries `<title>` and `<desc>` for screen
-/// readers, takes its colours from CSS custom properties (`--nb-fg`, `--nb-grid`,
+/// The output scales with the page (`viewBox`), carries `<title>` (its accessible name) and
+/// `<desc>` (its description: what each series does) for screen readers, takes its colours from CSS custom properties (`--nb-fg`, `--nb-grid`,
 /// `--nb-series-1` ...) with colour-blind-safe defaults so a page's light and dark themes both
 /// read well, and tells series apart by dash and marker as well as colour. The same figure
 /// always gives byte-identical SVG.
@@ -31,8 +31,8 @@ public struct SVGRenderer: Sendable {
         svg.line(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"nbp\" viewBox=\"0 0 \(SVGText.number(width)) \(SVGText.number(height))\" "
                 + "width=\"\(SVGText.number(width))\" height=\"\(SVGText.number(height))\" role=\"img\" "
-                + "aria-labelledby=\"\(prefix)-title \(prefix)-desc\">")
-        svg.line("<title id=\"\(prefix)-title\">\(SVGText.escape(figure.title ?? "Figure"))</title>")
+                + "aria-labelledby=\"\(prefix)-title\" aria-describedby=\"\(prefix)-desc\">")
+        svg.line("<title id=\"\(prefix)-title\">\(SVGText.escape(FigureDescription.name(figure)))</title>")
         svg.line("<desc id=\"\(prefix)-desc\">\(SVGText.escape(FigureDescription.describe(figure, prepared: prepared)))</desc>")
         svg.line(Self.style)
         if let title = figure.title {

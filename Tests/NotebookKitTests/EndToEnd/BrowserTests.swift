@@ -34,6 +34,10 @@ struct BrowserTests {
         let sweeps: [[String]]
         let present: [String]
         let errors: [String]
+        /// What keyboard and screen-reader users would miss: one line per problem.
+        let access: [String]
+        /// At 390 CSS px: the page's width, and the smallest plot text in CSS px.
+        let phone: [Double]
     }
 
     static let harness = """
@@ -41,10 +45,10 @@ struct BrowserTests {
         const pages = PAGES;
         const queries = QUERIES;
         const reports = [];
-        function load(url) {
+        function load(url, width) {
           return new Promise(resolve => {
             const frame = document.createElement("iframe");
-            frame.style.width = "1200px"; frame.style.height = "900px";
+            frame.style.width = (width || 1200) + "px"; frame.style.height = "900px";
             frame.onload = () => resolve(frame);
             frame.src = url;
             document.body.appendChild(frame);
@@ -54,8 +58,32 @@ struct BrowserTests {
           for (const url of pages) {
             const frame = await load(url);
             const doc = frame.contentDocument, win = frame.contentWindow;
-            const report = { url, svgs: [], maths: [], links: [], search: {}, sweeps: [], present: [], errors: [] };
+            const report = { url, svgs: [], maths: [], links: [], search: {}, sweeps: [], present: [], errors: [], access: [], phone: [] };
             if (!doc) { report.errors.push("cannot read the page"); reports.push(report); continue; }
+            // Keyboard: the first stop is a skip link to <main>; whatever scrolls takes focus; permalinks take focus and show.
+            const focusable = Array.from(doc.querySelectorAll("a[href], button, input, select, textarea, [tabindex]")).filter(e => e.tabIndex >= 0 && e.getClientRects().length > 0);
+            const first = focusable[0];
+            if (!first || !first.classList.contains("skip-link") || !doc.querySelector("main" + first.getAttribute("href"))) { report.access.push("the first stop is not a skip link to main: " + (first ? first.outerHTML.slice(0, 80) : "none")); }
+            if (doc.querySelector("h1, h2") !== doc.querySelector("main h1, main h2")) { report.access.push("a heading comes before the page's own"); }
+            doc.querySelectorAll("pre, .math-block, .table-scroll").forEach(e => {
+              if ((e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1) && e.tabIndex < 0) { report.access.push("scrolls without focus: " + e.outerHTML.slice(0, 60)); }
+            });
+            doc.querySelectorAll(".math-block").forEach(e => { if (e.scrollHeight > e.clientHeight + 1) { report.access.push("a formula block scrolls vertically"); } });
+            doc.querySelectorAll("a.anchor").forEach(a => {
+              a.focus();
+              if (doc.activeElement !== a || win.getComputedStyle(a).opacity !== "1" || win.getComputedStyle(a).visibility !== "visible") { report.access.push("permalink not focusable or not shown: " + a.getAttribute("href")); }
+              a.blur();
+            });
+            doc.querySelectorAll(".ln").forEach(l => { if (l.getAttribute("aria-hidden") !== "true") { report.access.push("a line number is read aloud"); } });
+            // Screen readers: plots named by a short title and described apart; formulas spoken.
+            doc.querySelectorAll("figure.plot svg").forEach(svg => {
+              if (svg.getClientRects().length === 0) { return; }
+              const name = doc.getElementById(svg.getAttribute("aria-labelledby") || "");
+              const description = doc.getElementById(svg.getAttribute("aria-describedby") || "");
+              if (!name || name.textContent.length === 0 || name.textContent.length > 100) { report.access.push("a plot without a short name: " + (name ? name.textContent : "none")); }
+              if (!description || !/(rises|falls|stays|lowest|highest|points)/.test(description.textContent)) { report.access.push("a plot's description does not say what it shows: " + (description ? description.textContent.slice(0, 80) : "none")); }
+            });
+            doc.querySelectorAll("math").forEach(m => { if (!(m.getAttribute("aria-label") || "").trim()) { report.access.push("a formula without speech"); } });
             // Presenter mode: the first slide, the next after ArrowRight, the page again after Escape.
             if (win.NotebookPresenter && url.endsWith("03-huber.html")) {
               const visible = () => Array.from(doc.querySelectorAll("main > h1, main > h2")).filter(h => !h.classList.contains("slide-hidden") && h.offsetParent !== null).map(h => h.textContent.replace(/#$/, "")).join("|");
@@ -69,7 +97,7 @@ struct BrowserTests {
               report.present.push(String(doc.body.classList.contains("presenting")), String(doc.querySelectorAll(".slide-hidden").length), String(notesShown()), win.location.hash);
             }
             doc.querySelectorAll("figure.plot svg").forEach(svg => {
-              if (svg.closest("[hidden]")) { return; }
+              if (svg.closest("[hidden]") || svg.getClientRects().length === 0) { return; }
               const b = svg.getBBox(); report.svgs.push([b.width, b.height]);
             });
             // Each sweep: the frame shown and its label, then the same after moving the slider to the first value.
@@ -89,9 +117,23 @@ struct BrowserTests {
               for (const query of queries) {
                 input.value = query;
                 input.dispatchEvent(new win.Event("input"));
-                report.search[query] = Array.from(doc.querySelectorAll("#search-results a")).map(a => a.href);
+                const status = doc.getElementById("search-status");
+                if (input.getAttribute("aria-expanded") !== "true" || !status || !/result/.test(status.textContent) || status.getAttribute("role") !== "status") { report.access.push("search results are not announced for " + query); }
+                report.search[query] = Array.from(doc.querySelectorAll("#search-results [role=option]")).map(o => new URL(o.getAttribute("data-href"), doc.baseURI).href);
               }
             }
+            // A phone: the page no wider than the screen, plot text large enough to read.
+            const phone = await load(url, 390);
+            const pdoc = phone.contentDocument;
+            let smallest = 1000;
+            pdoc.querySelectorAll("figure.plot svg").forEach(svg => {
+              const box = svg.getBoundingClientRect();
+              if (box.width === 0 || svg.closest("[hidden]")) { return; }
+              const scale = box.width / svg.viewBox.baseVal.width;
+              svg.querySelectorAll("text").forEach(t => { smallest = Math.min(smallest, parseFloat(phone.contentWindow.getComputedStyle(t).fontSize) * scale); });
+            });
+            report.phone = [pdoc.documentElement.scrollWidth, smallest];
+            phone.remove();
             reports.push(report);
           }
           // The speaker's notes window follows the slide it is told.
@@ -101,7 +143,7 @@ struct BrowserTests {
             notes.contentWindow.postMessage({ notebookSlide: 4 }, "*");
             await new Promise(resolve => setTimeout(resolve, 200));
             const panel = notes.contentDocument.querySelector(".notes-panel");
-            reports.push({ url: "notes", svgs: [], maths: [], links: [], search: {}, sweeps: [], errors: [],
+            reports.push({ url: "notes", svgs: [], maths: [], links: [], search: {}, sweeps: [], errors: [], access: [], phone: [],
                            present: [panel ? panel.querySelector("h1").textContent : "no panel", panel ? panel.querySelector(".notes-text").textContent : ""] });
           }
           document.getElementById("result").textContent = "RESULT" + JSON.stringify(reports) + "END";
@@ -110,7 +152,7 @@ struct BrowserTests {
         </script></body></html>
         """
 
-    @Test("No console errors or broken links; every plot and formula has a size; search finds every notebook")
+    @Test("No console errors or broken links; every plot and formula has a size; search finds every notebook; keyboard, screen reader and phone")
     func pages() async throws {
         let (report, site) = try await NotebookSite.shared.build().get()
         let pages = ["index.html"] + report.notebooks.map(\.page)
@@ -138,6 +180,9 @@ struct BrowserTests {
         #expect(consoleErrors.isEmpty, "\(consoleErrors.joined(separator: "\n"))")
         for page in reports where page.url != "notes" {
             #expect(page.errors.isEmpty, "\(page.url): \(page.errors)")
+            #expect(page.access.isEmpty, "\(page.url): \(page.access.joined(separator: "\n"))")
+            #expect(page.phone.count == 2 && page.phone[0] <= 390, "\(page.url) is \(page.phone.first ?? 0) px wide on a 390 px phone")
+            #expect(page.phone.count == 2 && page.phone[1] >= 11, "\(page.url): plot text of \(page.phone.last ?? 0) CSS px on a phone")
             for size in page.svgs { #expect(size[0] > 0 && size[1] > 0, "\(page.url): an SVG plot is empty") }
             for size in page.maths { #expect(size[0] > 0 && size[1] > 0, "\(page.url): a formula has no size") }
             for link in page.links where link.hasPrefix("file://") {

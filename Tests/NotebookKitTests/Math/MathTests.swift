@@ -61,6 +61,30 @@ struct MathTests {
         #expect(unicode(tex) == expected)
     }
 
+    @Test("Speech for screen readers without MathML", arguments: [
+        ("\\frac{1}{2} r^2", "1 half r squared"),
+        ("L_\\delta(r) = \\begin{cases} \\frac{1}{2} r^2 & \\text{if } |r| \\le \\delta \\\\ \\delta \\left(|r| - \\frac{1}{2}\\delta\\right) & \\text{otherwise} \\end{cases}",
+         "L sub delta of r, equals cases: 1 half r squared, if the absolute value of r, is at most delta; delta the quantity the absolute value of r, minus 1 half delta, otherwise; end cases"),
+        ("\\sum_{i=1}^{n} r_i^2", "the sum over i equals 1 to n of r sub i squared"),
+        ("\\frac{a + b}{n}", "the fraction a plus b, over n, end fraction"),
+        ("\\sqrt{1 + (r/\\delta)^2}", "the square root of 1 plus the quantity r over delta, squared, end root"),
+        ("\\hat{y} - y", "y hat minus y"),
+        ("e^{-2|r|}", "e to the power minus 2 the absolute value of r, end power"),
+        ("\\log(1 + e^{-z})", "log of 1 plus e to the power minus z, end power"),
+        ("x^T w", "x transpose w"),
+        ("\\left\\| w \\right\\|_2^2", "the norm of w, sub 2 squared"),
+    ])
+    func speech(tex: String, expected: String) throws {
+        let spoken = MathSpeech.render(try TeXParser.parse(tex, display: false))
+        #expect(spoken == expected)
+    }
+
+    @Test("A formula carries its speech as aria-label and alttext")
+    func speechOnPage() {
+        let html = Formula.html("\\frac{1}{2} r^2", display: true)
+        #expect(html.hasPrefix("<math display=\"block\" alttext=\"1 half r squared\" aria-label=\"1 half r squared\">"))
+    }
+
     @Test("Errors name the problem", arguments: [
         ("\\frc{a}{b}", "unknown command \\frc; did you mean '\\frac'?"),
         ("{a", "missing '}': the braces are unbalanced"),
