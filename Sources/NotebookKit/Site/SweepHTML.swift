@@ -5,8 +5,9 @@ import Plotting
 /// and a labelled range input that the page's script turns into a one-frame-at-a-time view.
 /// Identical frames are drawn once.
 enum SweepHTML {
-    /// The SVG a sweep may take before the build warns.
-    static let budget = 3 << 20
+    /// The SVG a sweep may take before the build warns (each frame is drawn twice, for wide
+    /// screens and for phones).
+    static let budget = 6 << 20
 
     /// The HTML for `sweep`, whose figures get ids after `figureCount`; and its SVG bytes.
     static func render(_ sweep: Sweep, id: String, figureCount: inout Int) -> (html: String, svgBytes: Int) {

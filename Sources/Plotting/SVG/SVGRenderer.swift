@@ -22,7 +22,8 @@ public struct SVGRenderer: Sendable {
     public func render(_ figure: Figure, id: String = "plot") -> String {
         let prefix = SVGText.escape(id.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
         let prepared = figure.panels.map { PreparedPanel($0, xTicks: max(3, Int(width / Double(figure.columns) / 90)), yTicks: 5) }
-        let titleHeight: Double = figure.title == nil ? 0 : 30
+        let titleLines = figure.title.map { SVGText.wrap($0, width: width - 16, fontSize: 15) } ?? []
+        let titleHeight: Double = titleLines.isEmpty ? 0 : 30 + 18 * Double(titleLines.count - 1)
         let notes = prepared.enumerated().flatMap { index, panel in
             panel.notes.map { figure.panels.count > 1 ? "Panel \(index + 1): \($0)" : $0 }
         }
@@ -35,8 +36,8 @@ public struct SVGRenderer: Sendable {
         svg.line("<title id=\"\(prefix)-title\">\(SVGText.escape(FigureDescription.name(figure)))</title>")
         svg.line("<desc id=\"\(prefix)-desc\">\(SVGText.escape(FigureDescription.describe(figure, prepared: prepared)))</desc>")
         svg.line(Self.style)
-        if let title = figure.title {
-            svg.line("<text class=\"nbp-title\" x=\"\(SVGText.number(width / 2))\" y=\"20\" text-anchor=\"middle\">\(SVGText.escape(title))</text>")
+        for (index, line) in titleLines.enumerated() {
+            svg.line("<text class=\"nbp-title\" x=\"\(SVGText.number(width / 2))\" y=\"\(SVGText.number(20 + 18 * Double(index)))\" text-anchor=\"middle\">\(SVGText.escape(line))</text>")
         }
         let cellWidth = width / Double(figure.columns)
         for (index, panel) in prepared.enumerated() {

@@ -10,3 +10,29 @@ enum SVGText {
         NumberFormat.trimZeros(NumberFormat.fixed(value, decimals: 2))
     }
 }
+
+extension SVGText {
+    /// The average advance of a character in the plots' sans-serif fonts, as a fraction of the
+    /// font size (bold titles included), for fitting text that SVG will not wrap by itself.
+    static let averageAdvance = 0.58
+
+    /// `text` broken at spaces into lines that fit `width` user units at `fontSize`; a word
+    /// longer than a line stays whole.
+    static func wrap(_ text: String, width: Double, fontSize: Double) -> [String] {
+        let limit = max(8, Int(width / (fontSize * averageAdvance)))
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            if current.isEmpty {
+                current = String(word)
+            } else if current.count + 1 + word.count <= limit {
+                current += " " + word
+            } else {
+                lines.append(current)
+                current = String(word)
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+}

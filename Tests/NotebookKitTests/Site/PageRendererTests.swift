@@ -130,7 +130,7 @@ struct PageRendererTests {
         let warning = try #require(renderer.warnings.first)
         #expect(warning.file == "Snippets/s.swift" && warning.line == 7)
         #expect(warning.message.hasPrefix("the sweep over δ draws 8 frames in "))
-        #expect(warning.message.hasSuffix("of SVG, over the 3 MiB budget of a sweep; use fewer values or fewer points per frame"))
+        #expect(warning.message.hasSuffix("of SVG, over the 6 MiB budget of a sweep; use fewer values or fewer points per frame"))
         var small = PageRenderer(notebook: executedNotebook(try parseNotebook("@Snippet(path: \"LossNotebooks/Snippets/s\")\n", path: "Notebooks/n.md"),
                                                             run: Self.sweepRun(frames: Array(frames.prefix(1)), initial: 0)),
                                  context: PageContext(path: "n.html", siteTitle: "Site"))
