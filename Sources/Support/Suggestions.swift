@@ -18,12 +18,20 @@ public enum Suggestions {
     }
 
     /// The candidate nearest to `name` ignoring case (ties go to the alphabetically first), or
-    /// nil when there is none or, with `onlyIfClose`, when even the nearest differs in more than
-    /// max(3, half of `name`'s length) characters.
+    /// nil when there is none or, with `onlyIfClose`, when even the nearest differs in more
+    /// characters than ``allowedDistance(_:)`` allows for `name`.
     public static func closest(to name: String, in candidates: [String], onlyIfClose: Bool = true) -> String? {
-        let scored = candidates.map { ($0, editDistance($0.lowercased(), name.lowercased())) }
-        guard let best = scored.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }) else { return nil }
-        return !onlyIfClose || best.1 <= max(3, name.count / 2) ? best.0 : nil
+        // Ignoring case first, then the exact spelling, then alphabetical order.
+        let scored = candidates.map { ($0, editDistance($0.lowercased(), name.lowercased()), editDistance($0, name)) }
+        guard let best = scored.min(by: { ($0.1, $0.2, $0.0) < ($1.1, $1.2, $1.0) }) else { return nil }
+        return !onlyIfClose || best.1 <= allowedDistance(name) ? best.0 : nil
+    }
+
+    /// How many edits a suggestion for `name` may be away: one for names of up to four
+    /// characters (so `big` does not suggest `Pi`), then one more per four characters, at most
+    /// half the name.
+    public static func allowedDistance(_ name: String) -> Int {
+        max(1, min((name.count + 3) / 4, name.count / 2))
     }
 
     /// `"; did you mean 'x'?"` for the closest candidate, or `""` when none is close.

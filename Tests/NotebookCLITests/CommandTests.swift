@@ -137,7 +137,7 @@ struct BuildStatusTests {
         let result = try runNotebook(["build", "--package-path", root.path], in: root)
         #expect(result.status == 1)
         #expect(result.stdout.contains("✘ Notebooks/broken.md → broken.html (1 snippet: 1 ran, 0 cached, 1 failed)"), "\(result.stdout)")
-        #expect(result.stdout.contains("Notebooks/broken.md:3: the snippet exited with status 3"))
+        #expect(result.stdout.contains("Notebooks/broken.md:3: Snippets/exits.swift exited with status 3"))
         let page = try String(contentsOf: root.appendingPathComponent("site/broken.html"), encoding: .utf8)
         #expect(page.contains("This cell failed"))
         #expect(page.contains("giving up"))

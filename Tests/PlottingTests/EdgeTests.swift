@@ -100,6 +100,16 @@ struct EdgeTests {
         #expect(text.contains("&quot;up&quot; and &quot;down&quot; cross at x ≈ 1.33."))
     }
 
+    @Test("A title wider than the drawing wraps at spaces")
+    func titleWraps() {
+        let figure = Figure(title: "Huber loss with δ = 1: value, slope and curvature side by side", panels: [Panel(series: [Series(y: [1, 2])])])
+        let narrow = SVGRenderer(width: 340).render(figure, id: "n")
+        #expect(narrow.components(separatedBy: "class=\"nbp-title\"").count == 3)
+        #expect(narrow.contains(">Huber loss with δ = 1: value, slope and</text>"))
+        #expect(SVGRenderer().render(figure, id: "w").components(separatedBy: "class=\"nbp-title\"").count == 2)
+        #expect(SVGText.wrap("a b", width: 10, fontSize: 15) == ["a b"], "short lines never break below 8 characters")
+    }
+
     @Test("Rendering is deterministic")
     func deterministic() {
         for figure in [Figures.huberSmallMultiple, Figures.surface, Figures.trainingCurve] {

@@ -63,18 +63,14 @@ public struct DocTest: Sendable {
     public static func run(project: Project, options: Options) throws(NotebookError) -> Report {
         let paths = options.notebooks.isEmpty ? project.notebookPaths() : options.notebooks
         let service = ExecutionService(project: project, settings: options.execution)
-        let workbook: Workbook
-        do {
-            workbook = try Workbook.load(paths, with: service)
-        } catch {
-            let failures = error.errors.map(DocTestFailure.init(notebook:))
-            return Report(failures: failures, cases: failures.map { Case(notebook: $0.file, name: "notebook", seconds: 0, failure: $0) },
-                          updatedFiles: [], notebooks: paths)
+        let (loaded, unloadable) = loadWorkbook(paths, with: service)
+        var failures = unloadable
+        var cases = unloadable.map { Case(notebook: $0.file, name: "notebook", seconds: 0, failure: $0) }
+        guard let workbook = loaded else {
+            return Report(failures: failures, cases: cases, updatedFiles: [], notebooks: paths)
         }
         let runs = try service.execute(workbook, repeats: options.repeats)
         let notebooks = ExecutedNotebook.assemble(workbook, runs: runs.results)
-        var failures: [DocTestFailure] = []
-        var cases: [Case] = []
         var updates: [String: [(ExpectedOutput, String)]] = [:]
         for notebook in notebooks {
             let document = notebook.document
@@ -89,9 +85,9 @@ public struct DocTest: Sendable {
                 }
                 if cell.ownsRun {
                     if !run.buildErrors.isEmpty {
-                        fail(.build, "snippet '\(reference.name)' does not build: \(run.buildErrors[0])", details: run.buildErrors.dropFirst().joined(separator: "\n"))
+                        fail(.build, run.failureSummary(file: cell.file) ?? "", details: run.buildErrors.dropFirst().joined(separator: "\n"))
                     } else if !run.outcome.succeeded {
-                        fail(.crash, "snippet '\(reference.name)' (\(cell.file)) \(run.ending)", details: String(run.stderr.prefix(2000)))
+                        fail(.crash, run.failureSummary(file: cell.file) ?? "", details: String(run.stderr.prefix(2000)))
                     }
                     for check in run.checks {
                         let name = "\(reference.name): \(check.claim)"
@@ -99,7 +95,7 @@ public struct DocTest: Sendable {
                             cases.append(Case(notebook: document.path, name: name, seconds: 0, failure: nil))
                         } else {
                             let failure = DocTestFailure(file: document.path, line: reference.line, kind: .check,
-                                                         message: "check failed: \(check.claim) (\(check.file):\(check.line))", details: "")
+                                                         message: "check failed: \(check.claim) (\(cell.file):\(check.line))", details: "")
                             failures.append(failure)
                             cases.append(Case(notebook: document.path, name: name, seconds: 0, failure: failure))
                         }
@@ -144,8 +140,26 @@ public struct DocTest: Sendable {
             }
         }
         failures.sort { ($0.file, $0.line ?? 0) < ($1.file, $1.line ?? 0) }
-        return Report(failures: failures, cases: cases, updatedFiles: updated, notebooks: workbook.documents.map(\.path),
-                      unprotected: runs.unprotected)
+        return Report(failures: failures, cases: cases, updatedFiles: updated, notebooks: paths, unprotected: runs.unprotected)
+    }
+
+    /// The workbook of the notebooks at `paths` that load, and the problems of those that do
+    /// not (a bad reference or front matter in one notebook leaves the others to be tested).
+    /// No workbook when none loads, or when the problem is the package's, not a notebook's.
+    static func loadWorkbook(_ paths: [String], with service: ExecutionService) -> (Workbook?, [DocTestFailure]) {
+        var remaining = paths
+        var failures: [DocTestFailure] = []
+        while true {
+            do {
+                return (try Workbook.load(remaining, with: service), failures)
+            } catch {
+                failures += error.errors.map(DocTestFailure.init(notebook:))
+                let broken = Set(error.errors.map(\.file))
+                let rest = remaining.filter { !broken.contains($0) }
+                guard !rest.isEmpty, rest.count < remaining.count else { return (nil, failures) }
+                remaining = rest
+            }
+        }
     }
 
     /// Proves every exercise honest: its solution makes checks (that they pass is the cell's

@@ -162,14 +162,14 @@ public struct ExecutionService: Sendable {
 
     /// Builds and runs one snippet by name (`notebook run`), with the default time limit.
     /// - Throws: ``NotebookError`` when the package does not build.
-    public func run(snippet name: String, catalog: SnippetCatalog, timeout: Double = 60) throws(NotebookError) -> SnippetResult {
+    public func run(snippet name: String, catalog: SnippetCatalog, timeout: Double = 60, limits: SandboxLimits = SandboxLimits()) throws(NotebookError) -> SnippetResult {
         let builder = try SnippetBuilder(root: project.root, scratch: scratch)
         let built = try builder.build([name], catalog: catalog)
         guard let executable = built.executables[name] else {
             return SnippetResult(run: .didNotBuild(name, errors: built.errors[name] ?? []), reason: .didNotBuild)
         }
         let runner = self.runner(builder: builder, cached: true)
-        let job = SnippetRunner.Job(name: name, executable: executable, timeout: timeout)
+        let job = SnippetRunner.Job(name: name, executable: executable, timeout: timeout, limits: limits)
         if let hit = runner.cachedResult(job) { return hit }
         _ = try sandboxCheck(runner)
         return runner.run([job])[name] ?? SnippetResult(run: .didNotBuild(name, errors: ["the snippet did not run"]), reason: .didNotBuild)

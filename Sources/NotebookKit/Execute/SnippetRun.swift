@@ -49,18 +49,29 @@ public struct SnippetRun: Codable, Sendable, Equatable {
         !buildErrors.isEmpty || !outcome.succeeded || checks.contains { !$0.passed }
     }
 
-    /// How the process ended, in words: the limit it exceeded, else its outcome.
+    /// How the process ended, in words: the limit it exceeded, else its outcome; a timeout says
+    /// where the limit comes from.
     public var ending: String {
-        limitExceeded.map { "exceeded \($0)" } ?? outcome.description
+        if let limitExceeded { return "exceeded \(limitExceeded)" }
+        if case .timedOut = outcome { return outcome.description + "; raise `timeout:` in the front matter (default 60 s)" }
+        return outcome.description
     }
 
-    /// One line on why the cell failed, or nil.
-    public var failureSummary: String? {
-        if !buildErrors.isEmpty { return "did not build: \(buildErrors[0])" }
-        if !outcome.succeeded { return "the snippet \(ending)" }
+    /// One line on why the cell failed, or nil; the one wording `build`, `test`, pages and the
+    /// walkthrough share. With `file` (the snippet's path in the package, `Snippets/x.swift`),
+    /// it names the file, check failures point into it, and a crash or timeout says the last
+    /// line that reported.
+    public func failureSummary(file: String? = nil) -> String? {
+        let subject = file ?? "the snippet"
+        if !buildErrors.isEmpty { return "\(subject) did not build: \(buildErrors[0])" }
+        if !outcome.succeeded {
+            let line = events.last { $0.line != nil }?.line
+            let last = file.flatMap { file in line.map { "; its last output came from \(file):\($0)" } } ?? ""
+            return "\(subject) \(ending)\(last)"
+        }
         let failedChecks = checks.filter { !$0.passed }
         if let first = failedChecks.first {
-            return "check failed: \(first.claim) (\(first.file):\(first.line))" + (failedChecks.count > 1 ? " and \(failedChecks.count - 1) more" : "")
+            return "check failed: \(first.claim) (\(file ?? first.file):\(first.line))" + (failedChecks.count > 1 ? " and \(failedChecks.count - 1) more" : "")
         }
         return nil
     }

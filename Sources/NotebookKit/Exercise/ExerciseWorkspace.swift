@@ -79,7 +79,7 @@ public struct ExerciseWorkspace: Sendable {
         var result: [String: SnippetRun] = [:]
         for exercise in exercises {
             guard let run = runs.results[exercise.snippet]?.run, !run.failed, !run.checks.isEmpty else {
-                let why = runs.results[exercise.snippet]?.run.failureSummary ?? "it makes no check"
+                let why = runs.results[exercise.snippet]?.run.failureSummary() ?? "it makes no check"
                 throw NotebookError(file: exercise.notebook, line: exercise.line,
                                     "exercise '\(exercise.name)' is broken: its solution (\(workbook.catalog.relativePath(exercise.snippet))) does not pass: \(why)")
             }

@@ -58,6 +58,10 @@ public enum MathMLRenderer {
                 "<mtr>" + row.map { "<mtd style=\"text-align:left;padding-right:1em\">\(mrow($0))</mtd>" }.joined() + "</mtr>"
             }.joined()
             return "<mrow><mo fence=\"true\" stretchy=\"true\">{</mo><mtable>\(table)</mtable></mrow>"
+        case let .sized(symbol, height):
+            guard !symbol.isEmpty else { return "" }
+            let size = NumberText.em(height) + "em"
+            return "<mo stretchy=\"true\" symmetric=\"true\" minsize=\"\(size)\" maxsize=\"\(size)\">\(HTML.escape(symbol))</mo>"
         case let .space(em):
             return "<mspace width=\"\(NumberText.em(em))em\"></mspace>"
         }

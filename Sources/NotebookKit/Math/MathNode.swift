@@ -25,4 +25,7 @@ public indirect enum MathNode: Sendable, Equatable {
     case cases([[MathNode]])
     /// Horizontal space in em.
     case space(Double)
+    /// A delimiter drawn at a fixed height in em (`\big(` is 1.2, `\Big(` 1.8, `\bigg(` 2.4,
+    /// `\Bigg(` 3); an empty string is no delimiter.
+    case sized(String, height: Double)
 }

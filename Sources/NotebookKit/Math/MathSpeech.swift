@@ -70,6 +70,7 @@ public enum MathSpeech {
         case let .cases(rows):
             return "cases: " + rows.map { $0.map(speak).joined(separator: ", ") }.joined(separator: "; ") + "; end cases"
         case .space: return " "
+        case let .sized(symbol, _): return speak(.op(symbol, large: false))
         }
     }
 

@@ -37,6 +37,10 @@ public struct TeXParser {
     static let accents: [String: String] = ["hat": "^", "bar": "¯", "tilde": "~", "vec": "→", "dot": "˙"]
     static let spaces: [String: Double] = [",": 0.1667, ";": 0.2778, ":": 0.2222, "!": -0.1667, "quad": 1, "qquad": 2, " ": 0.25]
     static let doubleStruck: [Character: String] = ["R": "ℝ", "N": "ℕ", "Z": "ℤ", "Q": "ℚ", "C": "ℂ", "E": "𝔼", "P": "ℙ"]
+    /// `\big` and its relatives, with the height each draws its delimiter at, in em.
+    static let sizedDelimiters: [String: Double] = Dictionary(uniqueKeysWithValues: [("big", 1.2), ("Big", 1.8), ("bigg", 2.4), ("Bigg", 3.0)].flatMap { name, height in
+        ["", "l", "r", "m"].map { (name + $0, height) }
+    })
     static let delimiters: Set<String> = ["(", ")", "[", "]", "|", ".", "‖", "{", "}", "⟨", "⟩"]
 
     private let characters: [Character]
@@ -207,6 +211,8 @@ public struct TeXParser {
             return .fenced(open: open, close: close, body)
         case "right":
             throw Failure(message: "\\right without \\left")
+        case _ where Self.sizedDelimiters[name] != nil:
+            return .sized(try parseDelimiter("\\" + name), height: Self.sizedDelimiters[name]!)
         case "begin":
             let environment = try parseRawArgument("begin")
             guard environment == "cases" else {
@@ -217,7 +223,7 @@ public struct TeXParser {
             throw Failure(message: "\\end without \\begin")
         default:
             let known = Array(Self.greek.keys) + Array(Self.symbols.keys) + Array(Self.operators.keys) + Array(Self.functions)
-                + ["frac", "sqrt", "operatorname", "text", "mathbb", "left", "right", "begin", "sum", "prod"]
+                + ["frac", "sqrt", "operatorname", "text", "mathbb", "left", "right", "begin", "sum", "prod"] + Array(Self.sizedDelimiters.keys)
             throw Failure(message: "unknown command \\\(name)\(Suggestions.didYouMean(name, in: known.filter { $0.first?.isLetter == true }).replacingBackslash)")
         }
     }
@@ -260,13 +266,13 @@ public struct TeXParser {
                 position += 1
             }
             guard let symbol = Self.operators[name], Self.delimiters.contains(symbol) else {
-                throw Failure(message: "\(command)\\\(name) is not a delimiter")
+                throw Failure(message: "\(command) needs a delimiter such as ( or |, not '\\\(name)'")
             }
             return symbol
         }
         let c = String(characters[position])
         position += 1
-        guard Self.delimiters.contains(c) else { throw Failure(message: "\(command)\(c) is not a delimiter") }
+        guard Self.delimiters.contains(c) else { throw Failure(message: "\(command) needs a delimiter such as ( or |, not '\(c)'") }
         return c == "." ? "" : c
     }
 

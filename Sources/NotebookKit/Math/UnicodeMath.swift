@@ -37,6 +37,7 @@ public enum UnicodeMath {
         case let .fenced(open, close, body): return open + text(body).trimmingCharacters(in: " ") + close
         case let .cases(rows):
             return "{ " + rows.map { row in row.map { text($0).trimmingCharacters(in: " ") }.joined(separator: "  ") }.joined(separator: ";  ")
+        case let .sized(symbol, _): return symbol
         case let .space(em): return em > 0.5 ? "  " : (em > 0 ? " " : "")
         }
     }

@@ -151,7 +151,7 @@ public struct PageRenderer {
         html += "<div class=\"cell-source\">\(HTML.escape(cell.file))\(slice)</div>\n"
         html += codeHTML(cell.lines)
         html += outputs(cell.outputs, file: cell.file)
-        if let run = cell.ownedRun { html += failure(run) }
+        if let run = cell.ownedRun { html += failure(run, file: cell.file) }
         return html + "</section>\n"
     }
 
@@ -200,7 +200,7 @@ public struct PageRenderer {
             defer { checks.removeAll() }
             return "<ul class=\"checks\">\n" + checks.map { check in
                 let mark = check.passed ? "✔" : "✘"
-                let location = check.passed ? "" : " <span class=\"where\">\(HTML.escape(check.file)):\(check.line)</span>"
+                let location = check.passed ? "" : " <span class=\"where\">\(HTML.escape(file)):\(check.line)</span>"
                 return "<li class=\"\(check.passed ? "pass" : "fail")\">\(mark) \(HTML.escape(check.claim))\(location)</li>\n"
             }.joined() + "</ul>\n"
         }
@@ -238,12 +238,12 @@ public struct PageRenderer {
     }
 
     /// The notes and failure box shown after a snippet's last cell.
-    private func failure(_ run: SnippetRun) -> String {
+    private func failure(_ run: SnippetRun, file: String) -> String {
         var html = ""
         if run.stdoutTruncated {
             html += "<p class=\"note\">Output cut: the snippet printed \(run.stdoutBytes) bytes; the first \(run.stdout.utf8.count) are shown.</p>\n"
         }
-        if run.failed, let summary = run.failureSummary {
+        if run.failed, let summary = run.failureSummary(file: file) {
             html += "<div class=\"failure\" role=\"alert\"><strong>This cell failed:</strong> \(HTML.escape(summary))"
             let details = run.buildErrors.isEmpty ? run.stderr : run.buildErrors.joined(separator: "\n")
             if !details.isEmpty { html += "<pre tabindex=\"0\">\(HTML.escape(details))</pre>" }

@@ -79,8 +79,10 @@ public struct SiteBuild: Sendable {
         for notebook in notebooks {
             let cells = notebook.owningCells
             let ran = cells.filter { $0.result?.reason != .cached }.count
-            let mark = notebook.failedCells == 0 ? "✔" : "✘"
-            let failures = notebook.failedCells == 0 ? "" : ", \(notebook.failedCells) failed"
+            let formulaErrors = notebook.problems.filter { $0.kind == .formula }.count
+            let mark = notebook.failedCells == 0 && formulaErrors == 0 ? "✔" : "✘"
+            var failures = notebook.failedCells == 0 ? "" : ", \(notebook.failedCells) failed"
+            if formulaErrors > 0 { failures += formulaErrors == 1 ? ", 1 formula error" : ", \(formulaErrors) formula errors" }
             let snippets = cells.count == 1 ? "1 snippet" : "\(cells.count) snippets"
             progress("\(mark) \(notebook.document.path) → \(notebook.page) (\(snippets): \(ran) ran, \(cells.count - ran) cached\(failures))")
         }

@@ -3,13 +3,15 @@ import Plotting
 
 /// Snippet outputs as terminal text: printed text, tables, check marks and ASCII plots in order.
 public enum TerminalOutput {
-    /// A whole run's outputs, with a note if its output was cut and its stderr if it failed.
-    public static func render(_ run: SnippetRun, width: Int, mode: ASCIIRenderer.Mode) -> String {
-        render(OutputAttribution.items(run), width: width, mode: mode) + notes(run)
+    /// A whole run's outputs, with a note if its output was cut and its stderr if it failed;
+    /// failed checks point into `file`, the snippet's path.
+    public static func render(_ run: SnippetRun, file: String, width: Int, mode: ASCIIRenderer.Mode) -> String {
+        render(OutputAttribution.items(run), file: file, width: width, mode: mode) + notes(run)
     }
 
-    /// Some outputs, in order; each sweep shows the frame `sweepStep` steps from its initial one.
-    public static func render(_ items: [OutputItem], width: Int, mode: ASCIIRenderer.Mode, sweepStep: Int = 0) -> String {
+    /// Some outputs, in order; each sweep shows the frame `sweepStep` steps from its initial one;
+    /// failed checks point into `file`, the snippet's path.
+    public static func render(_ items: [OutputItem], file: String, width: Int, mode: ASCIIRenderer.Mode, sweepStep: Int = 0) -> String {
         var text = ""
         for item in items {
             switch item {
@@ -22,7 +24,7 @@ public enum TerminalOutput {
                 case let .table(table):
                     text += table.text + "\n\n"
                 case let .check(check):
-                    text += check.passed ? "✔ \(check.claim)\n" : "✘ \(check.claim) (\(check.file):\(check.line))\n"
+                    text += check.passed ? "✔ \(check.claim)\n" : "✘ \(check.claim) (\(file):\(check.line))\n"
                 case let .sweep(sweep):
                     let frame = min(max(0, sweep.initial + sweepStep), sweep.frames.count - 1)
                     text += sweepText(sweep, frame: frame, width: width, mode: mode)

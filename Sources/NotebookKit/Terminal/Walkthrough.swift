@@ -159,7 +159,7 @@ struct TerminalBlockRenderer {
         }
         if view.solution {
             text += "\n" + style.bold("Solution") + "\n" + code(exercise.source.solutionLines)
-            let output = TerminalOutput.render(cell.outputs, width: style.width, mode: style.unicode ? .unicode : .ascii, sweepStep: view.sweepStep)
+            let output = TerminalOutput.render(cell.outputs, file: cell.file, width: style.width, mode: style.unicode ? .unicode : .ascii, sweepStep: view.sweepStep)
             if !output.isEmpty { text += "\n" + colorChecks(output) }
         }
         var keys: [String] = []
@@ -175,10 +175,10 @@ struct TerminalBlockRenderer {
         let file = cell.file + (reference.slice.map { " · slice \($0)" } ?? "")
         var text = style.dim(file) + "\n" + code(cell.lines)
         // Each cell shows the outputs of its own code, as on the page.
-        var output = TerminalOutput.render(cell.outputs, width: style.width, mode: style.unicode ? .unicode : .ascii, sweepStep: view.sweepStep)
+        var output = TerminalOutput.render(cell.outputs, file: cell.file, width: style.width, mode: style.unicode ? .unicode : .ascii, sweepStep: view.sweepStep)
         if let run = cell.ownedRun { output += TerminalOutput.notes(run) }
         if !output.isEmpty { text += "\n" + colorChecks(output) }
-        if let run = cell.ownedRun, run.failed, let summary = run.failureSummary {
+        if let run = cell.ownedRun, run.failed, let summary = run.failureSummary(file: cell.file) {
             text += style.fail((style.unicode ? "✘ " : "x ") + "This cell failed: \(summary)") + "\n"
         }
         return text

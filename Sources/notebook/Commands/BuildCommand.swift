@@ -56,7 +56,7 @@ struct BuildCommand: ParsableCommand {
         for notebook in report.notebooks {
             for cell in notebook.owningCells {
                 guard let run = cell.result?.run, run.failed else { continue }
-                say("\(notebook.document.path):\(cell.reference.line): \(run.failureSummary ?? "failed")")
+                say("\(notebook.document.path):\(cell.reference.line): \(run.failureSummary(file: cell.file) ?? "failed")")
             }
         }
         for problem in report.problems { say(problem.description) }
@@ -71,7 +71,8 @@ struct BuildCommand: ParsableCommand {
         let failed = report.runs.failedSnippets.count
         let notebooks = report.notebooks.count == 1 ? "1 notebook" : "\(report.notebooks.count) notebooks"
         let snippets = runs.count == 1 ? "1 snippet" : "\(runs.count) snippets"
-        say("Built \(notebooks) into \(output)/: \(snippets) (\(runs.count - cached) ran, \(cached) cached, \(failed) failed) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+        let formulas = report.problems.isEmpty ? "" : report.problems.count == 1 ? "; 1 formula error" : "; \(report.problems.count) formula errors"
+        say("Built \(notebooks) into \(output)/: \(snippets) (\(runs.count - cached) ran, \(cached) cached, \(failed) failed)\(formulas) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
         if failed > 0 || !report.problems.isEmpty { throw ExitCode(1) }
     }
 }

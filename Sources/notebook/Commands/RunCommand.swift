@@ -24,9 +24,13 @@ struct RunCommand: ParsableCommand {
         let catalog = SnippetCatalog(root: project.root)
         let reference = SnippetReference(path: "Snippets/\(name)", name: name, slice: nil, line: 0, expectedOutput: nil)
         let result: SnippetResult
+        let service = ExecutionService(project: project, settings: .init(noCache: noCache))
+        // The notebooks that show it set its time limit and sandbox limits, as in `build`.
+        let workbook = try? Workbook.load(project.notebookPaths(), with: service)
         do {
             _ = try catalog.resolve(reference, in: "notebook run")
-            result = try ExecutionService(project: project, settings: .init(noCache: noCache)).run(snippet: name, catalog: catalog)
+            result = try service.run(snippet: name, catalog: catalog, timeout: workbook?.timeout(for: name) ?? 60,
+                                     limits: workbook?.limits(for: name) ?? SandboxLimits())
         } catch {
             // A name on the command line has no notebook line to point at.
             throw UsageFailure(message: error.file == "notebook run" ? error.message : error.description)
@@ -35,9 +39,16 @@ struct RunCommand: ParsableCommand {
             result.run.buildErrors.forEach { say($0) }
             throw ExitCode(1)
         }
-        print(TerminalOutput.render(result.run, width: 80, mode: ascii ? .ascii : .unicode), terminator: "")
+        let file = catalog.relativePath(name)
+        print(TerminalOutput.render(result.run, file: file, width: 80, mode: ascii ? .ascii : .unicode), terminator: "")
+        for (key, value) in result.run.records.sorted(by: { $0.key < $1.key }) {
+            switch value {
+            case let .number(number): print("recorded \(key) = \(number)")
+            case let .text(text): print("recorded \(key) = \(text.debugDescription)")
+            }
+        }
         if result.run.failed {
-            say("✘ \(result.run.failureSummary ?? "failed")")
+            say("✘ \(result.run.failureSummary(file: file) ?? "failed")")
             throw ExitCode(1)
         }
     }

@@ -34,20 +34,33 @@ struct DocTestTests {
         func has(_ prefix: String, _ fragment: String) -> Bool {
             lines.contains { $0.hasPrefix(prefix) && $0.contains(fragment) }
         }
-        #expect(has("Notebooks/failing.md:5: ", "snippet 'crash' (Snippets/crash.swift) killed by signal 4 (SIGILL"), "\(lines)")
-        #expect(has("Notebooks/failing.md:9: ", "snippet 'exits' (Snippets/exits.swift) exited with status 3"))
-        #expect(has("Notebooks/failing.md:13: ", "check failed: MSE moves most (checks.swift:7)"))
+        #expect(has("Notebooks/failing.md:5: ", "Snippets/crash.swift killed by signal 4 (SIGILL"), "\(lines)")
+        #expect(has("Notebooks/failing.md:9: ", "Snippets/exits.swift exited with status 3"))
+        #expect(has("Notebooks/failing.md:13: ", "check failed: MSE moves most (Snippets/checks.swift:7)"))
         #expect(has("Notebooks/values.md:5: ", "unknown value '{{slpe}}'; did you mean 'slope'?"))
         #expect(has("Notebooks/failing.md:21: ", "the output of 'good' differs from the expected block (line 21)"))
         #expect(has("Notebooks/failing.md:28: ", "link to a missing notebook 'nowhere.md'"))
         #expect(has("Notebooks/failing.md:28: ", "link to a missing heading '#nope' in Notebooks/passing.md"))
-        #expect(has("Notebooks/failing.md:32: ", "snippet 'broken' does not build: Snippets/broken.swift:1: error: cannot convert value of type 'String' to specified type 'Int'"))
+        #expect(has("Notebooks/failing.md:32: ", "Snippets/broken.swift did not build: Snippets/broken.swift:1: error: cannot convert value of type 'String' to specified type 'Int'"))
         #expect(!lines.contains { $0.hasPrefix("Notebooks/passing.md") || $0.hasPrefix("Notebooks/random.md") })
         // In a notebook whose snippets crashed, a value they would have recorded is not an error.
         #expect(!lines.contains { $0.hasPrefix("Notebooks/failing.md:15") })
         let diff = report.failures.first { $0.kind == .output }?.details ?? ""
         #expect(diff == "- loss = 0.7\n+ loss = 0.500000000001\n  slope = 2.0")
         #expect(report.failures.first { $0.kind == .crash }?.details.contains("Index out of range") == true)
+    }
+
+    @Test("A notebook with a bad reference fails alone: the others are still tested and counted")
+    func badReferenceAlone() async throws {
+        let (root, scratch) = try await FixturePackage.shared.copy()
+        try "# Bad\n\n@Snippet(path: \"LossNotebooks/Snippets/nope\")\n".write(to: root.appendingPathComponent("Notebooks/bad.md"), atomically: true, encoding: .utf8)
+        let report = try DocTest.run(project: Project(root: root), options: DocTest.Options(
+            notebooks: ["Notebooks/bad.md", "Notebooks/passing.md"],
+            execution: ExecutionService.Settings(scratch: scratch, cacheFolder: root.appendingPathComponent(".cache"))))
+        #expect(report.failures.map(\.description).count == 1)
+        #expect(report.failures.first?.description.hasPrefix("Notebooks/bad.md:3: ") == true, "\(report.failures)")
+        #expect(report.cases.contains { $0.notebook == "Notebooks/passing.md" && $0.failure == nil })
+        #expect(report.notebooks == ["Notebooks/bad.md", "Notebooks/passing.md"])
     }
 
     @Test("--update rewrites only the output blocks, byte for byte elsewhere")
@@ -79,7 +92,7 @@ struct DocTestTests {
         #expect(xml.contains("<testsuite name=\"Notebooks/failing.md\""))
         #expect(xml.contains("name=\"checks: MSE moves most\""))
         #expect(xml.contains("name=\"snippet good (line 3)\" time="))
-        #expect(xml.contains("<failure message=\"Notebooks/failing.md:5: snippet &#39;crash&#39;"))
+        #expect(xml.contains("<failure message=\"Notebooks/failing.md:5: Snippets/crash.swift killed by signal"))
         let annotation = report.failures.first { $0.kind == .output }!.githubAnnotation
         #expect(annotation.hasPrefix("::error file=Notebooks/failing.md,line=21::the output of 'good' differs"))
         #expect(!annotation.contains("\n"))

@@ -45,7 +45,7 @@ struct NotebooksBuildTests {
         for notebook in report.notebooks {
             for cell in notebook.owningCells {
                 let run = try #require(cell.result?.run)
-                #expect(!run.failed, "\(notebook.document.path):\(cell.reference.line): \(run.failureSummary ?? "")\n\(run.stderr)")
+                #expect(!run.failed, "\(notebook.document.path):\(cell.reference.line): \(run.failureSummary() ?? "")\n\(run.stderr)")
             }
             let page = try String(contentsOf: output.appendingPathComponent(notebook.page), encoding: .utf8)
             // Every lesson draws at least one plot (the glossary has no cells).

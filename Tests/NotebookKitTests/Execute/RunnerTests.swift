@@ -23,7 +23,7 @@ struct RunnerTests {
         let bad = try run("echo 'index out of range' >&2; exit 3")
         #expect(bad.outcome == .exited(3))
         #expect(bad.failed)
-        #expect(bad.failureSummary == "the snippet exited with status 3")
+        #expect(bad.failureSummary() == "the snippet exited with status 3")
         #expect(bad.stderr.contains("index out of range"))
     }
 
@@ -31,7 +31,7 @@ struct RunnerTests {
     func signals() throws {
         let trap = try run("kill -ILL $$")
         #expect(trap.outcome == .signaled(SIGILL))
-        #expect(trap.failureSummary?.contains("SIGILL") == true)
+        #expect(trap.failureSummary()?.contains("SIGILL") == true)
         let segv = try run("kill -SEGV $$")
         #expect(segv.outcome == .signaled(SIGSEGV))
     }
@@ -41,7 +41,7 @@ struct RunnerTests {
         let marker = "notebook-timeout-\(UUID().uuidString.prefix(8))"
         let result = try run("sh -c 'exec -a \(marker) sleep 300' & sleep 300", timeout: 0.5)
         #expect(result.outcome == .timedOut(0.5))
-        #expect(result.failureSummary == "the snippet timed out after 0.5 s and was stopped")
+        #expect(result.failureSummary() == "the snippet timed out after 0.5 s and was stopped; raise `timeout:` in the front matter (default 60 s)")
         // The background child is gone too.
         let check = Process()
         check.executableURL = URL(fileURLWithPath: "/bin/sh")
@@ -70,7 +70,7 @@ struct RunnerTests {
         let result = try run("echo hello; printf '%s\\n' '\(json)' >> \"$NOTEBOOK_EVENTS\"; echo 'garbage' >> \"$NOTEBOOK_EVENTS\"")
         #expect(result.events == [event])
         #expect(result.failed)
-        #expect(result.failureSummary == "check failed: MSE moves most (x.swift:3)")
+        #expect(result.failureSummary() == "check failed: MSE moves most (x.swift:3)")
     }
 
     @Test("Snippets run in a scratch folder with a fixed environment")
@@ -110,7 +110,7 @@ struct SandboxTests {
         #expect(run.stdout == "inside\n")
         #expect(run.outcome == .exited(4))
         #expect(run.stderr.contains("Permission denied"))
-        #expect(run.failureSummary == "the snippet exited with status 4")
+        #expect(run.failureSummary() == "the snippet exited with status 4")
         #expect(!FileManager.default.fileExists(atPath: outside))
     }
 }

@@ -79,7 +79,7 @@ struct SandboxConfinementTests {
         defer { folder.remove() }
         let run = try self.run("exec /usr/bin/python3 -c 'b = bytearray(600 * 1024 * 1024)'", limits: SandboxLimits(memory: 256 << 20), in: folder)
         #expect(run.failed)
-        #expect(run.failureSummary == "the snippet exceeded the 256 MiB memory limit; raise it with `memory:` in the front matter", "\(run.stderr)")
+        #expect(run.failureSummary() == "the snippet exceeded the 256 MiB memory limit; raise it with `memory:` in the front matter", "\(run.stderr)")
         // Under the default limit the same allocation succeeds.
         #expect(!(try self.run("exec /usr/bin/python3 -c 'b = bytearray(600 * 1024 * 1024)'", in: folder)).failed)
     }
@@ -93,7 +93,7 @@ struct SandboxConfinementTests {
         let script = try folder.script(marker, "f() { f | f & }; f; sleep 30")
         let run = runner.execute(.init(name: "s", executable: script, timeout: 3, limits: SandboxLimits(processes: 16)))
         #expect(run.failed)
-        #expect(run.failureSummary == "the snippet exceeded the 16 processes limit; raise it with `processes:` in the front matter", "\(run.outcome) \(run.stderr.prefix(300))")
+        #expect(run.failureSummary() == "the snippet exceeded the 16 processes limit; raise it with `processes:` in the front matter", "\(run.outcome) \(run.stderr.prefix(300))")
         #expect(eventually(within: 5) { !running(marker) }, "processes of the fork bomb are still running")
     }
 
@@ -103,7 +103,7 @@ struct SandboxConfinementTests {
         defer { folder.remove() }
         let run = try self.run("exec head -c 5000000 /dev/zero > big.bin", limits: SandboxLimits(fileSize: 1 << 20), in: folder)
         #expect(run.outcome == .signaled(SIGXFSZ))
-        #expect(run.failureSummary == "the snippet exceeded the 1 MiB limit on the size of a file it writes; raise it with `output-files:` in the front matter")
+        #expect(run.failureSummary() == "the snippet exceeded the 1 MiB limit on the size of a file it writes; raise it with `output-files:` in the front matter")
     }
 
     @Test("No network unless the notebook allows it: a server on 127.0.0.1 is not reached")

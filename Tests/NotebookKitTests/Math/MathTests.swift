@@ -32,6 +32,13 @@ struct MathTests {
         #expect(try mathML(tex) == expected)
     }
 
+    @Test("\\big and its relatives draw their delimiter at a fixed height")
+    func sizedDelimiters() throws {
+        #expect(try mathML("\\big( x \\bigr)") == "<mrow><mo stretchy=\"true\" symmetric=\"true\" minsize=\"1.2em\" maxsize=\"1.2em\">(</mo><mi>x</mi><mo stretchy=\"true\" symmetric=\"true\" minsize=\"1.2em\" maxsize=\"1.2em\">)</mo></mrow>")
+        #expect(try mathML("\\Bigg|").contains("minsize=\"3em\""))
+        #expect(unicode("\\Big[ a \\Big]") == "[a]")
+    }
+
     @Test("Sums and products take their limits under and over in display math")
     func limits() throws {
         #expect(try mathML("\\sum_{i=1}^n x_i", display: true).hasPrefix("<mrow><munderover><mo largeop=\"true\" movablelimits=\"true\">∑</mo>"))
@@ -94,6 +101,9 @@ struct MathTests {
         ("x^a^b", "double superscript; use braces: x^{ab}"),
         ("a & b", "'&' outside \\begin{cases}"),
         ("\\begin{matrix} a \\end{matrix}", "unknown environment 'matrix'; expected cases"),
+        ("\\bug( x", "unknown command \\bug; did you mean '\\big'?"),
+        ("\\qux", "unknown command \\qux"),
+        ("\\big x", "\\big needs a delimiter such as ( or |, not 'x'"),
     ])
     func errors(tex: String, message: String) {
         #expect(throws: TeXParser.Failure(message: message)) { try TeXParser.parse(tex, display: false) }

@@ -65,7 +65,7 @@ struct PageRendererTests {
         let failed = html.range(of: "✘ fails")!.lowerBound
         #expect(first < check && check < svg && svg < second && second < failed)
         #expect(html.contains("<section class=\"cell failed\""))
-        #expect(html.contains("This cell failed:</strong> check failed: fails (s.swift:9)"))
+        #expect(html.contains("This cell failed:</strong> check failed: fails (Snippets/s.swift:9)"))
     }
 
     @Test("A crashed cell shows its signal and stderr")
