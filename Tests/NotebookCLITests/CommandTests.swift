@@ -120,11 +120,40 @@ struct RunCommandTests {
         let unknown = try runNotebook(["run", "god", "--package-path", root.path], in: root)
         #expect(unknown.status == 2)
         #expect(unknown.stderr == "notebook: no snippet 'god' (expected Snippets/god.swift); did you mean 'good'?\n")
+        // Recorded values are printed; a failed check names the snippet's file.
+        let checks = try runNotebook(["run", "checks", "--package-path", root.path], in: root)
+        #expect(checks.status == 1)
+        #expect(checks.stdout.contains("recorded slope = 2.5"), "\(checks.stdout)")
+        #expect(checks.stdout.contains("✘ check failed: MSE moves most (Snippets/checks.swift:7)"), "\(checks.stdout)")
     }
 }
 
 @Suite("notebook build exit statuses")
 struct BuildStatusTests {
+    @Test("A partial build rebuilds the notebooks named and keeps the rest of the site: pages, index, search, neighbours")
+    func partial() throws {
+        let root = try passingPackage()
+        let full = try runNotebook(["build", "--package-path", root.path], in: root)
+        #expect(full.status == 0, "\(full.stdout)\(full.stderr)")
+        let passing = root.appendingPathComponent("Notebooks/passing.md")
+        try (try String(contentsOf: passing, encoding: .utf8) + "\nNew words for the partial build.\n").write(to: passing, atomically: true, encoding: .utf8)
+        let walk = root.appendingPathComponent("Notebooks/walk.md")
+        try (try String(contentsOf: walk, encoding: .utf8)).replacingOccurrences(of: "# Walk\n", with: "# Walk renamed\n")
+            .write(to: walk, atomically: true, encoding: .utf8)
+        let partial = try runNotebook(["build", "passing", "--package-path", root.path], in: root)
+        #expect(partial.status == 0, "\(partial.stdout)\(partial.stderr)")
+        #expect(partial.stdout.contains("Built 1 notebook into site/: 1 snippet (0 ran, 1 cached, 0 failed)"), "\(partial.stdout)")
+        let site = root.appendingPathComponent("site")
+        let files = try FileManager.default.contentsOfDirectory(atPath: site.path)
+        #expect(files.contains("walk.html") && files.contains("passing.html"), "\(files)")
+        #expect(try String(contentsOf: site.appendingPathComponent("passing.html"), encoding: .utf8).contains("New words for the partial build."))
+        // The other notebook's snippets are cached, so its page and the neighbours' links follow its new title.
+        let index = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index.contains(">Passing</a>") && index.contains(">Walk renamed</a>"), "\(index)")
+        #expect(try String(contentsOf: site.appendingPathComponent("search-index.js"), encoding: .utf8).contains("Walk renamed"))
+        #expect(try String(contentsOf: site.appendingPathComponent("walk.html"), encoding: .utf8).contains("<h1 id=\"walk-renamed\">"))
+    }
+
     @Test("A failed cell: the site is written with the failure shown, file:line printed, exit 1")
     func failedCell() throws {
         let root = try passingPackage()

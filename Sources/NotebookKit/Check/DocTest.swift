@@ -63,9 +63,9 @@ public struct DocTest: Sendable {
     public static func run(project: Project, options: Options) throws(NotebookError) -> Report {
         let paths = options.notebooks.isEmpty ? project.notebookPaths() : options.notebooks
         let service = ExecutionService(project: project, settings: options.execution)
-        let (loaded, unloadable) = loadWorkbook(paths, with: service)
-        var failures = unloadable
-        var cases = unloadable.map { Case(notebook: $0.file, name: "notebook", seconds: 0, failure: $0) }
+        let (loaded, unloadable) = Workbook.loadingWhatLoads(paths, with: service)
+        var failures = unloadable.map(DocTestFailure.init(notebook:))
+        var cases = failures.map { Case(notebook: $0.file, name: "notebook", seconds: 0, failure: $0) }
         guard let workbook = loaded else {
             return Report(failures: failures, cases: cases, updatedFiles: [], notebooks: paths)
         }
@@ -141,25 +141,6 @@ public struct DocTest: Sendable {
         }
         failures.sort { ($0.file, $0.line ?? 0) < ($1.file, $1.line ?? 0) }
         return Report(failures: failures, cases: cases, updatedFiles: updated, notebooks: paths, unprotected: runs.unprotected)
-    }
-
-    /// The workbook of the notebooks at `paths` that load, and the problems of those that do
-    /// not (a bad reference or front matter in one notebook leaves the others to be tested).
-    /// No workbook when none loads, or when the problem is the package's, not a notebook's.
-    static func loadWorkbook(_ paths: [String], with service: ExecutionService) -> (Workbook?, [DocTestFailure]) {
-        var remaining = paths
-        var failures: [DocTestFailure] = []
-        while true {
-            do {
-                return (try Workbook.load(remaining, with: service), failures)
-            } catch {
-                failures += error.errors.map(DocTestFailure.init(notebook:))
-                let broken = Set(error.errors.map(\.file))
-                let rest = remaining.filter { !broken.contains($0) }
-                guard !rest.isEmpty, rest.count < remaining.count else { return (nil, failures) }
-                remaining = rest
-            }
-        }
     }
 
     /// Proves every exercise honest: its solution makes checks (that they pass is the cell's

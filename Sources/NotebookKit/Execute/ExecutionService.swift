@@ -124,8 +124,10 @@ public struct ExecutionService: Sendable {
 
     /// Builds the workbook's snippets (or those named in `only`) and runs each (from the cache when allowed); with
     /// `repeats` > 1, runs each that many times without the cache, for determinism checks.
+    /// Those in `cachedOnly` are never run: they get their cached result or none (a partial
+    /// build keeps the other notebooks' pages as they were).
     /// - Throws: ``NotebookError`` when the package itself does not build.
-    public func execute(_ workbook: Workbook, repeats: Int = 1, only: [String]? = nil) throws(NotebookError) -> Runs {
+    public func execute(_ workbook: Workbook, repeats: Int = 1, only: [String]? = nil, cachedOnly: Set<String> = []) throws(NotebookError) -> Runs {
         let names = workbook.referencedSnippets.filter { only?.contains($0) ?? true }
         let start = Date()
         let builder = try SnippetBuilder(root: project.root, scratch: scratch)
@@ -146,14 +148,14 @@ public struct ExecutionService: Sendable {
         // Cached results first: the sandbox is asked what it protects only when something runs.
         let cached = runner.cachedResults(jobs)
         results.merge(cached) { _, hit in hit }
-        let pending = jobs.filter { cached[$0.name] == nil }
+        let pending = jobs.filter { cached[$0.name] == nil && !cachedOnly.contains($0.name) }
         let missing = pending.isEmpty ? [] : try sandboxCheck(runner)
         for (name, result) in runner.run(pending) { results[name] = result }
         var again: [String: [SnippetRun]] = [:]
         if repeats > 1 {
             let uncached = self.runner(builder: builder, cached: false)
             for _ in 1..<repeats {
-                for (name, result) in uncached.run(jobs) { again[name, default: []].append(result.run) }
+                for (name, result) in uncached.run(jobs.filter { !cachedOnly.contains($0.name) }) { again[name, default: []].append(result.run) }
             }
         }
         return Runs(results: results, repeats: again, buildSeconds: buildSeconds, runSeconds: Date().timeIntervalSince(runStart),

@@ -57,11 +57,26 @@ public struct SiteBuild: Sendable {
         } catch {
             throw NotebookErrors([error])
         }
-        let workbook = try Workbook.load(options.notebooks.isEmpty ? project.notebookPaths() : options.notebooks, with: service)
+        // A partial build (notebooks named) runs only those, and keeps the rest of the site: the
+        // other notebooks are parsed for the index, search and neighbours' links, and drawn
+        // from cached results, or their pages kept as they are.
+        let selected = Set(options.notebooks)
+        let partial = !selected.isEmpty
+        let workbook: Workbook
+        if partial {
+            let (loaded, problems) = Workbook.loadingWhatLoads(Array(Set(project.notebookPaths()).union(selected)).sorted(), with: service)
+            let own = problems.filter { selected.contains($0.file) || !project.notebookPaths().contains($0.file) }
+            guard own.isEmpty, let loaded else { throw NotebookErrors(own.isEmpty ? problems : own) }
+            workbook = loaded
+        } else {
+            workbook = try Workbook.load(project.notebookPaths(), with: service)
+        }
+        let isSelected = { (document: Document) in !partial || selected.contains(document.path) }
+        let ownSnippets = Set(workbook.documents.filter(isSelected).flatMap(\.snippetReferences).map(\.name))
         lap("parse")
         let runs: Runs
         do {
-            runs = try service.execute(workbook)
+            runs = try service.execute(workbook, cachedOnly: Set(workbook.referencedSnippets).subtracting(ownSnippets))
         } catch {
             throw NotebookErrors([error])
         }
@@ -69,14 +84,22 @@ public struct SiteBuild: Sendable {
         timings.append(("run", runs.runSeconds))
         clock = Date()
         let notebooks = ExecutedNotebook.assemble(workbook, runs: runs.results)
-        let problems = notebooks.flatMap(\.problems)
+        let built = notebooks.filter { isSelected($0.document) }
+        let problems = built.flatMap(\.problems)
         let blocking = NotebookProblem.blocking(problems)
         guard blocking.isEmpty else { throw NotebookErrors(blocking.map(\.error)) }
         lap("assemble")
-        let (files, warnings) = SiteRenderer.render(notebooks, sources: workbook.sources, siteTitle: options.siteTitle, solutions: options.solutions,
+        // Another notebook whose snippets have no cached result keeps the page it has.
+        var kept: [String: Data] = [:]
+        for notebook in notebooks where !isSelected(notebook.document) {
+            let complete = notebook.owningCells.allSatisfy { $0.result != nil }
+            if !complete, let page = try? Data(contentsOf: options.output.appendingPathComponent(notebook.page)) { kept[notebook.page] = page }
+        }
+        var (files, warnings): ([String: Data], [NotebookError]) = SiteRenderer.render(notebooks, sources: workbook.sources, siteTitle: options.siteTitle, solutions: options.solutions,
                                                     pageCache: PageCache(folder: service.pageCacheFolder))
+        files.merge(kept) { _, old in old }
         lap("render")
-        for notebook in notebooks {
+        for notebook in built {
             let cells = notebook.owningCells
             let ran = cells.filter { $0.result?.reason != .cached }.count
             let formulaErrors = notebook.problems.filter { $0.kind == .formula }.count
@@ -93,7 +116,7 @@ public struct SiteBuild: Sendable {
         }
         lap("write")
         withExtendedLifetime(lock) {}
-        return Report(notebooks: notebooks, runs: runs, timings: timings,
+        return Report(notebooks: built, runs: runs, timings: timings,
                       problems: problems.filter { $0.kind == .formula }.map(\.error), warnings: warnings)
     }
 }

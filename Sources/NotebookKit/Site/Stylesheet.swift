@@ -30,8 +30,10 @@ enum Stylesheet {
         #search-results [role=option] { cursor: pointer; color: var(--nb-accent); }
         #search-results [aria-selected=true] { background: var(--nb-code-bg); outline: 2px solid var(--nb-accent); outline-offset: -2px; }
         .visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
-        .layout { display: flex; gap: 2rem; max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem; }
-        main { flex: 1; min-width: 0; max-width: 48rem; }
+        .layout { display: flex; gap: 2rem; max-width: 92rem; margin: 0 auto; padding: 1rem 1.5rem; }
+        main { flex: 1; min-width: 0; max-width: 66rem; }
+        main :is(p, ul, ol, blockquote, h1, h2, h3, h4, .math-block) { max-width: 46rem; }
+        body.presenting main :is(p, ul, ol, blockquote, h1, h2, h3, h4, .math-block) { max-width: none; }
         nav.toc { flex: 0 0 14rem; order: 2; position: sticky; top: 1rem; align-self: flex-start; font-size: 0.9rem; }
         nav.toc h2 { font-size: 0.9rem; text-transform: uppercase; letter-spacing: 0.05em; color: var(--nb-muted); }
         nav.toc ul { list-style: none; padding: 0; margin: 0; }
@@ -108,7 +110,7 @@ enum Stylesheet {
         .note { color: var(--nb-muted); font-style: italic; }
         li.task { list-style: none; }
         footer { border-top: 1px solid var(--nb-grid); padding: 1rem 1.5rem; }
-        nav.pager { display: flex; justify-content: space-between; max-width: 72rem; margin: 0 auto; }
+        nav.pager { display: flex; justify-content: space-between; max-width: 92rem; margin: 0 auto; }
         .index-list { list-style: none; padding: 0; }
         .index-list li { margin: 0.8rem 0; }
         .index-list .summary { display: block; color: var(--nb-muted); }

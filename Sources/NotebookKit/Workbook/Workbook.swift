@@ -65,6 +65,25 @@ public struct Workbook: Sendable {
         return try Workbook(project: service.project, package: package, paths: paths)
     }
 
+    /// The workbook of the notebooks at `paths` that load, and the problems of those that do
+    /// not (a bad reference or front matter in one notebook leaves the others usable). No
+    /// workbook when none loads, or when the problem is the package's, not a notebook's.
+    public static func loadingWhatLoads(_ paths: [String], with service: ExecutionService) -> (Workbook?, [NotebookError]) {
+        var remaining = paths
+        var problems: [NotebookError] = []
+        while true {
+            do {
+                return (try Workbook.load(remaining, with: service), problems)
+            } catch {
+                problems += error.errors
+                let broken = Set(error.errors.map(\.file))
+                let rest = remaining.filter { !broken.contains($0) }
+                guard !rest.isEmpty, rest.count < remaining.count else { return (nil, problems) }
+                remaining = rest
+            }
+        }
+    }
+
     /// The snippets referenced, each once, in first-reference order.
     public var referencedSnippets: [String] {
         var seen: Set<String> = []

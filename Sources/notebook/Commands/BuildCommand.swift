@@ -49,7 +49,8 @@ struct BuildCommand: ParsableCommand {
             say("note: the snippet sandbox cannot enforce here: \(report.runs.unprotected.joined(separator: "; "))")
         }
         if explain {
-            for (name, result) in report.runs.results.sorted(by: { $0.key < $1.key }) {
+            let own = Set(report.notebooks.flatMap(\.owningCells).map(\.reference.name))
+            for (name, result) in report.runs.results.sorted(by: { $0.key < $1.key }) where own.contains(name) {
                 say("  \(name): \(result.reason)")
             }
         }
@@ -66,9 +67,10 @@ struct BuildCommand: ParsableCommand {
                 say("  \(phase): \(String(format: "%.3f", seconds)) s")
             }
         }
-        let runs = report.runs.results.values
+        // The snippets of the notebooks built (a partial build draws the others from the cache).
+        let runs = Set(report.notebooks.flatMap(\.owningCells).map(\.reference.name)).compactMap { report.runs.results[$0] }
         let cached = runs.filter { $0.reason == .cached }.count
-        let failed = report.runs.failedSnippets.count
+        let failed = runs.filter { $0.run.failed }.count
         let notebooks = report.notebooks.count == 1 ? "1 notebook" : "\(report.notebooks.count) notebooks"
         let snippets = runs.count == 1 ? "1 snippet" : "\(runs.count) snippets"
         let formulas = report.problems.isEmpty ? "" : report.problems.count == 1 ? "; 1 formula error" : "; \(report.problems.count) formula errors"

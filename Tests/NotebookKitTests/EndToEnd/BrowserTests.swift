@@ -74,6 +74,10 @@ struct BrowserTests {
               if (doc.activeElement !== a || win.getComputedStyle(a).opacity !== "1" || win.getComputedStyle(a).visibility !== "visible") { report.access.push("permalink not focusable or not shown: " + a.getAttribute("href")); }
               a.blur();
             });
+            // Wide screens: prose keeps a readable measure while code takes the room beside it.
+            const paragraph = doc.querySelector("main > p"), code = doc.querySelector("main pre.code");
+            if (paragraph && paragraph.getBoundingClientRect().width > 740) { report.access.push("prose wider than 46rem: " + paragraph.getBoundingClientRect().width); }
+            if (code && code.getBoundingClientRect().width < 800) { report.access.push("code only " + code.getBoundingClientRect().width + " px wide on a 1200 px screen"); }
             doc.querySelectorAll(".ln").forEach(l => { if (l.getAttribute("aria-hidden") !== "true") { report.access.push("a line number is read aloud"); } });
             // Screen readers: plots named by a short title and described apart; formulas spoken.
             doc.querySelectorAll("figure.plot svg").forEach(svg => {
