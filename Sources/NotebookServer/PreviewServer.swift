@@ -42,6 +42,10 @@ public final class PreviewServer: Sendable {
             HTTPResponse(statusCode: .ok, headers: [.contentType: "text/plain", .init("Cache-Control"): "no-store"],
                          body: Data(String(await state.version).utf8))
         }
+        await server.appendRoute("GET /__notebook/error") { _ in
+            HTTPResponse(statusCode: .ok, headers: [.contentType: "text/plain; charset=utf-8", .init("Cache-Control"): "no-store"],
+                         body: Data((await state.error ?? "").utf8))
+        }
         await server.appendRoute("GET *") { request in
             guard let (body, type) = files.response(for: request.path) else {
                 return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain"], body: Data("Not found\n".utf8))
@@ -84,27 +88,30 @@ public final class PreviewServer: Sendable {
         let project = self.project
         let output = self.output
         let report = self.report
-        let message: String = await withCheckedContinuation { continuation in
+        let (message, error): (String, String?) = await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 do {
                     let result = try SiteBuild.build(project: project, options: .init(output: output))
                     let failed = result.runs.failedSnippets
-                    continuation.resume(returning: failed.isEmpty ? "site rebuilt" : "site rebuilt; failed cells in: \(failed.joined(separator: ", "))")
+                    continuation.resume(returning: (failed.isEmpty ? "site rebuilt" : "site rebuilt; failed cells in: \(failed.joined(separator: ", "))", nil))
                 } catch {
-                    continuation.resume(returning: "build failed:\n\(error)")
+                    continuation.resume(returning: ("build failed:\n\(error)", "\(error)"))
                 }
             }
         }
-        await state.bump()
+        await state.bump(error: error)
         report(message)
     }
 }
 
-/// The site's version: bumped after each rebuild, polled by open pages.
+/// The site's version, bumped after each rebuild and polled by open pages, and the last
+/// rebuild's error (nil when it succeeded), which open pages show until a rebuild succeeds.
 actor SiteVersion {
     private(set) var version = 0
+    private(set) var error: String?
 
-    func bump() {
+    func bump(error: String?) {
         version += 1
+        self.error = error
     }
 }

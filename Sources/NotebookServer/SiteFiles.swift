@@ -11,16 +11,37 @@ public struct SiteFiles: Sendable {
         self.folder = folder.standardizedFileURL
     }
 
-    /// The script added to every served page: it asks for the site's version every second and
-    /// reloads the page when a rebuild changed it.
+    /// The script added to every served page: it asks for the site's version every second;
+    /// when a rebuild changed it, it reloads the page, or, when that rebuild failed, shows the
+    /// error over the page (which is still the last good build) until a rebuild succeeds.
     public static let reloadScript = """
         <script>
         (function () {
           var seen = null;
+          function show(error) {
+            var box = document.getElementById("notebook-build-error");
+            if (!error) { if (box) { box.remove(); } return; }
+            if (!box) {
+              box = document.createElement("div");
+              box.id = "notebook-build-error";
+              box.setAttribute("role", "alert");
+              box.style.cssText = "position:fixed;left:1rem;right:1rem;bottom:1rem;max-height:50vh;overflow:auto;z-index:100;padding:0.75rem 1rem;" +
+                "background:#ffebe9;color:#82071e;border:2px solid #cf222e;border-radius:6px;font:14px/1.45 ui-monospace,monospace;white-space:pre-wrap";
+              document.body.appendChild(box);
+            }
+            box.textContent = "The last rebuild failed; this page is from the build before. Fix the notebook and save:\\n\\n" + error;
+          }
+          function checkError() {
+            return fetch("/__notebook/error", { cache: "no-store" }).then(function (r) { return r.text(); });
+          }
           function poll() {
             fetch("/__notebook/version", { cache: "no-store" }).then(function (r) { return r.text(); }).then(function (v) {
-              if (seen !== null && v !== seen) { location.reload(); }
+              var changed = seen !== null && v !== seen;
               seen = v;
+              return checkError().then(function (error) {
+                if (changed && !error) { location.reload(); return; }
+                show(error);
+              });
             }).catch(function () {}).finally(function () { setTimeout(poll, 1000); });
           }
           poll();

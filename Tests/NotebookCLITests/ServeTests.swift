@@ -52,6 +52,19 @@ struct ServeTests {
         }
         #expect(after != before)
         #expect(try await get(base + "passing.html").1.contains("A new paragraph."))
+        #expect(try await get(base + "__notebook/error").1.isEmpty)
+        // A rebuild that fails keeps the last good site and says why, for the pages to show.
+        try (String(contentsOf: notebook, encoding: .utf8) + "\n@Snippet(path: \"LossNotebooks/Snippets/nope\")\n").write(to: notebook, atomically: true, encoding: .utf8)
+        var error = ""
+        let failDeadline = Date().addingTimeInterval(120)
+        while error.isEmpty, Date() < failDeadline {
+            try await Task.sleep(nanoseconds: 300_000_000)
+            error = try await get(base + "__notebook/error").1
+        }
+        #expect(error.hasPrefix("Notebooks/passing.md:"), "\(error)")
+        #expect(error.contains("nope"))
+        let (stillStatus, still) = try await get(base + "passing.html")
+        #expect(stillStatus == 200 && still.contains("A new paragraph.") && still.contains("notebook-build-error"))
         // Ctrl-C stops it cleanly.
         kill(process.processIdentifier, SIGINT)
         let stopDeadline = Date().addingTimeInterval(15)
