@@ -135,6 +135,10 @@ struct BuildStatusTests {
         let root = try passingPackage()
         let full = try runNotebook(["build", "--package-path", root.path], in: root)
         #expect(full.status == 0, "\(full.stdout)\(full.stderr)")
+        // Progress, as plain lines when the output is not a terminal.
+        #expect(full.stdout.contains("Building 1 snippet with swift build"), "\(full.stdout)")
+        #expect(full.stdout.contains("\nBuilt in "))
+        #expect(full.stdout.contains("Running 1 snippet…\n[1/1] good ran in "))
         let passing = root.appendingPathComponent("Notebooks/passing.md")
         try (try String(contentsOf: passing, encoding: .utf8) + "\nNew words for the partial build.\n").write(to: passing, atomically: true, encoding: .utf8)
         let walk = root.appendingPathComponent("Notebooks/walk.md")

@@ -32,7 +32,7 @@ struct SandboxCLITests {
             """.write(to: root.appendingPathComponent("Notebooks/hostile.md"), atomically: true, encoding: .utf8)
         let result = try runNotebook(["build", "--package-path", root.path], in: root)
         #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout.contains("Notebooks/hostile.md:5: the snippet exceeded the 2 GiB memory limit; raise it with `memory:` in the front matter"), "\(result.stdout)")
+        #expect(result.stdout.contains("Notebooks/hostile.md:5: Snippets/hog.swift exceeded the 2 GiB memory limit; raise it with `memory:` in the front matter"), "\(result.stdout)")
         let page = try String(contentsOf: root.appendingPathComponent("site/hostile.html"), encoding: .utf8)
         #expect(page.contains("the sandbox lets a snippet read only its package"))
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("site/passing.html").path))

@@ -17,13 +17,17 @@ public struct ExecutionService: Sendable {
         public var cacheFolder: URL?
         /// Refuse to run snippets when the sandbox cannot give every protection here.
         public var strictSandbox: Bool
+        /// Told what the service is doing: compiling, which snippet ran, n of m.
+        public var progress: (@Sendable (ExecutionProgress) -> Void)?
 
         /// Creates settings.
-        public init(noCache: Bool = false, scratch: URL? = nil, cacheFolder: URL? = nil, strictSandbox: Bool = false) {
+        public init(noCache: Bool = false, scratch: URL? = nil, cacheFolder: URL? = nil, strictSandbox: Bool = false,
+                    progress: (@Sendable (ExecutionProgress) -> Void)? = nil) {
             self.noCache = noCache
             self.scratch = scratch
             self.cacheFolder = cacheFolder
             self.strictSandbox = strictSandbox
+            self.progress = progress
         }
     }
 
@@ -37,6 +41,8 @@ public struct ExecutionService: Sendable {
     public let noCache: Bool
     /// Whether a missing sandbox protection stops the run.
     public let strictSandbox: Bool
+    /// Told what the service is doing.
+    let progress: (@Sendable (ExecutionProgress) -> Void)?
 
     /// The default scratch folder's name, in the package.
     public static let scratchFolderName = ".build-notebooks"
@@ -50,6 +56,7 @@ public struct ExecutionService: Sendable {
         cacheFolder = settings.cacheFolder ?? project.root.appendingPathComponent(Self.cacheFolderName)
         noCache = settings.noCache
         strictSandbox = settings.strictSandbox
+        progress = settings.progress
     }
 
     /// A runner for this package: its cache, and the folders a snippet may read (the package,
@@ -130,7 +137,8 @@ public struct ExecutionService: Sendable {
     public func execute(_ workbook: Workbook, repeats: Int = 1, only: [String]? = nil, cachedOnly: Set<String> = []) throws(NotebookError) -> Runs {
         let names = workbook.referencedSnippets.filter { only?.contains($0) ?? true }
         let start = Date()
-        let builder = try SnippetBuilder(root: project.root, scratch: scratch)
+        var builder = try SnippetBuilder(root: project.root, scratch: scratch)
+        builder.progress = progress
         let built = try builder.build(names, catalog: workbook.catalog)
         let buildSeconds = Date().timeIntervalSince(start)
         var results: [String: SnippetResult] = [:]
@@ -150,6 +158,8 @@ public struct ExecutionService: Sendable {
         results.merge(cached) { _, hit in hit }
         let pending = jobs.filter { cached[$0.name] == nil && !cachedOnly.contains($0.name) }
         let missing = pending.isEmpty ? [] : try sandboxCheck(runner)
+        if !pending.isEmpty { progress?(.runsStarted(count: pending.count, cached: cached.count)) }
+        runner.progress = progress
         for (name, result) in runner.run(pending) { results[name] = result }
         var again: [String: [SnippetRun]] = [:]
         if repeats > 1 {

@@ -19,6 +19,8 @@ public struct SnippetBuilder: Sendable {
     public let swift: String
     /// Seconds a build may take.
     public var timeout: Double = 1800
+    /// Told when a build starts and ends, and SwiftPM's progress lines while it runs.
+    public var progress: (@Sendable (ExecutionProgress) -> Void)?
 
     /// A builder for the package at `root`, building into `scratch`.
     /// - Throws: ``NotebookError`` when `swift` is not on the PATH.
@@ -70,7 +72,10 @@ public struct SnippetBuilder: Sendable {
                 return result
             }
         }
-        let whole = try invoke(["build", "--scratch-path", scratch.path])
+        progress?(.buildStarted(snippets: names.count))
+        let started = Date()
+        let whole = try invoke(["build", "--scratch-path", scratch.path], watching: true)
+        progress?(.built(seconds: Date().timeIntervalSince(started)))
         var pending = names
         if !whole.ok {
             let diagnostics = Self.errors(in: whole.output, root: root)
@@ -118,12 +123,16 @@ public struct SnippetBuilder: Sendable {
         let stdout: String
     }
 
-    func invoke(_ arguments: [String]) throws(NotebookError) -> Invocation {
+    func invoke(_ arguments: [String], watching: Bool = false) throws(NotebookError) -> Invocation {
         let fileManager = FileManager.default
         let folder = fileManager.temporaryDirectory.appendingPathComponent("notebook-build-\(UUID().uuidString)")
         try? fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? fileManager.removeItem(at: folder) }
         let out = folder.appendingPathComponent("out"), err = folder.appendingPathComponent("err")
+        // SwiftPM's "[12/240] Compiling ..." lines, passed on as the build writes them.
+        let watcher = watching ? progress.map { OutputWatcher(file: out, report: $0) } : nil
+        watcher?.start()
+        defer { watcher?.stop() }
         let (outcome, _) = try ChildProcess.run(
             swift, arguments: arguments, environment: ProcessInfo.processInfo.environment, directory: root,
             stdout: out, stderr: err, timeout: timeout)

@@ -90,9 +90,22 @@ public struct SnippetRunner: Sendable {
         return SandboxProtections(report: text)
     }
 
+    /// Told as each job finishes (n of m).
+    public var progress: (@Sendable (ExecutionProgress) -> Void)?
+
     /// Runs the jobs (in parallel) and returns each result with the reason it ran or was cached.
     public func run(_ jobs: [Job]) -> [String: SnippetResult] {
-        inParallel(jobs, runOne)
+        guard let progress else { return inParallel(jobs, runOne) }
+        let done = Mutex(0)
+        return inParallel(jobs) { job in
+            let result = runOne(job)
+            let count = done.withLock { value -> Int in
+                value += 1
+                return value
+            }
+            progress(.finished(snippet: job.name, done: count, total: jobs.count, seconds: result.run.seconds, failed: result.run.failed))
+            return result
+        }
     }
 
     /// The cached results of the jobs that have one (none when the cache is off or bypassed),

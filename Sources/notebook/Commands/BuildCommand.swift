@@ -37,7 +37,7 @@ struct BuildCommand: ParsableCommand {
         let (project, selected) = try package.selection(notebooks)
         var options = SiteBuild.Options(
             output: URL(fileURLWithPath: output, relativeTo: package.currentDirectory), notebooks: selected,
-            execution: ExecutionService.Settings(noCache: noCache, strictSandbox: strictSandbox))
+            execution: ExecutionService.Settings(noCache: noCache, strictSandbox: strictSandbox, progress: ProgressPrinter().report))
         options.solutions = solutions
         let report: SiteBuild.Report
         do {

@@ -44,7 +44,7 @@ struct TestCommand: ParsableCommand {
         do {
             report = try DocTest.run(project: project, options: DocTest.Options(
                 notebooks: selected, tolerance: tolerance, repeats: repeats, update: update,
-                execution: ExecutionService.Settings(noCache: noCache, strictSandbox: strictSandbox)))
+                execution: ExecutionService.Settings(noCache: noCache, strictSandbox: strictSandbox, progress: ProgressPrinter().report)))
         } catch {
             say("\(error)")
             throw ExitCode(1)

@@ -1,0 +1,28 @@
+/// What the execution service reports while it works, so a long first build or run is not
+/// silent (`notebook build` and `notebook test` print it).
+public enum ExecutionProgress: Sendable, Equatable {
+    /// `swift build` starts, for a package whose notebooks reference `snippets` snippets.
+    case buildStarted(snippets: Int)
+    /// SwiftPM's own progress line (`[12/240] Compiling LossCore Huber.swift`).
+    case compiling(String)
+    /// The build is done, after `seconds`.
+    case built(seconds: Double)
+    /// `count` snippets will run; `cached` more came from the cache.
+    case runsStarted(count: Int, cached: Int)
+    /// One snippet finished: `done` of `total`, in `seconds`.
+    case finished(snippet: String, done: Int, total: Int, seconds: Double, failed: Bool)
+
+    /// The report as one line of text.
+    public var text: String {
+        switch self {
+        case let .buildStarted(snippets):
+            return "Building \(snippets == 1 ? "1 snippet" : "\(snippets) snippets") with swift build (a first build compiles the package's libraries too)…"
+        case let .compiling(line): return line
+        case let .built(seconds): return "Built in \(NumberText.seconds(seconds)) s"
+        case let .runsStarted(count, cached):
+            return "Running \(count == 1 ? "1 snippet" : "\(count) snippets")\(cached > 0 ? " (\(cached) from the cache)" : "")…"
+        case let .finished(snippet, done, total, seconds, failed):
+            return "[\(done)/\(total)] \(snippet) \(failed ? "failed" : "ran") in \(NumberText.seconds(seconds)) s"
+        }
+    }
+}
