@@ -7,7 +7,7 @@ struct Notebook: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notebook",
         abstract: "LossNotebooks: runnable, tested notebooks about loss functions.",
-        subcommands: [InitCommand.self, BuildCommand.self, TestCommand.self, WalkCommand.self, ExerciseCommand.self, ServeCommand.self, ListCommand.self, RunCommand.self, LossCommand.self])
+        subcommands: [InitCommand.self, NewCommand.self, BuildCommand.self, TestCommand.self, WalkCommand.self, ExerciseCommand.self, ServeCommand.self, ListCommand.self, RunCommand.self, LossCommand.self])
 
     /// Parses and runs, turning every usage error into one line on stderr and exit status 2.
     static func main() async {

@@ -70,7 +70,7 @@ struct TestCommand: ParsableCommand {
             }
         }
         let failed = report.cases.filter { $0.failure != nil }.count
-        say("notebook test: \(report.cases.count - failed) passed, \(failed) failed (\(report.notebooks.count) notebooks)")
+        say("notebook test: \(report.cases.count - failed) passed, \(failed) failed (\(report.notebooks.count == 1 ? "1 notebook" : "\(report.notebooks.count) notebooks"))")
         if !report.passed { throw ExitCode(1) }
     }
 }
