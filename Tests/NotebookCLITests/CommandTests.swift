@@ -96,9 +96,9 @@ struct TestCommandTests {
         environment["GITHUB_ACTIONS"] = "true"
         let result = try runNotebook(["test", "--junit", "report.xml", "--package-path", root.path], in: root, environment: environment)
         #expect(result.status == 1)
-        #expect(result.stdout.contains("Notebooks/passing.md:5: the output of 'good' differs from the expected block (line 5)"))
+        #expect(result.stdout.contains("Notebooks/passing.md:5: the output of slice 'main' of 'good' differs from the expected block (line 5)"))
         #expect(result.stdout.contains("      loss = 0.5\n    - slope = 3.0\n    + slope = 2.0\n"))
-        #expect(result.stdout.contains("::error file=Notebooks/passing.md,line=5::the output of 'good' differs"))
+        #expect(result.stdout.contains("::error file=Notebooks/passing.md,line=5::the output of slice 'main' of 'good' differs"))
         #expect(result.stdout.contains("notebook test: "))
         let xml = try String(contentsOf: root.appendingPathComponent("report.xml"), encoding: .utf8)
         #expect(xml.contains("<failure message=\"Notebooks/passing.md:5:"))

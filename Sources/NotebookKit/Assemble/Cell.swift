@@ -31,6 +31,15 @@ public struct Cell: Sendable {
 
     /// The run, on the reference that owns it; nil on the others.
     public var ownedRun: SnippetRun? { ownsRun ? result?.run : nil }
+
+    /// The text printed under this cell: for a slice, what that slice printed (``OutputAttribution``);
+    /// for the whole snippet, everything it printed. An `output` block is compared with this.
+    public var printedText: String {
+        outputs.compactMap { item -> String? in
+            if case let .text(text) = item { return text }
+            return nil
+        }.joined()
+    }
 }
 
 extension Cell {

@@ -106,12 +106,15 @@ public struct DocTest: Sendable {
                         break
                     }
                 }
+                // An output block holds what this cell printed: its slice's text, or the whole snippet's.
                 if let expected = reference.expectedOutput, run.buildErrors.isEmpty {
+                    let printed = cell.printedText
+                    let what = reference.slice.map { "slice '\($0)' of '\(reference.name)'" } ?? "'\(reference.name)'"
                     if options.update {
-                        if expected.text != run.stdout { updates[document.path, default: []].append((expected, run.stdout)) }
-                    } else if !OutputComparison.matches(expected: expected.text, actual: run.stdout, tolerance: expected.tolerance ?? options.tolerance) {
-                        fail(.output, "the output of '\(reference.name)' differs from the expected block (line \(expected.line)); run 'notebook test --update' to accept it",
-                             details: OutputComparison.diff(expected: expected.text, actual: run.stdout,
+                        if expected.text != printed { updates[document.path, default: []].append((expected, printed)) }
+                    } else if !OutputComparison.matches(expected: expected.text, actual: printed, tolerance: expected.tolerance ?? options.tolerance) {
+                        fail(.output, "the output of \(what) differs from the expected block (line \(expected.line)); run 'notebook test --update' to accept it",
+                             details: OutputComparison.diff(expected: expected.text, actual: printed,
                                                             tolerance: expected.tolerance ?? options.tolerance), line: expected.line)
                     }
                 }

@@ -63,6 +63,57 @@ struct DocTestTests {
         #expect(report.notebooks == ["Notebooks/bad.md", "Notebooks/passing.md"])
     }
 
+    @Test("An output block after a slice holds that slice's output: checked alone, and --update writes only it")
+    func perSliceOutput() async throws {
+        let (root, scratch) = try await FixturePackage.shared.copy()
+        // Two slices that print, with a recorded value between the prints (as NotebookRuntime writes it).
+        try #"""
+            import Foundation
+
+            // snippet.first
+            print("first = 1")
+            // snippet.end
+
+            // snippet.second
+            try (#"{"line":9,"payload":{"record":{"name":"two","value":{"number":{"_0":2}}}},"stdoutOffset":10}"# + "\n").write(toFile: ProcessInfo.processInfo.environment["NOTEBOOK_EVENTS"]!, atomically: false, encoding: .utf8)
+            print("second = 2")
+            // snippet.end
+
+            """#.write(to: root.appendingPathComponent("Snippets/two.swift"), atomically: true, encoding: .utf8)
+        let notebook = root.appendingPathComponent("Notebooks/slices.md")
+        func write(_ first: String, _ second: String) throws {
+            try """
+                # Slices
+
+                @Snippet(path: "LossNotebooks/Snippets/two", slice: "first")
+
+                ```output
+                \(first)
+                ```
+
+                @Snippet(path: "LossNotebooks/Snippets/two", slice: "second")
+
+                ```output
+                \(second)
+                ```
+
+                """.write(to: notebook, atomically: true, encoding: .utf8)
+        }
+        func test(update: Bool = false) throws -> DocTest.Report {
+            try DocTest.run(project: Project(root: root), options: DocTest.Options(
+                notebooks: ["Notebooks/slices.md"], update: update,
+                execution: ExecutionService.Settings(scratch: scratch, cacheFolder: root.appendingPathComponent(".cache"))))
+        }
+        try write("first = 1", "second = 2")
+        #expect(try test().failures.map(\.description) == [])
+        try write("first = 1", "second = 3")
+        let failures = try test().failures
+        #expect(failures.map(\.description) == ["Notebooks/slices.md:11: the output of slice 'second' of 'two' differs from the expected block (line 11); run 'notebook test --update' to accept it"])
+        #expect(failures.first?.details == "- second = 3\n+ second = 2")
+        _ = try test(update: true)
+        #expect(try String(contentsOf: notebook, encoding: .utf8).contains("```output\nfirst = 1\n```\n\n@Snippet(path: \"LossNotebooks/Snippets/two\", slice: \"second\")\n\n```output\nsecond = 2\n```"))
+    }
+
     @Test("--update rewrites only the output blocks, byte for byte elsewhere")
     func update() async throws {
         let (report, root) = try await run(["Notebooks/failing.md"], update: true)
