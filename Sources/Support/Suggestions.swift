@@ -1,17 +1,23 @@
 /// "Did you mean" for names typed by people: the closest candidate by edit distance.
 public enum Suggestions {
-    /// The Levenshtein distance between two strings (insertions, deletions and substitutions of
-    /// characters, each costing 1).
+    /// The edit distance between two strings: insertions, deletions, substitutions and swaps of
+    /// two neighbouring characters (the commonest typo: `plto` for `plot`), each costing 1
+    /// (the optimal-string-alignment distance).
     public static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
+        var beforePrevious = Array(repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
         for i in 1...a.count {
             var current = [i] + Array(repeating: 0, count: b.count)
             for j in 1...b.count {
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
+                }
             }
+            beforePrevious = previous
             previous = current
         }
         return previous[b.count]

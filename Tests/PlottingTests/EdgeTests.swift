@@ -105,7 +105,7 @@ struct EdgeTests {
         let figure = Figure(title: "Huber loss with δ = 1: value, slope and curvature side by side", panels: [Panel(series: [Series(y: [1, 2])])])
         let narrow = SVGRenderer(width: 340).render(figure, id: "n")
         #expect(narrow.components(separatedBy: "class=\"nbp-title\"").count == 3)
-        #expect(narrow.contains(">Huber loss with δ = 1: value, slope and</text>"))
+        #expect(narrow.contains(">Huber loss with δ = 1: value, slope</text>"))
         #expect(SVGRenderer().render(figure, id: "w").components(separatedBy: "class=\"nbp-title\"").count == 2)
         #expect(SVGText.wrap("a b", width: 10, fontSize: 15) == ["a b"], "short lines never break below 8 characters")
     }

@@ -3,7 +3,7 @@ import Testing
 
 @Suite("Suggestions: edit distance and 'did you mean'")
 struct SuggestionTests {
-    @Test("Edit distance counts insertions, deletions and substitutions")
+    @Test("Edit distance counts insertions, deletions, substitutions and swaps of neighbours")
     func editDistance() {
         #expect(Suggestions.editDistance("", "") == 0)
         #expect(Suggestions.editDistance("", "abc") == 3)
@@ -12,6 +12,8 @@ struct SuggestionTests {
         #expect(Suggestions.editDistance("huber", "hubr") == 1)
         #expect(Suggestions.editDistance("δ", "δx") == 1, "characters, not bytes")
         #expect(Suggestions.editDistance("flaw", "lawn") == Suggestions.editDistance("lawn", "flaw"))
+        #expect(Suggestions.editDistance("plto", "plot") == 1, "a swap of neighbours is one edit")
+        #expect(Suggestions.editDistance("ca", "abc") == 3, "no edit of a swapped pair again")
     }
 
     @Test("The closest name ignores case, breaks ties alphabetically, and is withheld when far off")
@@ -23,6 +25,9 @@ struct SuggestionTests {
         #expect(Suggestions.closest(to: "x", in: []) == nil)
         #expect(Suggestions.didYouMean("slcie", in: ["slice", "path"]) == "; did you mean 'slice'?")
         #expect(Suggestions.didYouMean("qqqqqqqqqq", in: ["slice", "path"]) == "")
+        #expect(Suggestions.didYouMean("big", in: ["Pi", "Big", "big"]) == "; did you mean 'big'?", "the exact spelling wins a tie of case")
+        #expect(Suggestions.didYouMean("bug", in: ["Pi", "pm"]) == "", "short names need a close match")
+        #expect(Suggestions.allowedDistance("plto") == 1 && Suggestions.allowedDistance("nowhere-at-all") == 4)
     }
 }
 
