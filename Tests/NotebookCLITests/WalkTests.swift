@@ -66,6 +66,73 @@ struct WalkTests {
         #expect(bad.stderr == "notebook: --section 9: the notebook has 3 sections\n")
     }
 
+    /// `notebook walk` on a pseudo-terminal (util-linux `script`), fed `input` as key presses.
+    static func onTerminal(_ arguments: String, root: URL, input: String, environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", "\(notebookExecutable().path) walk \(arguments) --package-path \(root.path); stty -a", "/dev/null"]
+        process.currentDirectoryURL = root
+        var env = ProcessInfo.processInfo.environment
+        env["TERM"] = "dumb"
+        env.merge(environment) { _, new in new }
+        process.environment = env
+        let out = Pipe(), keys = Pipe()
+        process.standardOutput = out
+        process.standardInput = keys
+        try process.run()
+        // Keys go in once the walk waits for one (typed earlier, the terminal would echo them).
+        var data = Data()
+        let deadline = Date().addingTimeInterval(120)
+        while !String(decoding: data, as: UTF8.self).contains("── "), Date() < deadline {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            data += chunk
+        }
+        for key in input {
+            keys.fileHandleForWriting.write(Data(String(key).utf8))
+            Thread.sleep(forTimeInterval: 0.3)
+        }
+        data += out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try? keys.fileHandleForWriting.close()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test("On a terminal keys act at once, without Enter; the terminal's settings come back")
+    func rawKeys() throws {
+        let root = try Self.root.get()
+        let (status, output) = try Self.onTerminal("walk", root: root, input: " bq")
+        #expect(status == 0, "\(output)")
+        let headings = output.split(whereSeparator: \.isNewline).filter { ["Walk", "Second", "Third"].contains($0) }
+        #expect(headings == ["Walk", "Second", "Walk"], "\(output)")
+        // `stty -a` after the walk: echo and line editing are back on.
+        #expect(output.contains(" icanon ") && output.contains(" echo "), "\(output)")
+    }
+
+    @Test("On a terminal, a section taller than the window comes a page at a time")
+    func paging() throws {
+        let root = try Self.root.get()
+        let (status, output) = try Self.onTerminal("walk --ascii", root: root, input: "  q", environment: ["LINES": "6"])
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("── more: space or Enter · q: quit ──"), "\(output)")
+        #expect(output.contains("loss = 0.500000000001"), "the second page of the second section")
+    }
+
+    @Test("Long code lines wrap under the code column at the terminal's width")
+    func wrapsCode() throws {
+        let root = try passingPackage()
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        try "let sentence = \"a long line of code that goes on and on past the width of any narrow terminal window\"\nprint(sentence.count)\n"
+            .write(to: root.appendingPathComponent("Snippets/long.swift"), atomically: true, encoding: .utf8)
+        try "# Long\n\n@Snippet(path: \"LossNotebooks/Snippets/long\")\n".write(to: root.appendingPathComponent("Notebooks/long.md"), atomically: true, encoding: .utf8)
+        let result = try runNotebook(["walk", "long", "--no-pause", "--ascii", "--width", "40", "--package-path", root.path], in: root)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.allSatisfy { $0.count <= 40 }, "\(result.stdout)")
+        #expect(lines.contains("1 | let sentence = \"a long line of code"), "\(result.stdout)")
+        #expect(lines.contains { $0.hasPrefix("  |   ") }, "continuations under the code column")
+    }
+
     @Test("On a terminal it uses colour, unless NO_COLOR is set")
     func terminal() throws {
         let root = try Self.root.get()

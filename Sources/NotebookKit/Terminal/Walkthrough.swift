@@ -139,13 +139,43 @@ struct TerminalBlockRenderer {
         }
     }
 
+    /// Numbered code; a line wider than the terminal wraps at a space, its continuation under
+    /// the code column (indented two more), so no line runs past the width.
     func code(_ lines: [SnippetSource.Line]) -> String {
         let numberWidth = String(lines.last?.number ?? 0).count
         let bar = style.unicode ? "│" : "|"
+        let room = max(12, style.width - numberWidth - 3)
         return lines.map { line in
             let number = String(line.number)
-            return style.dim(String(repeating: " ", count: numberWidth - number.count) + number + " " + bar) + " " + line.text + "\n"
+            let pieces = Self.wrapCode(line.text, width: room)
+            let first = style.dim(String(repeating: " ", count: numberWidth - number.count) + number + " " + bar) + " " + pieces[0] + "\n"
+            let gutter = style.dim(String(repeating: " ", count: numberWidth) + " " + bar) + " "
+            return first + pieces.dropFirst().map { gutter + $0 + "\n" }.joined()
         }.joined()
+    }
+
+    /// A code line broken at spaces into pieces of at most `width` characters; each
+    /// continuation keeps the line's indentation plus two spaces; a word wider than a piece is
+    /// cut.
+    static func wrapCode(_ text: String, width: Int) -> [String] {
+        guard text.count > width else { return [text] }
+        let indent = String(repeating: " ", count: min(text.prefix { $0 == " " }.count + 2, width / 2))
+        var pieces: [String] = []
+        var rest = Substring(text)
+        var prefix = ""
+        while prefix.count + rest.count > width {
+            let room = width - prefix.count
+            let window = rest.prefix(room + 1)
+            // The last space within the room that leaves something before it.
+            let cut = window.lastIndex(of: " ").flatMap { $0 > rest.startIndex && rest[rest.startIndex..<$0].contains { $0 != " " } ? $0 : nil }
+            let end = cut ?? rest.index(rest.startIndex, offsetBy: room)
+            pieces.append(prefix + rest[..<end])
+            rest = rest[end...].drop { $0 == " " }
+            prefix = indent
+            if rest.isEmpty { break }
+        }
+        if !rest.isEmpty { pieces.append(prefix + rest) }
+        return pieces
     }
 
     /// An exercise: its number and statement, the starter, the hints asked for so far, and the

@@ -7,7 +7,7 @@ struct WalkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "walk",
         abstract: "Walk through one notebook in the terminal, section by section.",
-        discussion: "Between sections: Enter shows the next, b goes back, q quits; in a section with an exercise, h shows its next hint and s its solution. Colour only on a terminal and never when NO_COLOR is set.")
+        discussion: "Between sections: Enter (or space) shows the next, b goes back, q quits; in a section with an exercise, h shows its next hint and s its solution; ← and → step a plot with a slider. On a terminal keys act at once, without Enter, and a section taller than the window is shown a page at a time. Colour only on a terminal and never when NO_COLOR is set.")
 
     @OptionGroup var package: PackageOptions
 
@@ -52,13 +52,21 @@ struct WalkCommand: ParsableCommand {
         guard section <= sections.count else {
             throw UsageFailure(message: "--section \(section): the notebook has \(sections.count) sections")
         }
+        // On a terminal, keys act at once (raw mode, restored on exit and on Ctrl-C).
+        let keys = noPause ? nil : KeyReader()
+        defer { keys?.restore() }
         var index = section - 1
         var step = 0
         var hints = 0
         var solution = false
         while index < sections.count {
             let plain = step == 0 && hints == 0 && !solution
-            print(plain ? sections[index] : walkthrough.section(index, sweepStep: step, hints: hints, solution: solution))
+            let text = plain ? sections[index] : walkthrough.section(index, sweepStep: step, hints: hints, solution: solution)
+            if let keys {
+                guard page(text, keys: keys) else { return }
+            } else {
+                print(text)
+            }
             if noPause {
                 index += 1
                 continue
@@ -70,9 +78,17 @@ struct WalkCommand: ParsableCommand {
             let task = exercise ? " · h: hint · s: solution" : ""
             print("── section \(index + 1) of \(sections.count) · Enter: next · b: back\(plot)\(task) · q: quit ── ", terminator: "")
             fflush(nil)
-            guard let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { break }
-            // A terminal echoes the Enter; from a pipe, end the prompt line ourselves.
-            if isatty(STDIN_FILENO) == 0 { print() }
+            let answer: String
+            if let keys {
+                guard let key = Self.command(keys.read()) else { print(); break }
+                answer = key
+                print()
+            } else {
+                guard let line = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { break }
+                answer = line
+                // A terminal echoes the Enter; from a pipe, end the prompt line ourselves.
+                if isatty(STDIN_FILENO) == 0 { print() }
+            }
             switch answer {
             case "q", "quit": return
             case "h" where exercise, "hint" where exercise:
@@ -91,6 +107,44 @@ struct WalkCommand: ParsableCommand {
                 (step, hints, solution) = (0, 0, false)
             }
         }
+    }
+
+    /// What a key press asks for, as the line-mode answers spell it ("" goes on); nil to stop.
+    static func command(_ key: KeyReader.Key) -> String? {
+        switch key {
+        case .end: return nil
+        case .enter, .space, .down: return ""
+        case .right: return "right"
+        case .left: return "left"
+        case .up: return "b"
+        case .escape: return "q"
+        case let .character(character): return String(character).lowercased()
+        }
+    }
+
+    /// Prints `text` a window at a time when it is taller than the terminal, waiting for a key
+    /// between pages; false when the reader asked to quit.
+    func page(_ text: String, keys: KeyReader) -> Bool {
+        let rows = max(5, Self.terminalRows() ?? 24)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        while lines.count > rows - 1 {
+            print(lines.prefix(rows - 1).joined(separator: "\n"))
+            lines.removeFirst(rows - 1)
+            print("── more: space or Enter · q: quit ── ", terminator: "")
+            fflush(nil)
+            let key = keys.read()
+            print("\r\u{1B}[2K", terminator: "")
+            if key == .end || key == .character("q") || key == .escape { return false }
+        }
+        print(lines.joined(separator: "\n"))
+        return true
+    }
+
+    /// The terminal's rows, from the window size or LINES.
+    static func terminalRows() -> Int? {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 { return Int(size.ws_row) }
+        return ProcessInfo.processInfo.environment["LINES"].flatMap(Int.init)
     }
 
     /// The steps a line of arrow keys asks for (→ and `>` forward, ← and `<` back, any number of
