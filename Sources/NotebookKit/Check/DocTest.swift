@@ -55,6 +55,9 @@ public struct DocTest: Sendable {
         public var unprotected: [String] = []
         /// Whether everything passed.
         public var passed: Bool { failures.isEmpty }
+
+        /// A report of nothing tested (an empty shard).
+        public static let empty = Report(failures: [], cases: [], updatedFiles: [], notebooks: [])
     }
 
     /// Runs the doc tests. Notebook problems (bad references, front matter, a manifest that
@@ -71,6 +74,7 @@ public struct DocTest: Sendable {
         }
         let runs = try service.execute(workbook, repeats: options.repeats)
         let notebooks = ExecutedNotebook.assemble(workbook, runs: runs.results)
+        NotebookTimings.record(NotebookTimings.times(of: notebooks), in: service.cacheFolder)
         var updates: [String: [(ExpectedOutput, String)]] = [:]
         for notebook in notebooks {
             let document = notebook.document

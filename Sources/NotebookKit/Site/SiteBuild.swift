@@ -85,6 +85,7 @@ public struct SiteBuild: Sendable {
         clock = Date()
         let notebooks = ExecutedNotebook.assemble(workbook, runs: runs.results)
         let built = notebooks.filter { isSelected($0.document) }
+        NotebookTimings.record(NotebookTimings.times(of: built), in: service.cacheFolder)
         let problems = built.flatMap(\.problems)
         let blocking = NotebookProblem.blocking(problems)
         guard blocking.isEmpty else { throw NotebookErrors(blocking.map(\.error)) }

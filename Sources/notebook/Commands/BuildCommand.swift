@@ -29,12 +29,22 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "How exercises' solutions appear: shown, hidden (behind a disclosure, the default) or omitted (no trace of solutions or hidden checks in the site).")
     var solutions: SolutionVisibility = .hidden
 
+    @Option(help: "Build one shard of the notebooks, K/N, as `notebook test --shard` splits them (fills the run cache for a later full build).")
+    var shard: String?
+
     @Argument(help: "Notebooks to build (paths or names); default all.")
     var notebooks: [String] = []
 
     func run() throws {
         let started = Date()
-        let (project, selected) = try package.selection(notebooks)
+        var (project, selected) = try package.selection(notebooks)
+        if let shard {
+            let part: Shard
+            do { part = try Shard(shard) } catch { throw UsageFailure(message: error.description) }
+            selected = part.select(selected.isEmpty ? project.notebookPaths() : selected, times: NotebookTimings.read(from: ExecutionService(project: project).cacheFolder))
+            say("shard \(part): \(selected.count == 1 ? "1 notebook" : "\(selected.count) notebooks")")
+            guard !selected.isEmpty else { return }
+        }
         var options = SiteBuild.Options(
             output: URL(fileURLWithPath: output, relativeTo: package.currentDirectory), notebooks: selected,
             execution: ExecutionService.Settings(noCache: noCache, strictSandbox: strictSandbox, progress: ProgressPrinter().report))

@@ -29,6 +29,12 @@ struct TestCommand: ParsableCommand {
     @Flag(name: .customLong("strict-sandbox"), help: "Refuse to run snippets when the sandbox cannot give every protection on this machine.")
     var strictSandbox = false
 
+    @Option(help: "Test one shard of the notebooks, K/N (for a CI job matrix): each notebook is in exactly one shard, balanced by the last run times in the cache.")
+    var shard: String?
+
+    @Option(parsing: .upToNextOption, help: "Merge the JUnit reports of shards (test nothing): print their failures and totals, write --junit if given, exit 1 if any failed.")
+    var merge: [String] = []
+
     @Argument(help: "Notebooks to test (paths or names); default all.")
     var notebooks: [String] = []
 
@@ -38,8 +44,21 @@ struct TestCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (project, selected) = try package.selection(notebooks)
+        if !merge.isEmpty { return try mergeReports() }
+        var (project, selected) = try package.selection(notebooks)
         let current = package.currentDirectory
+        if let shard {
+            let part: Shard
+            do { part = try Shard(shard) } catch { throw UsageFailure(message: error.description) }
+            let times = NotebookTimings.read(from: ExecutionService(project: project).cacheFolder)
+            selected = part.select(selected.isEmpty ? project.notebookPaths() : selected, times: times)
+            say("shard \(part): \(selected.count == 1 ? "1 notebook" : "\(selected.count) notebooks")\(times.isEmpty ? "" : ", balanced by the last run times")")
+            // An empty shard passes: there is nothing in it to fail.
+            if selected.isEmpty {
+                try writeJUnit(.empty, relativeTo: current)
+                return
+            }
+        }
         let report: DocTest.Report
         do {
             report = try DocTest.run(project: project, options: DocTest.Options(
@@ -61,16 +80,43 @@ struct TestCommand: ParsableCommand {
             if annotate { say(failure.githubAnnotation) }
         }
         for file in report.updatedFiles { say("updated the output blocks of \(file)") }
-        if let junit {
-            let url = URL(fileURLWithPath: junit, relativeTo: current)
-            do {
-                try Data(JUnitReport.xml(report).utf8).write(to: url, options: .atomic)
-            } catch {
-                throw UsageFailure(message: "--junit \(junit): cannot write: \(error.localizedDescription)")
-            }
-        }
+        try writeJUnit(report, relativeTo: current)
         let failed = report.cases.filter { $0.failure != nil }.count
         say("notebook test: \(report.cases.count - failed) passed, \(failed) failed (\(report.notebooks.count == 1 ? "1 notebook" : "\(report.notebooks.count) notebooks"))")
         if !report.passed { throw ExitCode(1) }
+    }
+
+    /// Writes the report to `--junit`, if given.
+    func writeJUnit(_ report: DocTest.Report, relativeTo current: URL) throws {
+        try write(JUnitReport.xml(report), relativeTo: current)
+    }
+
+    func write(_ xml: String, relativeTo current: URL) throws {
+        guard let junit else { return }
+        let url = URL(fileURLWithPath: junit, relativeTo: current)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(xml.utf8).write(to: url, options: .atomic)
+        } catch {
+            throw UsageFailure(message: "--junit \(junit): cannot write: \(error.localizedDescription)")
+        }
+    }
+
+    /// `--merge`: the shards' reports as one.
+    func mergeReports() throws {
+        let current = package.currentDirectory
+        var documents: [(name: String, text: String)] = []
+        for path in merge {
+            guard let text = try? String(contentsOf: URL(fileURLWithPath: path, relativeTo: current), encoding: .utf8) else {
+                throw UsageFailure(message: "--merge \(path): cannot be read")
+            }
+            documents.append((path, text))
+        }
+        let merged: JUnitReport.Merged
+        do { merged = try JUnitReport.merge(documents) } catch { throw UsageFailure(message: error.description) }
+        for message in merged.messages { say(message) }
+        try write(merged.xml, relativeTo: current)
+        say("notebook test: \(merged.tests - merged.failures) passed, \(merged.failures) failed (\(documents.count == 1 ? "1 report" : "\(documents.count) reports") merged)")
+        if merged.failures > 0 { throw ExitCode(1) }
     }
 }
