@@ -108,29 +108,7 @@ public enum NotebookNew {
 
     static func notebookText(title: String, order: Int, package: String, snippet: String, runtime: Bool) -> String {
         let path = "\(package)/Snippets/\(snippet)"
-        guard runtime else {
-            return """
-                ---
-                title: \(title)
-                summary: One sentence for the index.
-                order: \(order)
-                ---
-
-                # \(title)
-
-                What this lesson shows, in a paragraph.
-
-                ## A first look
-
-                @Snippet(path: "\(path)", slice: "data")
-
-                ```output
-                smallest square: 0.0
-                ```
-
-                """
-        }
-        return """
+        let head = """
             ---
             title: \(title)
             summary: One sentence for the index.
@@ -139,10 +117,23 @@ public enum NotebookNew {
 
             # \(title)
 
-            What this lesson shows, in a paragraph. Formulas are TeX: $L(r) = r^2$.
+            What this lesson shows, in a paragraph.\(runtime ? " Formulas are TeX: $L(r) = r^2$." : "")
 
             ## A first look
 
+
+            """
+        guard runtime else {
+            return head + """
+                @Snippet(path: "\(path)", slice: "data")
+
+                ```output
+                smallest square: 0.0
+                ```
+
+                """
+        }
+        return head + """
             The residuals and their squares:
 
             @Snippet(path: "\(path)", slice: "data")
