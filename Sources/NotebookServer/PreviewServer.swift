@@ -75,9 +75,9 @@ public final class PreviewServer: Sendable {
         var last = watcher.snapshot()
         while !Task.isCancelled {
             try await Task.sleep(nanoseconds: 400_000_000)
-            let now = watcher.snapshot()
-            guard now != last else { continue }
-            last = now
+            guard watcher.snapshot() != last else { continue }
+            // One rebuild per save, after its last write; a change during the rebuild starts another.
+            last = try await watcher.settledSnapshot()
             report("change detected; rebuilding")
             await rebuild()
         }

@@ -41,6 +41,12 @@ struct ServeTests {
         #expect(try await get(base + "%2e%2e/Package.swift").0 == 404)
         #expect(try await get(base + "nothing.html").0 == 404)
         let (_, before) = try await get(base + "__notebook/version")
+        // Editors' temporary files are not sources: they start no rebuild.
+        for name in [".passing.md.swp", "passing.md~", "#passing.md#"] {
+            try "scratch".write(to: root.appendingPathComponent("Notebooks/\(name)"), atomically: false, encoding: .utf8)
+        }
+        try await Task.sleep(nanoseconds: 1_500_000_000)
+        #expect(try await get(base + "__notebook/version").1 == before, "a temporary file started a rebuild")
         // Change a notebook: the server rebuilds and the version moves on.
         let notebook = root.appendingPathComponent("Notebooks/passing.md")
         try (String(contentsOf: notebook, encoding: .utf8) + "\nA new paragraph.\n").write(to: notebook, atomically: true, encoding: .utf8)
@@ -71,5 +77,8 @@ struct ServeTests {
         while process.isRunning, Date() < stopDeadline { try await Task.sleep(nanoseconds: 100_000_000) }
         #expect(!process.isRunning)
         #expect(process.terminationStatus == 0)
+        // Two saves, two rebuilds: an atomic save (a temporary file, then a rename) is one change.
+        let rest = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect((buffer + rest).components(separatedBy: "change detected; rebuilding").count - 1 == 2, "\(buffer + rest)")
     }
 }
