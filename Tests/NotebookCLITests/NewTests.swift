@@ -40,6 +40,9 @@ struct NewTests {
         let snippet = try String(contentsOf: root.appendingPathComponent("Snippets/quantile_regression.swift"), encoding: .utf8)
         for part in ["import NotebookRuntime", "// snippet.plot", "show(Figure(", "check(", "record(\"smallest\""] { #expect(snippet.contains(part), "\(part)") }
 
+        // The name without its number selects the notebook.
+        let one = try runNotebook(["test", "quantile-regression"], in: root)
+        #expect(one.status == 0 && one.stdout.contains("(1 notebook)"), "\(one.stdout)\(one.stderr)")
         let tested = try runNotebook(["test"], in: root)
         #expect(tested.status == 0, "\(tested.stdout)\(tested.stderr)")
         #expect(tested.stdout.contains("notebook test: 4 passed, 0 failed (2 notebooks)"), "\(tested.stdout)")
@@ -52,6 +55,10 @@ struct NewTests {
         // A name taken, or not a name: one line, exit 2, nothing changed.
         let again = try runNotebook(["new", "quantile-regression"], in: root)
         #expect(again.status == 2 && again.stderr.contains("exists already"), "\(again.stderr)")
+        // --order places it elsewhere (before a glossary, say).
+        let placed = try runNotebook(["new", "early-lesson", "--order", "2"], in: root)
+        #expect(placed.status == 0 && placed.stdout.contains("created Notebooks/02-early-lesson.md"), "\(placed.stdout)\(placed.stderr)")
+        #expect(try String(contentsOf: root.appendingPathComponent("Notebooks/02-early-lesson.md"), encoding: .utf8).contains("\norder: 2\n"))
         let bad = try runNotebook(["new", "Bad Name"], in: root)
         #expect(bad.status == 2 && bad.stderr.contains("lowercase letters, digits"), "\(bad.stderr)")
     }

@@ -65,6 +65,17 @@ extension ExecutedNotebook {
         for (document, outline) in zip(workbook.documents, outlines) {
             anchors[document.path] = anchorIDs(document, outline: outline, exercises: exercises[document.path] ?? [])
         }
+        // The notebooks not loaded (a test or build of some of them) are parsed for their ids
+        // too, so a link into them is checked whichever notebooks are named.
+        for path in workbook.allNotebookPaths where anchors[path] == nil {
+            guard let document = try? workbook.project.load([path], packageName: workbook.package.name).first else { continue }
+            let numbered = document.snippetReferences.filter { $0.exercise != nil }.indices.map { position in
+                document.frontMatter.order.map { "exercise-\($0)-\(position + 1)" }
+            }
+            // Exercise numbers come from the site order, known here only from `order:`.
+            guard !numbered.contains(nil) else { continue }
+            anchors[path] = anchorIDs(document, outline: Outline(document), exercises: []).union(numbered.compactMap { $0 })
+        }
         let links = LinkTargets(notebooks: workbook.allNotebookPaths, anchors: anchors)
         return zip(workbook.documents, outlines).map { document, outline in
             let cells = Cell.cells(for: document, sources: workbook.sources, results: runs, exercises: exercises[document.path] ?? [],

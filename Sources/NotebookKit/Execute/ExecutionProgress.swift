@@ -5,6 +5,9 @@ public enum ExecutionProgress: Sendable, Equatable {
     case buildStarted(snippets: Int)
     /// SwiftPM's own progress line (`[12/240] Compiling LossCore Huber.swift`).
     case compiling(String)
+    /// One exercise version is being built (a starter, a student's file, a submission), in a
+    /// package of its own whose first build compiles the libraries again.
+    case buildingExercise(String)
     /// The build is done, after `seconds`.
     case built(seconds: Double)
     /// `count` snippets will run; `cached` more came from the cache.
@@ -18,6 +21,7 @@ public enum ExecutionProgress: Sendable, Equatable {
         case let .buildStarted(snippets):
             return "Building \(snippets == 1 ? "1 snippet" : "\(snippets) snippets") with swift build (a first build compiles the package's libraries too)…"
         case let .compiling(line): return line
+        case let .buildingExercise(file): return "Building \(file)…"
         case let .built(seconds): return "Built in \(NumberText.seconds(seconds)) s"
         case let .runsStarted(count, cached):
             return "Running \(count == 1 ? "1 snippet" : "\(count) snippets")\(cached > 0 ? " (\(cached) from the cache)" : "")…"

@@ -224,7 +224,8 @@ public struct ExecutionService: Sendable {
         defer { withExtendedLifetime(lock) {} }
         let snippetBuilder = try SnippetBuilder(root: project.root, scratch: scratch)
         let toolchain = snippetBuilder.toolchainVersion()
-        let builder = ExerciseBuilder(root: project.root, folder: folder)
+        var builder = ExerciseBuilder(root: project.root, folder: folder)
+        builder.progress = progress
         let built = try builder.build(jobs, toolchain: toolchain)
         var results: [String: SnippetResult] = [:]
         for (id, errors) in built.errors {

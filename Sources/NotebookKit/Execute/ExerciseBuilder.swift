@@ -14,6 +14,8 @@ struct ExerciseBuilder {
     let root: URL
     /// The folder holding the shadow package and its build.
     let folder: URL
+    /// Told which version is being built, and SwiftPM's compile steps while it builds.
+    var progress: (@Sendable (ExecutionProgress) -> Void)? = nil
 
     var package: URL { folder.appendingPathComponent("package") }
     var build: URL { folder.appendingPathComponent("build") }
@@ -38,7 +40,8 @@ struct ExerciseBuilder {
     /// - Throws: ``NotebookError`` when the package itself does not build.
     func build(_ items: [ExecutionService.ExerciseJob], toolchain: String) throws(NotebookError) -> (executables: [String: URL], errors: [String: [String]]) {
         try preparePackage(keeping: items.map { Self.product($0.id) })
-        let builder = try SnippetBuilder(root: package, scratch: build)
+        var builder = try SnippetBuilder(root: package, scratch: build)
+        builder.progress = progress
         let sources = SourceFingerprint.of(root)
         var executables: [String: URL] = [:]
         var errors: [String: [String]] = [:]
@@ -66,7 +69,8 @@ struct ExerciseBuilder {
                     continue
                 }
             }
-            let outcome = try builder.invoke(["build", "--scratch-path", build.path, "--product", product])
+            progress?(.buildingExercise(item.studentFile))
+            let outcome = try builder.invoke(["build", "--scratch-path", build.path, "--product", product], watching: true)
             if !outcome.ok {
                 errors[item.id] = try studentErrors(outcome.output, item: item, product: product)
                 continue

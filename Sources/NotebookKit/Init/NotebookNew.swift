@@ -13,14 +13,18 @@ public enum NotebookNew {
     }
 
     /// Creates the notebook and snippet for `name` (lowercase letters, digits, `-` and `_`) in
-    /// the package at `project`, described by `package`, placed after the existing notebooks.
+    /// the package at `project`, described by `package`, at `order` (default: after the existing
+    /// notebooks).
     /// - Throws: ``NotebookError`` for a bad name or a file that exists (nothing is changed then).
-    public static func run(name: String, title: String? = nil, project: Project, package: PackageManifest) throws(NotebookError) -> Result {
+    public static func run(name: String, title: String? = nil, order requested: Int? = nil, project: Project, package: PackageManifest) throws(NotebookError) -> Result {
         guard let first = name.first, first.isLetter, name.allSatisfy({ ($0.isLetter && $0.isLowercase) || $0.isNumber || $0 == "-" || $0 == "_" }) else {
             throw NotebookError(file: name, line: nil, "a notebook's name is lowercase letters, digits, '-' and '_', starting with a letter (such as quantile-regression)")
         }
         let existing = project.notebookPaths()
-        let order = nextOrder(existing, project: project)
+        if let requested, requested < 1 || requested > 999 {
+            throw NotebookError(file: "--order", line: nil, "\(requested) is not a place from 1 to 999")
+        }
+        let order = requested ?? nextOrder(existing, project: project)
         let notebook = "Notebooks/\(String(format: "%02d", order))-\(name).md"
         let snippetName = name.replacingOccurrences(of: "-", with: "_")
         let snippet = "Snippets/\(snippetName).swift"

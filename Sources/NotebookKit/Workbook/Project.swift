@@ -58,7 +58,13 @@ public struct Project: Sendable {
                 argument, "Notebooks/\(argument)", "Notebooks/\(argument).md",
                 Self.relative(currentDirectory.appendingPathComponent(argument), to: root),
             ]
-            guard let match = candidates.first(where: { all.contains($0) }) else {
+            // A name without its number (`quantile-regression` for Notebooks/12-quantile-regression.md), when one notebook has it.
+            let unnumbered = all.filter { path in
+                let file = path.split(separator: "/").last.map(String.init) ?? path
+                let number = file.prefix { $0.isNumber }
+                return !number.isEmpty && file.dropFirst(number.count) == "-\(argument).md"
+            }
+            guard let match = candidates.first(where: { all.contains($0) }) ?? (unnumbered.count == 1 ? unnumbered[0] : nil) else {
                 let names = all.map { String($0.dropFirst("Notebooks/".count).dropLast(3)) }
                 throw NotebookError(file: argument, line: nil, "no such notebook\(Suggestions.didYouMean(argument, in: names)) (notebooks are Notebooks/*.md)")
             }

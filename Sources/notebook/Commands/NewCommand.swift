@@ -14,6 +14,9 @@ struct NewCommand: ParsableCommand {
     @Option(help: "The notebook's title (default: from NAME).")
     var title: String?
 
+    @Option(help: "Its place in the site, the front matter's `order` and the file's number (default: after every notebook).")
+    var order: Int?
+
     @Argument(help: "The notebook's name.")
     var name: String
 
@@ -22,7 +25,7 @@ struct NewCommand: ParsableCommand {
         let result: NotebookNew.Result
         do {
             let manifest = try ExecutionService(project: project).packageManifest()
-            result = try NotebookNew.run(name: name, title: title, project: project, package: manifest)
+            result = try NotebookNew.run(name: name, title: title, order: order, project: project, package: manifest)
         } catch {
             throw UsageFailure(message: error.description)
         }

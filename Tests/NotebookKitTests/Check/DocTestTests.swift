@@ -50,6 +50,13 @@ struct DocTestTests {
         #expect(report.failures.first { $0.kind == .crash }?.details.contains("Index out of range") == true)
     }
 
+    @Test("Testing one notebook still checks its links into the others' headings")
+    func linksIntoOthers() async throws {
+        let (report, _) = try await run(["Notebooks/failing.md"])
+        #expect(report.failures.contains { $0.description.hasPrefix("Notebooks/failing.md:28: link to a missing heading '#nope' in Notebooks/passing.md") },
+                "\(report.failures.map(\.description))")
+    }
+
     @Test("A notebook with a bad reference fails alone: the others are still tested and counted")
     func badReferenceAlone() async throws {
         let (root, scratch) = try await FixturePackage.shared.copy()
