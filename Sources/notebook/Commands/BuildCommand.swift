@@ -20,7 +20,7 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Say why each cell ran or came from the cache.")
     var explain = false
 
-    @Flag(help: "Print the time spent in each phase.")
+    @Flag(help: "Print the time spent in each phase and the five slowest snippets.")
     var timings = false
 
     @Flag(name: .customLong("strict-sandbox"), help: "Refuse to run snippets when the sandbox cannot give every protection on this machine.")
@@ -75,6 +75,11 @@ struct BuildCommand: ParsableCommand {
         if timings {
             for (phase, seconds) in report.timings {
                 say("  \(phase): \(String(format: "%.3f", seconds)) s")
+            }
+            // The snippets that take longest (a cached one counts the run that made its result).
+            let slowest = report.runs.results.sorted { ($1.value.run.seconds, $0.key) < ($0.value.run.seconds, $1.key) }.prefix(5)
+            if !slowest.isEmpty {
+                say("  slowest snippets: " + slowest.map { "\($0.key) \(String(format: "%.2f", $0.value.run.seconds)) s\($0.value.reason == .cached ? " (cached)" : "")" }.joined(separator: ", "))
             }
         }
         // The snippets of the notebooks built (a partial build draws the others from the cache).
