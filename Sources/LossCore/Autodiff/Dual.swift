@@ -110,13 +110,21 @@ extension Dual: AdditiveArithmetic, Numeric, SignedNumeric, AlgebraicField {
 
 /// Arithmetic with `Double` constants (a captured parameter, such as `over * r * r`).
 extension Dual {
+    /// The sum with a constant: the constant has no derivative.
     @inlinable public static func + (a: Dual, b: Double) -> Dual { a + Dual(b) }
+    /// The sum of a constant and a dual number.
     @inlinable public static func + (a: Double, b: Dual) -> Dual { Dual(a) + b }
+    /// The difference with a constant.
     @inlinable public static func - (a: Dual, b: Double) -> Dual { a - Dual(b) }
+    /// A constant less a dual number.
     @inlinable public static func - (a: Double, b: Dual) -> Dual { Dual(a) - b }
+    /// The product with a constant, which scales the derivative.
     @inlinable public static func * (a: Dual, b: Double) -> Dual { a * Dual(b) }
+    /// A constant times a dual number.
     @inlinable public static func * (a: Double, b: Dual) -> Dual { Dual(a) * b }
+    /// The quotient by a constant.
     @inlinable public static func / (a: Dual, b: Double) -> Dual { a / Dual(b) }
+    /// A constant over a dual number (the quotient rule).
     @inlinable public static func / (a: Double, b: Dual) -> Dual { Dual(a) / b }
 }
 
