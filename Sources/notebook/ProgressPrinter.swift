@@ -17,7 +17,7 @@ final class ProgressPrinter: Sendable {
         state.withLock { state in
             if case let .compiling(line) = event {
                 if terminal {
-                    print("\r\u{1B}[2K" + String(line.prefix(Self.columns - 1)), terminator: "")
+                    print("\r\u{1B}[2K" + String(line.prefix((TerminalSize.columns() ?? 80) - 1)), terminator: "")
                     state.statusShown = true
                 } else if Date().timeIntervalSince(state.lastCompile) >= 5 {
                     print(line)
@@ -30,12 +30,5 @@ final class ProgressPrinter: Sendable {
             }
             fflush(nil)
         }
-    }
-
-    /// The terminal's width (`COLUMNS`, else 80).
-    private static var columns: Int {
-        var size = winsize()
-        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        return ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init) ?? 80
     }
 }

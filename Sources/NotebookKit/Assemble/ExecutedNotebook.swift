@@ -69,12 +69,11 @@ extension ExecutedNotebook {
         // too, so a link into them is checked whichever notebooks are named.
         for path in workbook.allNotebookPaths where anchors[path] == nil {
             guard let document = try? workbook.project.load([path], packageName: workbook.package.name).first else { continue }
-            let numbered = document.snippetReferences.filter { $0.exercise != nil }.indices.map { position in
-                document.frontMatter.order.map { "exercise-\($0)-\(position + 1)" }
-            }
             // Exercise numbers come from the site order, known here only from `order:`.
-            guard !numbered.contains(nil) else { continue }
-            anchors[path] = anchorIDs(document, outline: Outline(document), exercises: []).union(numbered.compactMap { $0 })
+            let exercises = document.snippetReferences.filter { $0.exercise != nil }.count
+            guard exercises == 0 || document.frontMatter.order != nil else { continue }
+            let ids = (0..<exercises).map { Exercise.anchorID(number: Exercise.number(notebook: document.frontMatter.order ?? 0, position: $0)) }
+            anchors[path] = anchorIDs(document, outline: Outline(document), exercises: []).union(ids)
         }
         let links = LinkTargets(notebooks: workbook.allNotebookPaths, anchors: anchors)
         return zip(workbook.documents, outlines).map { document, outline in

@@ -61,9 +61,8 @@ public enum NotebookNew {
             let file = path.split(separator: "/").last.map(String.init) ?? path
             if let number = Int(file.prefix { $0.isNumber }) { largest = max(largest, number) }
             if let text = try? String(contentsOf: project.root.appendingPathComponent(path), encoding: .utf8),
-               let line = text.split(separator: "\n").prefix(20).first(where: { $0.hasPrefix("order:") }),
-               let number = Int(line.dropFirst("order:".count).trimmingCharacters(in: .whitespaces)) {
-                largest = max(largest, number)
+               let order = (try? FrontMatterParser.split(text, path: path))?.0.order {
+                largest = max(largest, order)
             }
         }
         return largest + 1

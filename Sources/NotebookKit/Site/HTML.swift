@@ -19,12 +19,13 @@ public enum HTML {
             case UInt8(ascii: "'"): result += "&#x27;"
             case _ where urlSafe(byte): result.unicodeScalars.append(Unicode.Scalar(byte))
             default:
-                let digits = Array("0123456789ABCDEF")
-                result += "%" + String(digits[Int(byte >> 4)]) + String(digits[Int(byte & 0xF)])
+                result += "%" + String(hexDigits[Int(byte >> 4)]) + String(hexDigits[Int(byte & 0xF)])
             }
         }
         return result
     }
+
+    private static let hexDigits = Array("0123456789ABCDEF")
 
     /// The bytes a URL attribute keeps as they are (cmark's `HREF_SAFE`): letters, digits and
     /// `-_.+!*(),%#@?=;:/$~`.

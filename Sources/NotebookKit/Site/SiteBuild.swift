@@ -62,14 +62,15 @@ public struct SiteBuild: Sendable {
         // from cached results, or their pages kept as they are.
         let selected = Set(options.notebooks)
         let partial = !selected.isEmpty
+        let all = project.notebookPaths()
         let workbook: Workbook
         if partial {
-            let (loaded, problems) = Workbook.loadingWhatLoads(Array(Set(project.notebookPaths()).union(selected)).sorted(), with: service)
-            let own = problems.filter { selected.contains($0.file) || !project.notebookPaths().contains($0.file) }
+            let (loaded, problems) = Workbook.loadingWhatLoads(Array(Set(all).union(selected)).sorted(), with: service)
+            let own = problems.filter { selected.contains($0.file) || !all.contains($0.file) }
             guard own.isEmpty, let loaded else { throw NotebookErrors(own.isEmpty ? problems : own) }
             workbook = loaded
         } else {
-            workbook = try Workbook.load(project.notebookPaths(), with: service)
+            workbook = try Workbook.load(all, with: service)
         }
         let isSelected = { (document: Document) in !partial || selected.contains(document.path) }
         let ownSnippets = Set(workbook.documents.filter(isSelected).flatMap(\.snippetReferences).map(\.name))

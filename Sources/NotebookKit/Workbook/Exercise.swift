@@ -18,7 +18,13 @@ public struct Exercise: Sendable {
     public let text: ExerciseText
 
     /// Its section's id on the page (`exercise-3-1`), which links may point at.
-    public var anchorID: String { "exercise-" + number.replacingOccurrences(of: ".", with: "-") }
+    public var anchorID: String { Self.anchorID(number: number) }
+
+    /// The number of the exercise at `position` (from 0) in the notebook numbered `notebook`.
+    static func number(notebook: Int, position: Int) -> String { "\(notebook).\(position + 1)" }
+
+    /// The section id of the exercise numbered `number`.
+    static func anchorID(number: String) -> String { "exercise-" + number.replacingOccurrences(of: ".", with: "-") }
 
     /// The student's file for it, relative to the package.
     public var studentFile: String { "\(Exercise.folder)/\(name).swift" }
@@ -35,7 +41,7 @@ extension Workbook {
                 guard let text = reference.exercise, let source = sources[reference.name]?.exercise else { return nil }
                 return Exercise(
                     name: catalog.executableName(reference.name), snippet: reference.name, notebook: document.path,
-                    line: reference.line, number: "\(document.frontMatter.order ?? index + 1).\(position + 1)", source: source, text: text)
+                    line: reference.line, number: Exercise.number(notebook: document.frontMatter.order ?? index + 1, position: position), source: source, text: text)
             }
         }
     }

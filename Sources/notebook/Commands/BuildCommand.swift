@@ -39,10 +39,7 @@ struct BuildCommand: ParsableCommand {
         let started = Date()
         var (project, selected) = try package.selection(notebooks)
         if let shard {
-            let part: Shard
-            do { part = try Shard(shard) } catch { throw UsageFailure(message: error.description) }
-            selected = part.select(selected.isEmpty ? project.notebookPaths() : selected, times: NotebookTimings.read(from: ExecutionService(project: project).cacheFolder))
-            say("shard \(part): \(selected.count == 1 ? "1 notebook" : "\(selected.count) notebooks")")
+            selected = try package.shard(shard, of: selected, in: project)
             guard !selected.isEmpty else { return }
         }
         var options = SiteBuild.Options(

@@ -34,6 +34,19 @@ extension PackageOptions {
     }
 }
 
+extension PackageOptions {
+    /// The notebooks of shard `text` (`--shard K/N`) among `selected`, balanced by the run times
+    /// kept in the package's cache; says which shard and how many notebooks it holds.
+    func shard(_ text: String, of selected: [String], in project: Project) throws -> [String] {
+        let part: Shard
+        do { part = try Shard(text) } catch { throw UsageFailure(message: error.description) }
+        let times = NotebookTimings.read(from: ExecutionService(project: project).cacheFolder)
+        let notebooks = part.select(selected, times: times)
+        say("shard \(part): \(notebooks.count == 1 ? "1 notebook" : "\(notebooks.count) notebooks")\(times.isEmpty ? "" : ", balanced by the last run times")")
+        return notebooks
+    }
+}
+
 /// Prints to standard output immediately (progress lines while a build runs).
 func say(_ line: String) {
     print(line)

@@ -48,11 +48,7 @@ struct TestCommand: ParsableCommand {
         var (project, selected) = try package.selection(notebooks)
         let current = package.currentDirectory
         if let shard {
-            let part: Shard
-            do { part = try Shard(shard) } catch { throw UsageFailure(message: error.description) }
-            let times = NotebookTimings.read(from: ExecutionService(project: project).cacheFolder)
-            selected = part.select(selected.isEmpty ? project.notebookPaths() : selected, times: times)
-            say("shard \(part): \(selected.count == 1 ? "1 notebook" : "\(selected.count) notebooks")\(times.isEmpty ? "" : ", balanced by the last run times")")
+            selected = try package.shard(shard, of: selected, in: project)
             // An empty shard passes: there is nothing in it to fail.
             if selected.isEmpty {
                 try writeJUnit(.empty, relativeTo: current)

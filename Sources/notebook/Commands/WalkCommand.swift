@@ -41,7 +41,7 @@ struct WalkCommand: ParsableCommand {
             let environment = ProcessInfo.processInfo.environment
             let terminal = isatty(STDOUT_FILENO) == 1
             let color = terminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
-            let style = TerminalStyle(color: color, unicode: !ascii, width: width ?? Self.terminalWidth() ?? 80)
+            let style = TerminalStyle(color: color, unicode: !ascii, width: width ?? TerminalSize.columns() ?? 80)
             walkthrough = Walkthrough(notebook: notebooks[0], style: style)
         } catch let error as NotebookError {
             throw UsageFailure(message: error.description)
@@ -125,7 +125,7 @@ struct WalkCommand: ParsableCommand {
     /// Prints `text` a window at a time when it is taller than the terminal, waiting for a key
     /// between pages; false when the reader asked to quit.
     func page(_ text: String, keys: KeyReader) -> Bool {
-        let rows = max(5, Self.terminalRows() ?? 24)
+        let rows = max(5, TerminalSize.rows() ?? 24)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         while lines.count > rows - 1 {
             print(lines.prefix(rows - 1).joined(separator: "\n"))
@@ -138,13 +138,6 @@ struct WalkCommand: ParsableCommand {
         }
         print(lines.joined(separator: "\n"))
         return true
-    }
-
-    /// The terminal's rows, from the window size or LINES.
-    static func terminalRows() -> Int? {
-        var size = winsize()
-        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 { return Int(size.ws_row) }
-        return ProcessInfo.processInfo.environment["LINES"].flatMap(Int.init)
     }
 
     /// The steps a line of arrow keys asks for (→ and `>` forward, ← and `<` back, any number of
@@ -161,12 +154,5 @@ struct WalkCommand: ParsableCommand {
             else { return nil }
         }
         return line.isEmpty ? nil : steps
-    }
-
-    /// The terminal's columns, from the window size or COLUMNS.
-    static func terminalWidth() -> Int? {
-        var size = winsize()
-        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        return ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init)
     }
 }

@@ -120,19 +120,9 @@ struct GFMSpecTests {
             pairs = json.load(sys.stdin)
             json.dump([[normal(h) for h in pair] for pair in pairs], sys.stdout)
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-W", "ignore", "-c", script, folder.path]
-        let stdin = Pipe(), stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        try process.run()
-        let writer = Thread { stdin.fileHandleForWriting.write(input); try? stdin.fileHandleForWriting.close() }
-        writer.start()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "python3 with cmark's normalize.py failed")
-        return try #require(try JSONSerialization.jsonObject(with: output) as? [[String]])
+        let result = try runTool("/usr/bin/env", ["python3", "-W", "ignore", "-c", script, folder.path], input: input)
+        #expect(result.status == 0, "python3 with cmark's normalize.py failed: \(result.stderr)")
+        return try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [[String]])
     }
 
     @Test("Every example renders as cmark-gfm renders it with GitHub's extensions; the spec differs only where they do")

@@ -9,18 +9,10 @@ func chromiumPath() -> String? {
 
 /// Runs headless Chromium with `arguments`; returns stdout and stderr.
 func chromium(_ arguments: [String]) throws -> (stdout: String, stderr: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: try #require(chromiumPath(), "headless Chromium is not installed: run .ci/setup"))
-    process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
-                         "--disable-dev-shm-usage", "--user-data-dir=\(FileManager.default.temporaryDirectory.path)/chromium-\(UUID().uuidString)"] + arguments
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    let browser = try #require(chromiumPath(), "headless Chromium is not installed: run .ci/setup")
+    let result = try runTool(browser, ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
+                                       "--disable-dev-shm-usage", "--user-data-dir=\(FileManager.default.temporaryDirectory.path)/chromium-\(UUID().uuidString)"] + arguments)
+    return (result.output, result.stderr)
 }
 
 @Suite("A real browser: every built page in headless Chromium", .serialized)
@@ -225,9 +217,7 @@ struct BrowserTests {
     func validHTML() async throws {
         let (report, site) = try await NotebookSite.shared.build().get()
         let pages = (["index.html"] + report.notebooks.map(\.page)).map { site.appendingPathComponent($0).path }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = ["-c", """
+        let result = try runTool("/usr/bin/python3", ["-c", """
             import sys
             import html5lib
             for path in sys.argv[1:]:
@@ -235,15 +225,9 @@ struct BrowserTests {
                 parser.parse(open(path, encoding="utf-8").read())
                 for position, code, data in parser.errors[:5]:
                     print("%s:%d:%d: %s %s" % (path, position[0], position[1], code, data))
-            """] + pages
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "python3 with html5lib failed (run .ci/setup): \(text)")
-        #expect(text.isEmpty, "\(text)")
+            """] + pages)
+        #expect(result.status == 0, "python3 with html5lib failed (run .ci/setup): \(result.stderr)")
+        #expect(result.output.isEmpty && result.stderr.isEmpty, "\(result.output)\(result.stderr)")
     }
 
     @Test("Without JavaScript a sweep lists every frame and hides the slider")

@@ -22,17 +22,9 @@ struct DocCoverageTests {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("symbols-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: output) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["swift", "symbolgraph-extract", "-module-name", module, "-I", modules.path, "-I", shims.path,
-                             "-target", triple, "-minimum-access-level", "public", "-output-dir", output.path]
-        let log = Pipe()
-        process.standardOutput = log
-        process.standardError = log
-        try process.run()
-        let text = String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
+        let extracted = try runTool("/usr/bin/env", ["swift", "symbolgraph-extract", "-module-name", module, "-I", modules.path, "-I", shims.path,
+                                                     "-target", triple, "-minimum-access-level", "public", "-output-dir", output.path])
+        #expect(extracted.status == 0, "\(extracted.output)\(extracted.stderr)")
         let graph = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("\(module).symbols.json"))) as? [String: Any]
         let symbols = try #require(graph?["symbols"] as? [[String: Any]])
         #expect(symbols.count > 20, "a symbol graph of \(module) with its public API")
