@@ -57,9 +57,9 @@ extension Cell {
                 guard let slice = reference.slice, let lines = source.slices[slice], let first = lines.first, let last = lines.last else {
                     return OutputAttribution.Target(lines: nil, prints: true)
                 }
-                return OutputAttribution.Target(lines: first.number...last.number, prints: lines.contains { $0.text.contains("print(") })
+                return OutputAttribution.Target(lines: first.number...last.number, prints: lines.contains { $0.text.contains("print(") }, slice: slice)
             }
-            let split = result.map { OutputAttribution.split(OutputAttribution.items($0.run), among: targets) }
+            let split = result.map { OutputAttribution.split(OutputAttribution.pieces($0.run), among: targets) }
             for (index, reference) in mine.enumerated() {
                 var cell = Cell(
                     reference: reference, file: file(name), lines: source.lines(slice: reference.slice) ?? [],

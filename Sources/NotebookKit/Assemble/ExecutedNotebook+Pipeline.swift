@@ -6,7 +6,8 @@ extension ExecutedNotebook {
         let service = ExecutionService(project: project, settings: settings)
         let workbook = try Workbook.load(paths, with: service)
         do {
-            return assemble(workbook, runs: try service.execute(workbook).results)
+            let runs = try service.execute(workbook)
+            return assemble(workbook, runs: runs.results, symbols: APIPages.make(runs.reference).links)
         } catch {
             throw NotebookErrors([error])
         }

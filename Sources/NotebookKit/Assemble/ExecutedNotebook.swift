@@ -22,7 +22,7 @@ public struct ExecutedNotebook: Sendable {
 
     private let cellIndexByLine: [Int: Int]
 
-    /// Creates an executed notebook (``assemble(_:runs:)`` makes them for a workbook).
+    /// Creates an executed notebook (``assemble(_:runs:symbols:)`` makes them for a workbook).
     public init(document: Document, page: String, cells: [Cell], values: [String: RecordedValue], valuesComplete: Bool,
                 outline: Outline, problems: [NotebookProblem]) {
         self.document = document
@@ -57,8 +57,9 @@ public struct ExecutedNotebook: Sendable {
 }
 
 extension ExecutedNotebook {
-    /// Assembles every document of `workbook` with the snippets' `runs`, in site order.
-    public static func assemble(_ workbook: Workbook, runs: [String: SnippetResult]) -> [ExecutedNotebook] {
+    /// Assembles every document of `workbook` with the snippets' `runs`, in site order;
+    /// `symbols` are the API reference's targets, which symbol links in prose must name.
+    public static func assemble(_ workbook: Workbook, runs: [String: SnippetResult], symbols: SymbolLinks) -> [ExecutedNotebook] {
         let outlines = workbook.documents.map(Outline.init)
         let exercises = Dictionary(grouping: workbook.exercises, by: \.notebook)
         var anchors: [String: Set<String>] = [:]
@@ -75,7 +76,7 @@ extension ExecutedNotebook {
             let ids = (0..<exercises).map { Exercise.anchorID(number: Exercise.number(notebook: document.frontMatter.order ?? 0, position: $0)) }
             anchors[path] = anchorIDs(document, outline: Outline(document), exercises: []).union(ids)
         }
-        let links = LinkTargets(notebooks: workbook.allNotebookPaths, anchors: anchors)
+        let links = LinkTargets(notebooks: workbook.allNotebookPaths, anchors: anchors, symbols: symbols)
         return zip(workbook.documents, outlines).map { document, outline in
             let cells = Cell.cells(for: document, sources: workbook.sources, results: runs, exercises: exercises[document.path] ?? [],
                                    file: workbook.catalog.relativePath)
@@ -95,6 +96,7 @@ extension ExecutedNotebook {
     struct LinkTargets {
         var notebooks: Set<String>
         var anchors: [String: Set<String>]
+        var symbols: SymbolLinks
     }
 
     /// The values the cells' snippets recorded (each snippet's run counted once, a later one
@@ -115,6 +117,8 @@ extension ExecutedNotebook {
                 .map { NotebookProblem(.value, $0) }
         }
         problems += LinkChecker.problems(in: document, allNotebooks: links.notebooks, anchorsByPath: links.anchors)
+            .map { NotebookProblem(.link, $0) }
+        problems += document.symbolLinks.compactMap { links.symbols.problem($0.name, file: document.path, line: $0.line) }
             .map { NotebookProblem(.link, $0) }
         problems += Formula.problems(in: document).map { NotebookProblem(.formula, $0) }
         return ExecutedNotebook(

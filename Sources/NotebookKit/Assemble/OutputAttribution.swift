@@ -12,9 +12,12 @@ public enum OutputItem: Sendable, Equatable {
 /// under the code that produced it.
 ///
 /// Figures, tables, checks and records carry the line that made them and go to the slice holding
-/// that line. Printed text carries no line: a stretch of text between two events goes to the first
-/// slice, in the snippet's order from the earlier event's line to the later event's, whose code
-/// calls `print` (whatever order the page shows the slices in).
+/// that line. Printed text goes to the slice whose code printed it, known from the run's slice
+/// markers (``SliceMarkers``). Text whose slice is not known (a run without markers, a slice
+/// nested where no marker can stand, or code outside every shown slice) is placed by a rule: a
+/// stretch of text between two events goes to the first slice, in the snippet's order from the
+/// earlier event's line to the later event's, whose code calls `print` (whatever order the page
+/// shows the slices in).
 public enum OutputAttribution {
     /// Where a reference shows code: the lines of its slice, and whether they print.
     public struct Target: Sendable, Equatable {
@@ -22,30 +25,64 @@ public enum OutputAttribution {
         public var lines: ClosedRange<Int>?
         /// Whether the slice's code contains a `print(` call.
         public var prints: Bool
+        /// The slice's name, or nil for the whole snippet.
+        public var slice: String?
 
         /// Creates a target.
-        public init(lines: ClosedRange<Int>?, prints: Bool) {
+        public init(lines: ClosedRange<Int>?, prints: Bool, slice: String? = nil) {
             self.lines = lines
             self.prints = prints
+            self.slice = slice
         }
     }
 
-    /// The run's outputs in order: text between events split at the events' offsets.
+    /// One output and the slice whose code made it, when the run's markers tell (text only).
+    public struct Piece: Sendable, Equatable {
+        /// The output.
+        public var item: OutputItem
+        /// The slice running when text was printed; nil when not known or outside every slice.
+        public var slice: String?
+    }
+
+    /// The run's outputs in order: text between events split at the events' offsets (and at
+    /// slice markers).
     public static func items(_ run: SnippetRun) -> [OutputItem] {
+        pieces(run).map(\.item)
+    }
+
+    /// The run's outputs in order, each text with the slice that printed it.
+    public static func pieces(_ run: SnippetRun) -> [Piece] {
         let bytes = Array(run.stdout.utf8)
+        let marks = (run.sliceMarks ?? []).sorted { $0.offset < $1.offset }
         var position = 0
-        var items: [OutputItem] = []
+        var pieces: [Piece] = []
+        var nextMark = 0
+        var slice: String?
         func text(upTo offset: Int) {
             let end = min(max(position, offset), bytes.count)
-            if end > position { items.append(.text(String(decoding: bytes[position..<end], as: UTF8.self))) }
-            position = end
+            while position < end {
+                // Marks at or before the position name the slice now running.
+                while nextMark < marks.count, marks[nextMark].offset <= position {
+                    slice = marks[nextMark].slice
+                    nextMark += 1
+                }
+                let stop = nextMark < marks.count ? min(end, marks[nextMark].offset) : end
+                let piece = String(decoding: bytes[position..<stop], as: UTF8.self)
+                // One text per stretch between events printed by one slice.
+                if let last = pieces.last, case let .text(earlier) = last.item, last.slice == slice, position > 0 {
+                    pieces[pieces.count - 1].item = .text(earlier + piece)
+                } else {
+                    pieces.append(Piece(item: .text(piece), slice: slice))
+                }
+                position = stop
+            }
         }
         for event in run.events {
             text(upTo: event.stdoutOffset)
-            items.append(.event(event))
+            pieces.append(Piece(item: .event(event), slice: nil))
         }
         text(upTo: bytes.count)
-        return items
+        return pieces
     }
 
     /// The snippet line of an event item, if it is an event with a known line.
@@ -54,8 +91,14 @@ public enum OutputAttribution {
         return nil
     }
 
-    /// The items each target shows (one array per target, in order).
+    /// The items each target shows (one array per target, in order), from text without slices.
     public static func split(_ items: [OutputItem], among targets: [Target]) -> [[OutputItem]] {
+        split(items.map { Piece(item: $0, slice: nil) }, among: targets)
+    }
+
+    /// The outputs each target shows (one array per target, in order).
+    public static func split(_ pieces: [Piece], among targets: [Target]) -> [[OutputItem]] {
+        let items = pieces.map(\.item)
         var result = Array(repeating: [OutputItem](), count: targets.count)
         guard !targets.isEmpty else { return result }
         if let whole = targets.lastIndex(where: { $0.lines == nil }) {
@@ -74,6 +117,11 @@ public enum OutputAttribution {
         }
         for (index, item) in items.enumerated() {
             if let owner = eventTargets[index] {
+                result[owner].append(item)
+                continue
+            }
+            // Text from a shown slice goes under it.
+            if let slice = pieces[index].slice, let owner = targets.firstIndex(where: { $0.slice == slice }) {
                 result[owner].append(item)
                 continue
             }

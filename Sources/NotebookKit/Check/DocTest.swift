@@ -73,7 +73,7 @@ public struct DocTest: Sendable {
             return Report(failures: failures, cases: cases, updatedFiles: [], notebooks: paths)
         }
         let runs = try service.execute(workbook, repeats: options.repeats)
-        let notebooks = ExecutedNotebook.assemble(workbook, runs: runs.results)
+        let notebooks = ExecutedNotebook.assemble(workbook, runs: runs.results, symbols: APIPages.make(runs.reference).links)
         NotebookTimings.record(NotebookTimings.times(of: notebooks), in: service.cacheFolder)
         var updates: [String: [(ExpectedOutput, String)]] = [:]
         for notebook in notebooks {

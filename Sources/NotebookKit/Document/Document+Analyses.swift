@@ -28,6 +28,20 @@ extension Document {
         return collector.links
     }
 
+    /// Every DocC-style symbol link (``` ``Huber`` ```) with the line it is on, in order.
+    public var symbolLinks: [(name: String, line: Int)] {
+        struct Collector: DocumentVisitor {
+            var links: [(String, Int)] = []
+            mutating func visit(inline: Inline, line: Int) -> Descent {
+                if case let .symbolLink(name) = inline { links.append((name, line)) }
+                return .children
+            }
+        }
+        var collector = Collector()
+        walk(&collector)
+        return collector.links
+    }
+
     /// Every formula, display or inline, with the line it starts on, in order.
     public var formulas: [(tex: String, display: Bool, line: Int)] {
         struct Collector: DocumentVisitor {

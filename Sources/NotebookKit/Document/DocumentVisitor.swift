@@ -94,7 +94,7 @@ extension Inline {
         case let .html(raw): return raw.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
         case let .emphasis(children), let .strong(children), let .strikethrough(children), let .link(_, _, children), let .image(_, _, children):
             return children.reduce(0) { $0 + $1.lineBreaks }
-        case .text, .code, .math: return 0
+        case .text, .code, .symbolLink, .math: return 0
         }
     }
 
@@ -106,7 +106,7 @@ extension Inline {
         switch self {
         case let .emphasis(children), let .strong(children), let .strikethrough(children), let .link(_, _, children):
             return children
-        case .image, .text, .code, .softBreak, .lineBreak, .html, .math: return []
+        case .image, .text, .code, .symbolLink, .softBreak, .lineBreak, .html, .math: return []
         }
     }
 }

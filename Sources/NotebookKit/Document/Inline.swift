@@ -4,6 +4,9 @@ public indirect enum Inline: Sendable, Equatable {
     case text(String)
     /// `code`.
     case code(String)
+    /// A DocC-style link to a symbol of the API reference: ``` ``Huber`` ``` or
+    /// ``` ``LossCore/Huber/value(_:_:)`` ``` (a code span between double backticks).
+    case symbolLink(String)
     /// *emphasis*.
     case emphasis([Inline])
     /// **strong**.
@@ -27,7 +30,7 @@ public indirect enum Inline: Sendable, Equatable {
     public static func plainText(_ inlines: [Inline]) -> String {
         inlines.map { inline -> String in
             switch inline {
-            case let .text(text), let .code(text), let .html(text), let .math(text, _, _): return text
+            case let .text(text), let .code(text), let .symbolLink(text), let .html(text), let .math(text, _, _): return text
             case let .emphasis(children), let .strong(children), let .strikethrough(children): return plainText(children)
             case let .link(_, _, children): return plainText(children)
             case let .image(_, _, alt): return plainText(alt)

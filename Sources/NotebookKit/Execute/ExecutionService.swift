@@ -139,6 +139,7 @@ public struct ExecutionService: Sendable {
         let start = Date()
         var builder = try SnippetBuilder(root: project.root, scratch: scratch)
         builder.progress = progress
+        builder.marksSlices = true
         let built = try builder.build(names, catalog: workbook.catalog)
         let buildSeconds = Date().timeIntervalSince(start)
         var results: [String: SnippetResult] = [:]
@@ -168,14 +169,21 @@ public struct ExecutionService: Sendable {
                 for (name, result) in uncached.run(jobs.filter { !cachedOnly.contains($0.name) }) { again[name, default: []].append(result.run) }
             }
         }
-        return Runs(results: results, repeats: again, buildSeconds: buildSeconds, runSeconds: Date().timeIntervalSince(runStart),
-                    unprotected: missing)
+        var runs = Runs(results: results, repeats: again, buildSeconds: buildSeconds, runSeconds: Date().timeIntervalSince(runStart),
+                        unprotected: missing)
+        if let bin = built.bin {
+            let extractor = SymbolGraphExtractor(root: project.root, scratch: scratch, bin: bin, cacheFolder: cacheFolder, builder: builder)
+            (runs.reference, runs.referenceProblems) = extractor.reference(
+                SymbolGraphExtractor.modules(imported: workbook.catalog, libraries: workbook.package.libraries))
+        }
+        return runs
     }
 
     /// Builds and runs one snippet by name (`notebook run`), with the default time limit.
     /// - Throws: ``NotebookError`` when the package does not build.
     public func run(snippet name: String, catalog: SnippetCatalog, timeout: Double = 60, limits: SandboxLimits = SandboxLimits()) throws(NotebookError) -> SnippetResult {
-        let builder = try SnippetBuilder(root: project.root, scratch: scratch)
+        var builder = try SnippetBuilder(root: project.root, scratch: scratch)
+        builder.marksSlices = true
         let built = try builder.build([name], catalog: catalog)
         guard let executable = built.executables[name] else {
             return SnippetResult(run: .didNotBuild(name, errors: built.errors[name] ?? []), reason: .didNotBuild)

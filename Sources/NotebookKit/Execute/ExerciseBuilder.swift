@@ -4,8 +4,8 @@ import Foundation
 /// file, a submission) with the hidden checks put back, as snippets of a shadow package.
 ///
 /// SwiftPM builds snippets only from a package's `Snippets/` folder, which belongs to the author.
-/// The shadow package (`exercises/package` in the execution service's scratch folder) links every
-/// top-level entry of the real package except `Snippets/`, and has a `Snippets/` of its own
+/// The ``ShadowPackage`` (`exercises/package` in the execution service's scratch folder) links
+/// every top-level entry of the real package except `Snippets/`, and has a `Snippets/` of its own
 /// holding the files to build; it builds into `exercises/build`, so the real package's snippet
 /// build is never touched. Each file is built as its own product, so one that does not compile
 /// never stops another.
@@ -20,11 +20,6 @@ struct ExerciseBuilder {
     var package: URL { folder.appendingPathComponent("package") }
     var build: URL { folder.appendingPathComponent("build") }
     var stamps: URL { folder.appendingPathComponent("stamps") }
-
-    /// Entries of the real package the shadow leaves out.
-    static func isLeftOut(_ name: String) -> Bool {
-        name.hasPrefix(".") || ["Snippets", Exercise.folder, "site"].contains(name)
-    }
 
     /// The product for an item: `exercise_` and the item's key with anything but letters and
     /// digits turned into `_`, with a short hash so that keys that differ stay different.
@@ -116,27 +111,11 @@ struct ExerciseBuilder {
         return result
     }
 
-    /// Makes the shadow package: a link to each entry of the real package (made again when the
-    /// package gains or loses one) and a `Snippets/` folder holding only the given products.
+    /// Makes the shadow package: a link to each entry of the real package and a `Snippets/`
+    /// folder holding only the given products.
     func preparePackage(keeping products: [String]) throws(NotebookError) {
-        let fileManager = FileManager.default
-        let snippets = package.appendingPathComponent("Snippets")
-        do {
-            try fileManager.createDirectory(at: snippets, withIntermediateDirectories: true)
-            let entries = try fileManager.contentsOfDirectory(atPath: root.path).filter { !Self.isLeftOut($0) }
-            let existing = try fileManager.contentsOfDirectory(atPath: package.path).filter { $0 != "Snippets" }
-            for stale in Set(existing).subtracting(entries) {
-                try fileManager.removeItem(at: package.appendingPathComponent(stale))
-            }
-            for entry in entries where !existing.contains(entry) {
-                try fileManager.createSymbolicLink(at: package.appendingPathComponent(entry), withDestinationURL: root.appendingPathComponent(entry))
-            }
-            let keep = Set(products.map { "\($0).swift" })
-            for file in try fileManager.contentsOfDirectory(atPath: snippets.path) where !keep.contains(file) {
-                try fileManager.removeItem(at: snippets.appendingPathComponent(file))
-            }
-        } catch {
-            throw NotebookError(file: package.path, line: nil, "cannot prepare the package that builds exercises: \(error.localizedDescription)")
-        }
+        let shadow = ShadowPackage(root: root, folder: package)
+        try shadow.link()
+        shadow.removeSnippets(except: Set(products.map { "\($0).swift" }))
     }
 }

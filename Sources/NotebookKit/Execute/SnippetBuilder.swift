@@ -9,6 +9,9 @@ public struct SnippetBuilder: Sendable {
         public var executables: [String: URL]
         /// Compiler errors by snippet name (`Snippets/x.swift:12:5: error: ...`).
         public var errors: [String: [String]]
+        /// The folder the build wrote its products to (`.build-notebooks/<triple>/debug`), with
+        /// the compiled library modules in `Modules/`; nil when nothing was built.
+        public var bin: URL?
     }
 
     /// The package root.
@@ -21,6 +24,12 @@ public struct SnippetBuilder: Sendable {
     public var timeout: Double = 1800
     /// Told when a build starts and ends, and SwiftPM's progress lines while it runs.
     public var progress: (@Sendable (ExecutionProgress) -> Void)?
+    /// Whether snippets are built with slice markers (``SliceMarkers``), from a
+    /// ``ShadowPackage`` in `scratch/snippets/package`, so a run tells which slice printed what.
+    public var marksSlices = false
+
+    /// The shadow package that builds marked snippets.
+    var shadowFolder: URL { scratch.appendingPathComponent("snippets/package") }
 
     /// A builder for the package at `root`, building into `scratch`.
     /// - Throws: ``NotebookError`` when `swift` is not on the PATH.
@@ -60,21 +69,24 @@ public struct SnippetBuilder: Sendable {
     /// - Throws: ``NotebookError`` when code outside `Snippets/` fails to compile (no snippet can
     ///   then run), naming the first error's file and line.
     public func build(_ names: [String], catalog: SnippetCatalog) throws(NotebookError) -> Result {
-        var result = Result(executables: [:], errors: [:])
+        var result = Result(executables: [:], errors: [:], bin: nil)
         guard !names.isEmpty else { return result }
         // Nothing changed since the last clean build: the executables are current.
-        let fingerprint = SourceFingerprint.of(root)
+        let fingerprint = SourceFingerprint.of(root) + (marksSlices ? "+slice-markers-v1" : "")
         if let stamp = BuildStamp.read(scratch), stamp.fingerprint == fingerprint {
             let bin = URL(fileURLWithPath: stamp.binPath)
             let executables = names.map { (name: $0, url: bin.appendingPathComponent(catalog.executableName($0))) }
             if executables.allSatisfy({ FileManager.default.isExecutableFile(atPath: $0.url.path) }) {
                 for executable in executables { result.executables[executable.name] = executable.url }
+                result.bin = bin
                 return result
             }
         }
         progress?(.buildStarted(snippets: names.count))
         let started = Date()
-        let whole = try invoke(["build", "--scratch-path", scratch.path], watching: true)
+        let package = marksSlices ? shadowFolder : root
+        if marksSlices { try prepareShadow(catalog) }
+        let whole = try invoke(["build", "--scratch-path", scratch.path], in: package, watching: true)
         progress?(.built(seconds: Date().timeIntervalSince(started)))
         var pending = names
         if !whole.ok {
@@ -94,16 +106,17 @@ public struct SnippetBuilder: Sendable {
             pending = names.filter { result.errors[$0] == nil }
             // Build the others one by one: the failure of one snippet must not stop the rest.
             for name in pending {
-                let product = try invoke(["build", "--scratch-path", scratch.path, "--product", catalog.executableName(name)])
+                let product = try invoke(["build", "--scratch-path", scratch.path, "--product", catalog.executableName(name)], in: package)
                 if !product.ok {
                     let errors = Self.errors(in: product.output, root: root).filter { Self.snippetName($0.file, root: root) == name }
                     result.errors[name] = errors.isEmpty ? ["swift build --product \(catalog.executableName(name)) failed"] : errors.map(\.text)
                 }
             }
         }
-        let binPath = try invoke(["build", "--scratch-path", scratch.path, "--show-bin-path"])
+        let binPath = try invoke(["build", "--scratch-path", scratch.path, "--show-bin-path"], in: package)
         let bin = URL(fileURLWithPath: binPath.output.split(separator: "\n").last.map(String.init) ?? "")
         if whole.ok { BuildStamp(fingerprint: fingerprint, binPath: bin.path).write(scratch) }
+        result.bin = bin
         for name in names where result.errors[name] == nil {
             let executable = bin.appendingPathComponent(catalog.executableName(name))
             if FileManager.default.isExecutableFile(atPath: executable.path) {
@@ -115,6 +128,19 @@ public struct SnippetBuilder: Sendable {
         return result
     }
 
+    /// Links the package into the shadow and writes each snippet there with its slice markers.
+    func prepareShadow(_ catalog: SnippetCatalog) throws(NotebookError) {
+        let shadow = ShadowPackage(root: root, folder: shadowFolder)
+        try shadow.link()
+        var files: [String: String] = [:]
+        for name in catalog.names {
+            let file = root.appendingPathComponent(catalog.relativePath(name))
+            guard let text = try? String(contentsOf: file, encoding: .utf8) else { continue }
+            files[String(catalog.relativePath(name).dropFirst("Snippets/".count))] = SliceMarkers.instrument(text, path: file.path)
+        }
+        try shadow.writeSnippets(files)
+    }
+
     struct Invocation {
         let ok: Bool
         /// Standard output and standard error, for diagnostics.
@@ -123,7 +149,10 @@ public struct SnippetBuilder: Sendable {
         let stdout: String
     }
 
-    func invoke(_ arguments: [String], watching: Bool = false) throws(NotebookError) -> Invocation {
+    /// Runs `swift` with `arguments` in `package` (the package root by default); paths into a
+    /// shadow package in its output are given as the real package's.
+    func invoke(_ arguments: [String], in package: URL? = nil, watching: Bool = false) throws(NotebookError) -> Invocation {
+        let directory = package ?? root
         let fileManager = FileManager.default
         let folder = fileManager.temporaryDirectory.appendingPathComponent("notebook-build-\(UUID().uuidString)")
         try? fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -134,10 +163,15 @@ public struct SnippetBuilder: Sendable {
         watcher?.start()
         defer { watcher?.stop() }
         let (outcome, _) = try ChildProcess.run(
-            swift, arguments: arguments, environment: ProcessInfo.processInfo.environment, directory: root,
+            swift, arguments: arguments, environment: ProcessInfo.processInfo.environment, directory: directory,
             stdout: out, stderr: err, timeout: timeout)
-        let stdout = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
-        let text = stdout + ((try? String(contentsOf: err, encoding: .utf8)) ?? "")
+        var stdout = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
+        var text = stdout + ((try? String(contentsOf: err, encoding: .utf8)) ?? "")
+        if directory != root {
+            let shadow = directory.standardizedFileURL.path + "/", real = root.standardizedFileURL.path + "/"
+            stdout = stdout.replacingOccurrences(of: shadow, with: real)
+            text = text.replacingOccurrences(of: shadow, with: real)
+        }
         return Invocation(ok: outcome.succeeded, output: text.trimmingTrailingSpace, stdout: stdout)
     }
 

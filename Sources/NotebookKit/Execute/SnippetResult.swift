@@ -24,6 +24,10 @@ public struct Runs: Sendable {
     public var runSeconds: Double
     /// The sandbox's protections that this machine does not give, each with its reason.
     public var unprotected: [String]
+    /// The API of the library modules snippets import, from the modules the build compiled.
+    public var reference: APIReference = .empty
+    /// Why a module's API could not be read (it is then missing from the reference).
+    public var referenceProblems: [NotebookError] = []
 
     /// Creates runs.
     public init(results: [String: SnippetResult], repeats: [String: [SnippetRun]] = [:], buildSeconds: Double = 0, runSeconds: Double = 0,

@@ -25,6 +25,9 @@ public struct SnippetRun: Codable, Sendable, Equatable {
     /// The sandbox limit the snippet ran into (`the 2 GiB memory limit; raise it with ...`), if
     /// that is why it failed.
     public var limitExceeded: String? = nil
+    /// Where the run was, slice by slice, in standard output (``SliceMarkers``); nil for a
+    /// snippet built without markers (or whose top-level code has none).
+    public var sliceMarks: [SliceMarkers.Mark]? = nil
 
     /// The result for a snippet that did not build.
     public static func didNotBuild(_ name: String, errors: [String]) -> SnippetRun {
@@ -67,7 +70,9 @@ public struct SnippetRun: Codable, Sendable, Equatable {
         if !outcome.succeeded {
             let line = events.last { $0.line != nil }?.line
             let last = file.flatMap { file in line.map { "; its last output came from \(file):\($0)" } } ?? ""
-            return "\(subject) \(ending)\(last)"
+            // The slice it was running, from its slice markers.
+            let slice = sliceMarks?.last.map { mark in mark.slice.map { "; it stopped in slice '\($0)'" } ?? "; it stopped outside every slice" } ?? ""
+            return "\(subject) \(ending)\(slice)\(last)"
         }
         let failedChecks = checks.filter { !$0.passed }
         if let first = failedChecks.first {

@@ -209,13 +209,18 @@ public struct SnippetRunner: Sendable {
             let (outcome, seconds) = try ChildProcess.run(
                 sandbox.path, arguments: ["--report", report.path] + reads + timeout + job.limits.arguments(timeout: job.timeout) + [work.path, job.executable.path],
                 environment: environment, directory: work, stdout: stdoutFile, stderr: stderrFile, timeout: job.timeout)
-            let (stdout, stdoutBytes) = Self.read(stdoutFile, limit: outputLimit)
+            let (marked, markedBytes) = Self.read(stdoutFile, limit: outputLimit)
+            let (stdout, marks, removed) = SliceMarkers.strip(marked)
+            let stdoutBytes = markedBytes - removed.reduce(0) { $0 + $1.count }
             let (stderr, _) = Self.read(stderrFile, limit: outputLimit)
             let eventBytes = Self.size(eventsFile)
             var events: [RuntimeEvent] = []
             var unreadable = 0
             if eventBytes <= eventLimit, let data = try? Data(contentsOf: eventsFile) {
                 (events, unreadable) = RuntimeChannel.readEvents(data)
+            }
+            if !removed.isEmpty {
+                for index in events.indices { events[index].stdoutOffset = SliceMarkers.cleanOffset(events[index].stdoutOffset, removed: removed) }
             }
             var errorText = stderr
             if unreadable > 0 {
@@ -225,8 +230,9 @@ public struct SnippetRunner: Sendable {
                 errorText += "\n[notebook: the snippet's figures, tables and checks took \(eventBytes) bytes, over the limit of \(eventLimit); they were not read]"
             }
             var run = SnippetRun(
-                name: job.name, stdout: stdout, stdoutTruncated: stdoutBytes > outputLimit, stdoutBytes: stdoutBytes,
+                name: job.name, stdout: stdout, stdoutTruncated: markedBytes > outputLimit, stdoutBytes: stdoutBytes,
                 stderr: errorText, events: events, outcome: outcome, seconds: seconds, buildErrors: [])
+            run.sliceMarks = marks.isEmpty ? nil : marks
             let sandboxReport = SandboxReport((try? String(contentsOf: report, encoding: .utf8)) ?? "")
             // A launcher killed at the time limit could not read or remove its cgroups: do it here.
             let hits = sandboxReport.limitsHit + (outcome.isTimeout ? sandboxReport.cgroupLimitsHit() : [])

@@ -111,8 +111,14 @@ public struct TeXParser {
 
     // MARK: Atoms
 
-    mutating func parseAtom() throws(Failure) -> MathNode {
+    /// One atom; as a command's or a script's unbraced argument (`singleToken`), a number is
+    /// one digit, as in TeX (`\frac12` is ½, `x^23` is x² then 3).
+    mutating func parseAtom(singleToken: Bool = false) throws(Failure) -> MathNode {
         let c = characters[position]
+        if singleToken, c.isNumber {
+            position += 1
+            return .number(String(c))
+        }
         if c == "{" {
             position += 1
             let body = try parseRow(until: .closeBrace)
@@ -144,7 +150,7 @@ public struct TeXParser {
             position += 1
             skipSpaces()
             guard position < characters.count else { throw Failure(message: "'\(kind)' needs something after it") }
-            let argument = try parseAtom()
+            let argument = try parseAtom(singleToken: true)
             if kind == "^" {
                 if sup != nil { throw Failure(message: "double superscript; use braces: x^{ab}") }
                 sup = argument
@@ -279,7 +285,7 @@ public struct TeXParser {
     mutating func parseArgument(_ command: String) throws(Failure) -> MathNode {
         skipSpaces()
         guard position < characters.count else { throw Failure(message: "\\\(command) needs an argument") }
-        return try parseAtom()
+        return try parseAtom(singleToken: true)
     }
 
     /// A braced argument taken as plain text (`\text{...}`, `\operatorname{...}`).

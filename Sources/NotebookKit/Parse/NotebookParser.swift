@@ -229,10 +229,24 @@ private struct Converter {
         return result
     }
 
+    /// Whether a code span is a DocC symbol link: opened by exactly two backticks, with no space
+    /// inside (cmark gives the column its text starts at, after the backticks).
+    func isSymbolLink(_ node: CMarkTree.Node) -> Bool {
+        guard node.line >= 1, node.line <= lines.count else { return false }
+        let bytes = Array(lines[node.line - 1].utf8)
+        let start = node.column - 1
+        let backtick = UInt8(ascii: "`")
+        guard start >= 2, start <= bytes.count, bytes[start - 1] == backtick, bytes[start - 2] == backtick,
+            start < 3 || bytes[start - 3] != backtick
+        else { return false }
+        let literal = node.literal
+        return !literal.isEmpty && !literal.contains(where: { $0.isWhitespace || $0 == "`" })
+    }
+
     func inline(_ node: CMarkTree.Node) -> Inline? {
         switch node.kind {
         case .text: return nil
-        case .code: return .code(node.literal)
+        case .code: return isSymbolLink(node) ? .symbolLink(node.literal) : .code(node.literal)
         case .emphasis: return .emphasis(inlines(node.children))
         case .strong: return .strong(inlines(node.children))
         case .strikethrough: return .strikethrough(inlines(node.children))

@@ -1,4 +1,5 @@
-/// The site's index: every notebook's title and summary, in order, with its cells' status.
+/// The site's index: every notebook's title and summary, in order, with its cells' status, then
+/// the API reference's pages.
 enum IndexRenderer {
     struct Entry {
         let title: String
@@ -8,7 +9,7 @@ enum IndexRenderer {
         let cells: Int
     }
 
-    static func render(siteTitle: String, entries: [Entry]) -> String {
+    static func render(siteTitle: String, entries: [Entry], reference: [(title: String, path: String)] = []) -> String {
         var list = ""
         for entry in entries {
             let status = entry.failedCells == 0
@@ -23,10 +24,17 @@ enum IndexRenderer {
             <h1>\(HTML.escape(siteTitle))</h1>
             <ol class="index-list">
             \(list)</ol>
-            </main></div>
+            \(referenceList(reference))</main></div>
             </body>
             </html>
 
             """
+    }
+
+    /// The reference's section of the index, or nothing without one.
+    static func referenceList(_ pages: [(title: String, path: String)]) -> String {
+        guard !pages.isEmpty else { return "" }
+        return "<h2 id=\"api-reference\">Library reference</h2>\n<ul class=\"index-list\">\n"
+            + pages.map { "<li><a href=\"\(HTML.escape($0.path))\">\(HTML.escape($0.title))</a></li>\n" }.joined() + "</ul>\n"
     }
 }

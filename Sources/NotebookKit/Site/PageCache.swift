@@ -19,6 +19,8 @@ struct PageCache {
         hash.update(field: context.path)
         hash.update(field: context.siteTitle)
         hash.update(field: "solutions=\(context.solutions.rawValue)")
+        // Symbol links' targets.
+        for (name, _) in notebook.document.symbolLinks { hash.update(field: "symbol \(name) \(context.symbols.resolve(name))") }
         hash.update(field: "\(context.previous?.title ?? "")|\(context.previous?.path ?? "")|\(context.next?.title ?? "")|\(context.next?.path ?? "")")
         var results: [String: SnippetResult?] = [:]
         for cell in notebook.cells { results[cell.reference.name] = cell.result }

@@ -10,6 +10,8 @@ public struct PageContext: Sendable {
     public var next: (title: String, path: String)?
     /// How exercises' solutions appear.
     public var solutions: SolutionVisibility
+    /// Where symbol links (``` ``Huber`` ```) point.
+    public var symbols: SymbolLinks = .empty
 
     /// Creates a context.
     public init(path: String, siteTitle: String, previous: (title: String, path: String)? = nil, next: (title: String, path: String)? = nil,

@@ -270,6 +270,13 @@ public struct PageRenderer {
             switch inline {
             case let .text(text): html += prose(text)
             case let .code(code): html += "<code>\(HTML.escape(code))</code>"
+            case let .symbolLink(name):
+                // Checked when the notebook was assembled; one that names nothing shows as code.
+                if case let .found(target) = context.symbols.resolve(name) {
+                    html += "<a class=\"symbol\" href=\"\(HTML.url(context.link(to: target)))\"><code>\(HTML.escape(name))</code></a>"
+                } else {
+                    html += "<code>\(HTML.escape(name))</code>"
+                }
             case let .emphasis(children): html += "<em>\(inlines(children))</em>"
             case let .strong(children): html += "<strong>\(inlines(children))</strong>"
             case let .strikethrough(children): html += "<del>\(inlines(children))</del>"

@@ -34,8 +34,11 @@ public struct SiteBuild: Sendable {
         public var timings: [(phase: String, seconds: Double)]
         /// Problems that do not stop the site (formulas that do not parse); the pages mark them.
         public var problems: [NotebookError]
-        /// Warnings from drawing the pages (a sweep over its size budget).
+        /// Warnings from drawing the pages (a sweep over its size budget) and from reading the
+        /// API reference (a module whose API could not be read, a formula in a doc comment).
         public var warnings: [NotebookError]
+        /// The API reference's pages (`api/LossCore.html`), in module order.
+        public var referencePages: [String] = []
     }
 
     /// Builds the site.
@@ -84,7 +87,8 @@ public struct SiteBuild: Sendable {
         timings.append(("snippet build", runs.buildSeconds))
         timings.append(("run", runs.runSeconds))
         clock = Date()
-        let notebooks = ExecutedNotebook.assemble(workbook, runs: runs.results)
+        let reference = APIPages.make(runs.reference)
+        let notebooks = ExecutedNotebook.assemble(workbook, runs: runs.results, symbols: reference.links)
         let built = notebooks.filter { isSelected($0.document) }
         NotebookTimings.record(NotebookTimings.times(of: built), in: service.cacheFolder)
         let problems = built.flatMap(\.problems)
@@ -98,8 +102,9 @@ public struct SiteBuild: Sendable {
             if !complete, let page = try? Data(contentsOf: options.output.appendingPathComponent(notebook.page)) { kept[notebook.page] = page }
         }
         var (files, warnings): ([String: Data], [NotebookError]) = SiteRenderer.render(notebooks, sources: workbook.sources, siteTitle: options.siteTitle, solutions: options.solutions,
-                                                    pageCache: PageCache(folder: service.pageCacheFolder))
+                                                    reference: reference, pageCache: PageCache(folder: service.pageCacheFolder))
         files.merge(kept) { _, old in old }
+        warnings += runs.referenceProblems + reference.problems
         lap("render")
         for notebook in built {
             let cells = notebook.owningCells
@@ -118,7 +123,9 @@ public struct SiteBuild: Sendable {
         }
         lap("write")
         withExtendedLifetime(lock) {}
-        return Report(notebooks: built, runs: runs, timings: timings,
-                      problems: problems.filter { $0.kind == .formula }.map(\.error), warnings: warnings)
+        var report = Report(notebooks: built, runs: runs, timings: timings,
+                            problems: problems.filter { $0.kind == .formula }.map(\.error), warnings: warnings)
+        report.referencePages = reference.pages.map(\.page)
+        return report
     }
 }

@@ -1,25 +1,28 @@
 import Foundation
 
-/// The site's files for executed notebooks: a page each, the index, the search index, the
-/// stylesheet and the search script. It renders; it finds no problems (the executed notebooks
+/// The site's files for executed notebooks: a page each, the API reference's pages, the index,
+/// the search index, the stylesheet and the search script. It renders; it finds no problems (the executed notebooks
 /// hold them) and writes nothing (the ``SiteWriter`` does).
 enum SiteRenderer {
     /// Every file of the site, by path, and the warnings drawing them gave (sweeps over their
     /// budget). `pageCache`, when given, supplies pages rendered before from the same inputs
     /// (with their warnings) and keeps new ones.
     static func render(_ notebooks: [ExecutedNotebook], sources: [String: SnippetSource], siteTitle: String,
-                       solutions: SolutionVisibility = .hidden, pageCache: PageCache? = nil) -> (files: [String: Data], warnings: [NotebookError]) {
+                       solutions: SolutionVisibility = .hidden, reference: APIPages.Result? = nil,
+                       pageCache: PageCache? = nil) -> (files: [String: Data], warnings: [NotebookError]) {
+        let symbols = reference?.links ?? .empty
         var warnings: [NotebookError] = []
         var files: [String: Data] = ["style.css": Data(Stylesheet.css.utf8), "search.js": Data(SearchIndex.searchScript.utf8),
                                      PresentScript.file: Data(PresentScript.source.utf8)]
         var searchEntries: [SearchIndex.Entry] = []
         var entries: [IndexRenderer.Entry] = []
         for (index, notebook) in notebooks.enumerated() {
-            let context = PageContext(
+            var context = PageContext(
                 path: notebook.page, siteTitle: siteTitle,
                 previous: index > 0 ? (notebooks[index - 1].document.title, notebooks[index - 1].page) : nil,
                 next: index + 1 < notebooks.count ? (notebooks[index + 1].document.title, notebooks[index + 1].page) : nil,
                 solutions: solutions)
+            context.symbols = symbols
             let key = pageCache.flatMap { _ in PageCache.key(notebook: notebook, sources: sources, context: context) }
             if let key, let cached = pageCache?.page(key) {
                 files[notebook.page] = cached.page
@@ -36,7 +39,15 @@ enum SiteRenderer {
                 title: notebook.document.title, summary: notebook.document.frontMatter.summary, path: notebook.page,
                 failedCells: notebook.failedCells, cells: notebook.owningCells.count))
         }
-        files["index.html"] = Data(IndexRenderer.render(siteTitle: siteTitle, entries: entries).utf8)
+        for page in reference?.pages ?? [] {
+            var context = PageContext(path: page.page, siteTitle: siteTitle)
+            context.symbols = symbols
+            var renderer = PageRenderer(notebook: page, context: context)
+            files[page.page] = Data(renderer.render().utf8)
+            searchEntries += SearchIndex.entries(page)
+        }
+        let referencePages = (reference?.pages ?? []).map { (title: $0.document.title, path: $0.page) }
+        files["index.html"] = Data(IndexRenderer.render(siteTitle: siteTitle, entries: entries, reference: referencePages).utf8)
         files["search-index.js"] = Data(SearchIndex.script(searchEntries).utf8)
         return (files, warnings)
     }

@@ -48,6 +48,9 @@ enum Stylesheet {
         :not(pre) > code { background: var(--nb-code-bg); padding: 0.1em 0.3em; border-radius: 4px; overflow-wrap: anywhere; }
         pre { background: var(--nb-code-bg); padding: 0.75rem 1rem; border-radius: 6px; overflow-x: auto; line-height: 1.45; }
         pre.code code { counter-reset: none; }
+        h3 > code, h4 > code { font-size: 1em; background: none; padding: 0; }
+        h4:has(> code) { border-top: 1px solid var(--nb-code-bg); padding-top: 0.75rem; }
+        a.symbol > code { text-decoration: underline; }
         .ln::before { content: attr(data-line); display: inline-block; width: 2.5em; margin-right: 1em; color: var(--nb-muted); text-align: right; user-select: none; }
         .kw { color: #cf222e; } .ty { color: #8250df; } .st { color: #0a3069; } .nu { color: #0550ae; } .cm { color: var(--nb-muted); font-style: italic; } .fn { color: #6639ba; } .at { color: #953800; }
         @media (prefers-color-scheme: dark) { .kw { color: #ff7b72; } .ty { color: #d2a8ff; } .st { color: #a5d6ff; } .nu { color: #79c0ff; } .fn { color: #d2a8ff; } .at { color: #ffa657; } }

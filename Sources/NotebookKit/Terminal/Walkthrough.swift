@@ -226,7 +226,7 @@ struct TerminalBlockRenderer {
         content.map { inline -> String in
             switch inline {
             case let .text(text): return prose(text)
-            case let .code(code): return style.code(code)
+            case let .code(code), let .symbolLink(code): return style.code(code)
             case let .emphasis(children): return style.italic(inlines(children))
             case let .strong(children): return style.bold(inlines(children))
             case let .strikethrough(children): return style.strike(inlines(children))

@@ -70,20 +70,27 @@ struct DocTestTests {
         #expect(report.notebooks == ["Notebooks/bad.md", "Notebooks/passing.md"])
     }
 
-    @Test("An output block after a slice holds that slice's output: checked alone, and --update writes only it")
+    @Test("An output block after a slice holds what that slice printed (also with nothing shown between two printing slices); --update writes only it; a timeout names the slice")
     func perSliceOutput() async throws {
         let (root, scratch) = try await FixturePackage.shared.copy()
-        // Two slices that print, with a recorded value between the prints (as NotebookRuntime writes it).
+        // Two slices that print with nothing shown between them, and a slice inside a function
+        // (where no slice marker can stand; the snippet must still build).
         try #"""
             import Foundation
+
+            func helper() -> Int {
+                // snippet.inner
+                let x = 41
+                // snippet.end
+                return x + 1
+            }
 
             // snippet.first
             print("first = 1")
             // snippet.end
 
             // snippet.second
-            try (#"{"line":9,"payload":{"record":{"name":"two","value":{"number":{"_0":2}}}},"stdoutOffset":10}"# + "\n").write(toFile: ProcessInfo.processInfo.environment["NOTEBOOK_EVENTS"]!, atomically: false, encoding: .utf8)
-            print("second = 2")
+            print("second = \(helper() - 40)")
             // snippet.end
 
             """#.write(to: root.appendingPathComponent("Snippets/two.swift"), atomically: true, encoding: .utf8)
@@ -119,6 +126,33 @@ struct DocTestTests {
         #expect(failures.first?.details == "- second = 3\n+ second = 2")
         _ = try test(update: true)
         #expect(try String(contentsOf: notebook, encoding: .utf8).contains("```output\nfirst = 1\n```\n\n@Snippet(path: \"LossNotebooks/Snippets/two\", slice: \"second\")\n\n```output\nsecond = 2\n```"))
+        // A snippet stopped at its time limit names the slice it was in.
+        try """
+            import Foundation
+
+            // snippet.setup
+            print("ready")
+            // snippet.end
+
+            // snippet.spin
+            var spins = 0
+            while spins >= 0 { spins = (spins + 1) % 1000 }
+            // snippet.end
+
+            """.write(to: root.appendingPathComponent("Snippets/spin.swift"), atomically: true, encoding: .utf8)
+        try """
+            ---
+            timeout: 1
+            ---
+            # Spin
+
+            @Snippet(path: "LossNotebooks/Snippets/spin", slice: "spin")
+
+            """.write(to: root.appendingPathComponent("Notebooks/spin.md"), atomically: true, encoding: .utf8)
+        let spin = try DocTest.run(project: Project(root: root), options: DocTest.Options(
+            notebooks: ["Notebooks/spin.md"], execution: ExecutionService.Settings(scratch: scratch, cacheFolder: root.appendingPathComponent(".cache"))))
+        #expect(spin.failures.map(\.description).contains { $0.contains("timed out after 1 s and was stopped") && $0.contains("it stopped in slice 'spin'") },
+                "\(spin.failures.map(\.description))")
     }
 
     @Test("--update rewrites only the output blocks, byte for byte elsewhere")

@@ -151,7 +151,8 @@ struct BrowserTests {
     @Test("No console errors or broken links; every plot and formula has a size; search finds every notebook; keyboard, screen reader and phone")
     func pages() async throws {
         let (report, site) = try await NotebookSite.shared.build().get()
-        let pages = ["index.html"] + report.notebooks.map(\.page)
+        let pages = ["index.html"] + report.notebooks.map(\.page) + report.referencePages
+        #expect(report.referencePages == ["api/LossCore.html", "api/NotebookRuntime.html", "api/Plotting.html"])
         // One distinctive word per notebook (no two notebooks the same word), which the search must find.
         var queries: [String: String] = [:]
         for notebook in report.notebooks {
@@ -216,7 +217,7 @@ struct BrowserTests {
     @Test("Every page is valid HTML: html5lib (Debian's python3-html5lib) reports no parse error")
     func validHTML() async throws {
         let (report, site) = try await NotebookSite.shared.build().get()
-        let pages = (["index.html"] + report.notebooks.map(\.page)).map { site.appendingPathComponent($0).path }
+        let pages = (["index.html"] + report.notebooks.map(\.page) + report.referencePages).map { site.appendingPathComponent($0).path }
         let result = try runTool("/usr/bin/python3", ["-c", """
             import sys
             import html5lib

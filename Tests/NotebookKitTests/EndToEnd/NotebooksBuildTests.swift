@@ -98,13 +98,13 @@ struct NotebooksBuildTests {
             run.cacheKey = "k"
             result[name] = SnippetResult(run: run, reason: .cached)
         }
-        let notebook = ExecutedNotebook.assemble(workbook, runs: runs)[0]
+        let notebook = ExecutedNotebook.assemble(workbook, runs: runs, symbols: .empty)[0]
         let a = PageCache.key(notebook: notebook, sources: workbook.sources, context: PageContext(path: "x.html", siteTitle: "S"))
         let b = PageCache.key(notebook: notebook, sources: workbook.sources, context: PageContext(path: "x.html", siteTitle: "T"))
         #expect(a != nil && b != nil && a != b)
         var ran = runs
         ran[workbook.referencedSnippets[0]]?.reason = .forced
-        let rerun = ExecutedNotebook.assemble(workbook, runs: ran)[0]
+        let rerun = ExecutedNotebook.assemble(workbook, runs: ran, symbols: .empty)[0]
         #expect(PageCache.key(notebook: rerun, sources: workbook.sources, context: PageContext(path: "x.html", siteTitle: "S")) == nil)
     }
 

@@ -27,6 +27,10 @@ struct MathTests {
         ("\\left| r \\right|", "<mrow><mo fence=\"true\" stretchy=\"true\">|</mo><mi>r</mi><mo fence=\"true\" stretchy=\"true\">|</mo></mrow>"),
         ("\\text{if } x", "<mrow><mtext>if\u{00A0}</mtext><mi>x</mi></mrow>"),
         ("1 - 0.5", "<mrow><mn>1</mn><mo>−</mo><mn>0.5</mn></mrow>"),
+        // An unbraced argument is one token, as in TeX: one digit of a number.
+        ("\\tfrac12", "<mfrac><mrow><mn>1</mn></mrow><mrow><mn>2</mn></mrow></mfrac>"),
+        ("x^23", "<mrow><msup><mi>x</mi><mrow><mn>2</mn></mrow></msup><mn>3</mn></mrow>"),
+        ("x^{23}", "<msup><mi>x</mi><mrow><mn>23</mn></mrow></msup>"),
     ])
     func constructs(tex: String, expected: String) throws {
         #expect(try mathML(tex) == expected)

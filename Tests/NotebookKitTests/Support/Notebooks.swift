@@ -14,7 +14,7 @@ func parseNotebook(_ text: String, path: String) throws(NotebookError) -> Docume
 /// `run`'s outputs; the prose quotes `values`; links may point at `notebooks`.
 func executedNotebook(_ document: Document, run: SnippetRun? = nil, lines: [SnippetSource.Line] = [],
                       values: [String: RecordedValue]? = nil, complete: Bool? = nil,
-                      notebooks: Set<String> = []) -> ExecutedNotebook {
+                      notebooks: Set<String> = [], symbols: SymbolLinks = .empty) -> ExecutedNotebook {
     let cells = document.snippetReferences.map { reference in
         Cell(reference: reference, file: "Snippets/\(reference.name).swift", lines: lines,
              outputs: run.map(OutputAttribution.items) ?? [], result: run.map { SnippetResult(run: $0, reason: .cached) }, ownsRun: true)
@@ -23,5 +23,6 @@ func executedNotebook(_ document: Document, run: SnippetRun? = nil, lines: [Snip
     let outline = Outline(document)
     return ExecutedNotebook.assemble(
         document, outline: outline, cells: cells, values: values ?? recorded.values, valuesComplete: complete ?? recorded.complete,
-        links: .init(notebooks: notebooks.union([document.path]), anchors: [document.path: ExecutedNotebook.anchorIDs(document, outline: outline, exercises: [])]))
+        links: .init(notebooks: notebooks.union([document.path]), anchors: [document.path: ExecutedNotebook.anchorIDs(document, outline: outline, exercises: [])],
+                     symbols: symbols))
 }

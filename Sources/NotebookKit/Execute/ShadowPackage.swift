@@ -1,0 +1,68 @@
+import Foundation
+
+/// A package that builds the real package's code with snippets of its own: a link to each
+/// top-level entry of the real package (but its `Snippets/`, hidden entries, exercises and the
+/// site) and a `Snippets/` folder written here. SwiftPM builds snippets only from a package's own
+/// `Snippets/`, so this is how the execution service builds instrumented snippets
+/// (``SliceMarkers``) and exercise versions without touching the author's files.
+struct ShadowPackage {
+    /// The real package.
+    let root: URL
+    /// The shadow package's folder.
+    let folder: URL
+
+    var snippets: URL { folder.appendingPathComponent("Snippets") }
+
+    /// Entries of the real package the shadow leaves out.
+    static func isLeftOut(_ name: String) -> Bool {
+        name.hasPrefix(".") || ["Snippets", Exercise.folder, "site"].contains(name)
+    }
+
+    /// Links each entry of the real package (again when the package gains or loses one), and
+    /// makes `Snippets/`.
+    func link() throws(NotebookError) {
+        let fileManager = FileManager.default
+        do {
+            try fileManager.createDirectory(at: snippets, withIntermediateDirectories: true)
+            let entries = try fileManager.contentsOfDirectory(atPath: root.path).filter { !Self.isLeftOut($0) }
+            let existing = try fileManager.contentsOfDirectory(atPath: folder.path).filter { $0 != "Snippets" }
+            for stale in Set(existing).subtracting(entries) {
+                try fileManager.removeItem(at: folder.appendingPathComponent(stale))
+            }
+            for entry in entries where !existing.contains(entry) {
+                try fileManager.createSymbolicLink(at: folder.appendingPathComponent(entry), withDestinationURL: root.appendingPathComponent(entry))
+            }
+        } catch {
+            throw NotebookError(file: folder.path, line: nil, "cannot prepare the package that builds snippets: \(error.localizedDescription)")
+        }
+    }
+
+    /// Makes `Snippets/` hold exactly `files` (paths under `Snippets/` to their text): a file
+    /// whose text is unchanged is not written again, so SwiftPM does not rebuild it.
+    func writeSnippets(_ files: [String: String]) throws(NotebookError) {
+        let fileManager = FileManager.default
+        for (path, text) in files {
+            let url = snippets.appendingPathComponent(path)
+            guard (try? String(contentsOf: url, encoding: .utf8)) != text else { continue }
+            do {
+                try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try text.write(to: url, atomically: true, encoding: .utf8)
+            } catch {
+                throw NotebookError(file: url.path, line: nil, "cannot write: \(error.localizedDescription)")
+            }
+        }
+        removeSnippets(except: Set(files.keys))
+    }
+
+    /// Removes every file under `Snippets/` but `kept` (paths under `Snippets/`).
+    func removeSnippets(except kept: Set<String>) {
+        let fileManager = FileManager.default
+        guard let enumerator = fileManager.enumerator(at: snippets, includingPropertiesForKeys: [.isDirectoryKey]) else { return }
+        let prefix = snippets.standardizedFileURL.path + "/"
+        for case let url as URL in enumerator {
+            let path = url.standardizedFileURL.path
+            guard path.hasPrefix(prefix), (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) != true else { continue }
+            if !kept.contains(String(path.dropFirst(prefix.count))) { try? fileManager.removeItem(at: url) }
+        }
+    }
+}

@@ -1,0 +1,199 @@
+import Foundation
+
+/// Where a snippet's run was, slice by slice: the snippet build compiles each snippet with a
+/// statement at each top-level slice marker that prints a marker to standard output and flushes
+/// it, so every byte printed is known to come from one slice's code (or from code outside every
+/// slice), and a snippet stopped at its time limit is known to have been in its last slice. The
+/// runner takes the markers out of the output again.
+///
+/// Only markers outside every brace, bracket and parenthesis get a statement (a marker inside a
+/// type's body or a function cannot hold one); text printed by a slice whose markers are nested
+/// is placed by ``OutputAttribution``'s rule for text between events.
+public enum SliceMarkers {
+    /// One marker in the output: from `offset` (a byte offset in the output without markers) on,
+    /// the snippet ran slice `slice`, or code outside every slice when nil.
+    public struct Mark: Codable, Sendable, Equatable {
+        /// The slice, or nil after `// snippet.end` (code outside every slice).
+        public var slice: String?
+        /// The byte offset in standard output (markers taken out) where it starts.
+        public var offset: Int
+
+        /// Creates a mark.
+        public init(slice: String?, offset: Int) {
+            self.slice = slice
+            self.offset = offset
+        }
+    }
+
+    static let open = "\u{1}notebook.slice "
+    static let close = "\u{2}"
+
+    /// The source the snippet build compiles for `source` (the snippet at `path`, an absolute
+    /// path): a `#sourceLocation` so diagnostics, `#file` and `#line` name the real file and its
+    /// lines, and each top-level slice marker line turned into a statement that prints a marker.
+    public static func instrument(_ source: String, path: String) -> String {
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let depths = topLevelLines(lines)
+        var region = false
+        var output: [String] = []
+        for (index, line) in lines.enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard depths[index], trimmed.hasPrefix("// snippet.") else {
+                output.append(line)
+                continue
+            }
+            let marker = String(trimmed.dropFirst("// snippet.".count)).trimmingCharacters(in: .whitespaces)
+            var slice: String??
+            switch marker {
+            case "hide", "show": slice = nil
+            case "solution", "grader": region = true; slice = nil
+            case "end":
+                if region { region = false; slice = nil } else { slice = .some(nil) }
+            default: slice = .some(marker)
+            }
+            guard let slice, (slice ?? "").allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {
+                output.append(line)
+                continue
+            }
+            let text = open + (slice ?? "") + close
+            output.append("Swift.print(\"\(escape(text))\", terminator: \"\"); _ = fflush(nil) \(line.trimmingCharacters(in: .whitespaces))")
+        }
+        let header = """
+            #if canImport(Glibc)
+            import func Glibc.fflush
+            #elseif canImport(Musl)
+            import func Musl.fflush
+            #elseif canImport(Darwin)
+            import func Darwin.fflush
+            #endif
+            #sourceLocation(file: "\(escape(path))", line: 1)
+            """
+        return header + "\n" + output.joined(separator: "\n")
+    }
+
+    /// The output without its markers, the marks in order, and the marker bytes taken out (each
+    /// at its offset in the output with markers). Text cut off inside a marker (output over the
+    /// runner's limit) is dropped.
+    public static func strip(_ output: String) -> (text: String, marks: [Mark], removed: [(at: Int, count: Int)]) {
+        let bytes = Array(output.utf8)
+        let openBytes = Array(open.utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes.count)
+        var marks: [Mark] = []
+        var removed: [(Int, Int)] = []
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == openBytes[0], bytes[index...].starts(with: openBytes) {
+                let start = index + openBytes.count
+                guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "\u{2}")) else {
+                    removed.append((index, bytes.count - index))
+                    break
+                }
+                let name = String(decoding: bytes[start..<end], as: UTF8.self)
+                marks.append(Mark(slice: name.isEmpty ? nil : name, offset: text.count))
+                removed.append((index, end + 1 - index))
+                index = end + 1
+                continue
+            }
+            text.append(bytes[index])
+            index += 1
+        }
+        return (String(decoding: text, as: UTF8.self), marks, removed)
+    }
+
+    /// `offset`, measured in the output with markers, in the output without them.
+    static func cleanOffset(_ offset: Int, removed: [(at: Int, count: Int)]) -> Int {
+        var result = offset
+        for marker in removed where marker.at < offset {
+            result -= min(marker.count, offset - marker.at)
+        }
+        return max(0, result)
+    }
+
+    /// Which lines are outside every brace, bracket and parenthesis at their start (strings and
+    /// comments skipped; an interpolation's code counts), where a statement may stand.
+    static func topLevelLines(_ lines: [String]) -> [Bool] {
+        enum State { case code, string(hashes: Int, multiline: Bool), blockComment(depth: Int) }
+        var stack: [State] = [.code]
+        // Nesting of (, [ and { in code; an interpolation remembers the depth it started at.
+        var depth = 0
+        var interpolations: [Int] = []
+        var result: [Bool] = []
+        for line in lines {
+            result.append(depth == 0 && stack.count == 1)
+            let characters = Array(line)
+            var index = 0
+            func at(_ offset: Int) -> Character? { index + offset < characters.count ? characters[index + offset] : nil }
+            lineLoop: while index < characters.count {
+                let character = characters[index]
+                switch stack.last ?? .code {
+                case .code:
+                    if character == "/", at(1) == "/" { break lineLoop }
+                    if character == "/", at(1) == "*" { stack.append(.blockComment(depth: 1)); index += 2; continue }
+                    if character == "#" || character == "\"" {
+                        var hashes = 0
+                        while at(hashes) == "#" { hashes += 1 }
+                        if at(hashes) == "\"" {
+                            let multiline = at(hashes + 1) == "\"" && at(hashes + 2) == "\""
+                            stack.append(.string(hashes: hashes, multiline: multiline))
+                            index += hashes + (multiline ? 3 : 1)
+                            continue
+                        }
+                    }
+                    if "([{".contains(character) { depth += 1 }
+                    if ")]}".contains(character) {
+                        if character == ")", let start = interpolations.last, start == depth {
+                            interpolations.removeLast()
+                            stack.removeLast()
+                            index += 1
+                            continue
+                        }
+                        depth = max(0, depth - 1)
+                    }
+                case let .string(hashes, multiline):
+                    if character == "\\", characters[(index + 1)...].prefix(hashes).allSatisfy({ $0 == "#" }), index + 1 + hashes <= characters.count {
+                        if at(hashes + 1) == "(" {
+                            interpolations.append(depth)
+                            stack.append(.code)
+                            index += hashes + 2
+                            continue
+                        }
+                        index += hashes + 2
+                        continue
+                    }
+                    let quotes = multiline ? 3 : 1
+                    if character == "\"", (0..<quotes).allSatisfy({ at($0) == "\"" }), (0..<hashes).allSatisfy({ at(quotes + $0) == "#" }) {
+                        stack.removeLast()
+                        index += quotes + hashes
+                        continue
+                    }
+                case let .blockComment(level):
+                    if character == "*", at(1) == "/" {
+                        stack.removeLast()
+                        if level > 1 { stack.append(.blockComment(depth: level - 1)) }
+                        index += 2
+                        continue
+                    }
+                    if character == "/", at(1) == "*" { stack.removeLast(); stack.append(.blockComment(depth: level + 1)); index += 2; continue }
+                }
+                index += 1
+            }
+            // A single-line string does not go past its line.
+            if case let .string(_, multiline)? = stack.last, !multiline { stack.removeLast() }
+        }
+        return result
+    }
+
+    static func escape(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\\""
+            case _ where scalar.value < 0x20: result += "\\u{\(String(scalar.value, radix: 16))}"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+
+/// Reads the API of the library modules that snippets import from the modules the snippet build
+/// compiled, with `swift symbolgraph-extract` (the tool DocC uses), keeping each module's graphs
+/// in the cache under the digest of its compiled interface, so only a changed module is read
+/// again.
+struct SymbolGraphExtractor {
+    /// The package root.
+    let root: URL
+    /// The snippet build's scratch folder (its checkouts hold the dependencies' C headers).
+    let scratch: URL
+    /// The snippet build's products folder (`.build-notebooks/<triple>/debug`).
+    let bin: URL
+    /// Where graphs are kept.
+    let cacheFolder: URL
+    /// Runs `swift`.
+    let builder: SnippetBuilder
+
+    /// The library modules of the package that some snippet imports, sorted: those get a
+    /// reference. All snippets count, not only those of the notebooks built, so every build of
+    /// the package has the same reference.
+    static func modules(imported catalog: SnippetCatalog, libraries: [PackageManifest.Product]) -> [String] {
+        let targets = Set(libraries.flatMap(\.targets))
+        var imported: Set<String> = []
+        for name in catalog.names {
+            guard let text = try? String(contentsOf: catalog.root.appendingPathComponent(catalog.relativePath(name)), encoding: .utf8) else { continue }
+            for line in text.split(separator: "\n") {
+                let words = line.split(whereSeparator: \.isWhitespace)
+                guard let index = words.firstIndex(of: "import"), index + 1 < words.count,
+                    words[..<index].allSatisfy({ $0.hasPrefix("@") || $0 == "public" || $0 == "internal" })
+                else { continue }
+                let module = String(words[index + 1].split(separator: ".")[0])
+                if targets.contains(module) { imported.insert(module) }
+            }
+        }
+        return imported.sorted()
+    }
+
+    /// The reference for `modules`, and a problem for each module whose graph could not be read
+    /// (it is then left out).
+    func reference(_ modules: [String]) -> (APIReference, [NotebookError]) {
+        var graphs: [String: [SymbolGraph]] = [:]
+        var problems: [NotebookError] = []
+        for module in modules {
+            do {
+                graphs[module] = try self.graphs(module)
+            } catch {
+                problems.append(error)
+            }
+        }
+        return (APIReference(graphs: graphs, root: root), problems)
+    }
+
+    /// One module's graphs: its own and one per other module whose types it extends.
+    func graphs(_ module: String) throws(NotebookError) -> [SymbolGraph] {
+        let modulesFolder = bin.appendingPathComponent("Modules")
+        let interface = modulesFolder.appendingPathComponent("\(module).swiftmodule")
+        guard let bytes = try? Data(contentsOf: interface) else {
+            throw NotebookError(file: "Sources/\(module)", line: nil, "no API reference: the snippet build left no compiled module \(module)")
+        }
+        var hash = SHA256()
+        hash.update(field: "symbol-graph-v1")
+        hash.update(field: builder.toolchainVersion())
+        hash.update(field: root.path)
+        hash.update(bytes)
+        let folder = cacheFolder.appendingPathComponent("symbols/\(hash.hexDigest())")
+        let fileManager = FileManager.default
+        if !fileManager.fileExists(atPath: folder.path) {
+            let temporary = cacheFolder.appendingPathComponent("symbols/.extracting-\(UUID().uuidString)")
+            try? fileManager.createDirectory(at: temporary, withIntermediateDirectories: true)
+            defer { try? fileManager.removeItem(at: temporary) }
+            var arguments = ["symbolgraph-extract", "-module-name", module, "-I", modulesFolder.path]
+            for include in cHeaderFolders() { arguments += ["-I", include.path] }
+            arguments += ["-target", bin.deletingLastPathComponent().lastPathComponent, "-minimum-access-level", "public",
+                          "-output-dir", temporary.path]
+            let run = try builder.invoke(arguments)
+            guard run.ok else {
+                let first = run.output.split(separator: "\n").first { $0.contains("error") } ?? run.output.split(separator: "\n").last ?? ""
+                throw NotebookError(file: "Sources/\(module)", line: nil, "swift symbolgraph-extract could not read the module: \(first)")
+            }
+            try? fileManager.moveItem(at: temporary, to: folder)
+        }
+        let files = ((try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { $0 == "\(module).symbols.json" || ($0.hasPrefix("\(module)@") && $0.hasSuffix(".symbols.json")) }.sorted()
+        guard !files.isEmpty else {
+            throw NotebookError(file: "Sources/\(module)", line: nil, "swift symbolgraph-extract wrote no symbol graph")
+        }
+        var graphs: [SymbolGraph] = []
+        for file in files {
+            let url = folder.appendingPathComponent(file)
+            guard let data = try? Data(contentsOf: url) else { throw NotebookError(file: url.path, line: nil, "cannot be read") }
+            graphs.append(try SymbolGraph(json: data, file: url.path))
+        }
+        return graphs
+    }
+
+    /// The header folders of the package's and its dependencies' C targets (`Sources/X/include`
+    /// with a module map), which a Swift module built on them needs to be read.
+    func cHeaderFolders() -> [URL] {
+        var folders: [URL] = []
+        let fileManager = FileManager.default
+        var packages = [root]
+        let checkouts = scratch.appendingPathComponent("checkouts")
+        packages += ((try? fileManager.contentsOfDirectory(atPath: checkouts.path)) ?? []).sorted().map { checkouts.appendingPathComponent($0) }
+        for package in packages {
+            let sources = package.appendingPathComponent("Sources")
+            for target in ((try? fileManager.contentsOfDirectory(atPath: sources.path)) ?? []).sorted() {
+                let include = sources.appendingPathComponent(target).appendingPathComponent("include")
+                if fileManager.fileExists(atPath: include.appendingPathComponent("module.modulemap").path) { folders.append(include) }
+            }
+        }
+        return folders
+    }
+}
