@@ -100,7 +100,7 @@ public struct ExecutionService: Sendable {
         let manifests = ((try? FileManager.default.contentsOfDirectory(atPath: project.root.path)) ?? [])
             .filter { $0 == "Package.swift" || ($0.hasPrefix("Package@swift") && $0.hasSuffix(".swift")) }.sorted()
         var hash = SHA256()
-        hash.update(field: "package-manifest-v1")
+        hash.update(field: "package-manifest-v2")
         for name in manifests {
             hash.update(field: name)
             hash.update(field: (try? Data(contentsOf: project.root.appendingPathComponent(name))).map { SHA256.hex($0) } ?? "unreadable")
@@ -140,6 +140,7 @@ public struct ExecutionService: Sendable {
         var builder = try SnippetBuilder(root: project.root, scratch: scratch)
         builder.progress = progress
         builder.marksSlices = true
+        builder.shadowManifest = Self.shadowManifest(workbook.package, catalog: workbook.catalog)
         let built = try builder.build(names, catalog: workbook.catalog)
         let buildSeconds = Date().timeIntervalSince(start)
         var results: [String: SnippetResult] = [:]
@@ -174,7 +175,7 @@ public struct ExecutionService: Sendable {
         if let bin = built.bin {
             let extractor = SymbolGraphExtractor(root: project.root, scratch: scratch, bin: bin, cacheFolder: cacheFolder, builder: builder)
             (runs.reference, runs.referenceProblems) = extractor.reference(
-                SymbolGraphExtractor.modules(imported: workbook.catalog, libraries: workbook.package.libraries))
+                SymbolGraphExtractor.modules(imported: workbook.catalog, package: workbook.package))
         }
         return runs
     }
@@ -184,6 +185,7 @@ public struct ExecutionService: Sendable {
     public func run(snippet name: String, catalog: SnippetCatalog, timeout: Double = 60, limits: SandboxLimits = SandboxLimits()) throws(NotebookError) -> SnippetResult {
         var builder = try SnippetBuilder(root: project.root, scratch: scratch)
         builder.marksSlices = true
+        builder.shadowManifest = (try? packageManifest()).flatMap { Self.shadowManifest($0, catalog: catalog) }
         let built = try builder.build([name], catalog: catalog)
         guard let executable = built.executables[name] else {
             return SnippetResult(run: .didNotBuild(name, errors: built.errors[name] ?? []), reason: .didNotBuild)
@@ -193,6 +195,13 @@ public struct ExecutionService: Sendable {
         if let hit = runner.cachedResult(job) { return hit }
         _ = try sandboxCheck(runner)
         return runner.run([job])[name] ?? SnippetResult(run: .didNotBuild(name, errors: ["the snippet did not run"]), reason: .didNotBuild)
+    }
+
+    /// The snippet build's cut-down manifest (``ShadowManifest``): the library products some
+    /// snippet imports; nil to build with the package's own.
+    static func shadowManifest(_ package: PackageManifest, catalog: SnippetCatalog) -> String? {
+        guard let description = package.description else { return nil }
+        return ShadowManifest.make(description: description, keeping: catalog.importedLibraries(of: package).map(\.name))
     }
 
     /// One exercise version to build and run: a starter, a student's file or a submission.

@@ -18,14 +18,34 @@ struct ShadowPackage {
         name.hasPrefix(".") || ["Snippets", Exercise.folder, "site"].contains(name)
     }
 
+    /// Whether an entry is one of the manifest's files (`Package.swift`, `Package@swift-6.0.swift`,
+    /// `Package.resolved`).
+    static func isManifest(_ name: String) -> Bool {
+        name == "Package.swift" || name == "Package.resolved" || (name.hasPrefix("Package@swift") && name.hasSuffix(".swift"))
+    }
+
     /// Links each entry of the real package (again when the package gains or loses one), and
-    /// makes `Snippets/`.
-    func link() throws(NotebookError) {
+    /// makes `Snippets/`. With a `manifest` of its own, the shadow gets that as `Package.swift`
+    /// and a copy of the package's `Package.resolved` (so the same versions resolve, and SwiftPM
+    /// never rewrites the author's file), instead of links to them.
+    func link(manifest: String? = nil) throws(NotebookError) {
         let fileManager = FileManager.default
         do {
             try fileManager.createDirectory(at: snippets, withIntermediateDirectories: true)
-            let entries = try fileManager.contentsOfDirectory(atPath: root.path).filter { !Self.isLeftOut($0) }
-            let existing = try fileManager.contentsOfDirectory(atPath: folder.path).filter { $0 != "Snippets" }
+            let entries = try fileManager.contentsOfDirectory(atPath: root.path).filter { !Self.isLeftOut($0) && !(manifest != nil && Self.isManifest($0)) }
+            // A manifest that was linked and is now written (or the other way round) is replaced.
+            for name in try fileManager.contentsOfDirectory(atPath: folder.path) where Self.isManifest(name) {
+                let url = folder.appendingPathComponent(name)
+                let isLink = (try? fileManager.destinationOfSymbolicLink(atPath: url.path)) != nil
+                if isLink == (manifest != nil) { try fileManager.removeItem(at: url) }
+            }
+            if let manifest {
+                let file = folder.appendingPathComponent("Package.swift")
+                if (try? String(contentsOf: file, encoding: .utf8)) != manifest { try manifest.write(to: file, atomically: true, encoding: .utf8) }
+                let resolved = root.appendingPathComponent("Package.resolved"), copy = folder.appendingPathComponent("Package.resolved")
+                if fileManager.fileExists(atPath: resolved.path), !fileManager.fileExists(atPath: copy.path) { try fileManager.copyItem(at: resolved, to: copy) }
+            }
+            let existing = try fileManager.contentsOfDirectory(atPath: folder.path).filter { $0 != "Snippets" && !(manifest != nil && Self.isManifest($0)) }
             for stale in Set(existing).subtracting(entries) {
                 try fileManager.removeItem(at: folder.appendingPathComponent(stale))
             }

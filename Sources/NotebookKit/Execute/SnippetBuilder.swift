@@ -27,6 +27,8 @@ public struct SnippetBuilder: Sendable {
     /// Whether snippets are built with slice markers (``SliceMarkers``), from a
     /// ``ShadowPackage`` in `scratch/snippets/package`, so a run tells which slice printed what.
     public var marksSlices = false
+    /// The shadow package's own manifest (``ShadowManifest``), or nil to link the package's.
+    public var shadowManifest: String?
 
     /// The shadow package that builds marked snippets.
     var shadowFolder: URL { scratch.appendingPathComponent("snippets/package") }
@@ -72,7 +74,7 @@ public struct SnippetBuilder: Sendable {
         var result = Result(executables: [:], errors: [:], bin: nil)
         guard !names.isEmpty else { return result }
         // Nothing changed since the last clean build: the executables are current.
-        let fingerprint = SourceFingerprint.of(root) + (marksSlices ? "+slice-markers-v1" : "")
+        let fingerprint = SourceFingerprint.of(root) + (marksSlices ? "+slice-markers-v1" : "") + (shadowManifest.map { "+manifest " + SHA256.hex(Data($0.utf8)) } ?? "")
         if let stamp = BuildStamp.read(scratch), stamp.fingerprint == fingerprint {
             let bin = URL(fileURLWithPath: stamp.binPath)
             let executables = names.map { (name: $0, url: bin.appendingPathComponent(catalog.executableName($0))) }
@@ -131,7 +133,7 @@ public struct SnippetBuilder: Sendable {
     /// Links the package into the shadow and writes each snippet there with its slice markers.
     func prepareShadow(_ catalog: SnippetCatalog) throws(NotebookError) {
         let shadow = ShadowPackage(root: root, folder: shadowFolder)
-        try shadow.link()
+        try shadow.link(manifest: shadowManifest)
         var files: [String: String] = [:]
         for name in catalog.names {
             let file = root.appendingPathComponent(catalog.relativePath(name))

@@ -17,23 +17,9 @@ struct SymbolGraphExtractor {
     let builder: SnippetBuilder
 
     /// The library modules of the package that some snippet imports, sorted: those get a
-    /// reference. All snippets count, not only those of the notebooks built, so every build of
-    /// the package has the same reference.
-    static func modules(imported catalog: SnippetCatalog, libraries: [PackageManifest.Product]) -> [String] {
-        let targets = Set(libraries.flatMap(\.targets))
-        var imported: Set<String> = []
-        for name in catalog.names {
-            guard let text = try? String(contentsOf: catalog.root.appendingPathComponent(catalog.relativePath(name)), encoding: .utf8) else { continue }
-            for line in text.split(separator: "\n") {
-                let words = line.split(whereSeparator: \.isWhitespace)
-                guard let index = words.firstIndex(of: "import"), index + 1 < words.count,
-                    words[..<index].allSatisfy({ $0.hasPrefix("@") || $0 == "public" || $0 == "internal" })
-                else { continue }
-                let module = String(words[index + 1].split(separator: ".")[0])
-                if targets.contains(module) { imported.insert(module) }
-            }
-        }
-        return imported.sorted()
+    /// reference.
+    static func modules(imported catalog: SnippetCatalog, package: PackageManifest) -> [String] {
+        catalog.importedModules().intersection(package.libraries.flatMap(\.targets)).sorted()
     }
 
     /// The reference for `modules`, and a problem for each module whose graph could not be read

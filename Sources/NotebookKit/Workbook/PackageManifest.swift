@@ -24,11 +24,16 @@ public struct PackageManifest: Codable, Sendable, Equatable {
     public var name: String
     /// Its products, in manifest order.
     public var products: [Product]
+    /// The whole description `swift package dump-package` printed (targets, dependencies,
+    /// settings), from which the snippet build's own manifest is made (``ShadowManifest``);
+    /// nil when not read from SwiftPM.
+    public var description: Data?
 
     /// Creates a manifest.
-    public init(name: String, products: [Product]) {
+    public init(name: String, products: [Product], description: Data? = nil) {
         self.name = name
         self.products = products
+        self.description = description
     }
 
     /// The library products.
@@ -55,5 +60,6 @@ public struct PackageManifest: Codable, Sendable, Equatable {
         }
         name = dump.name
         products = dump.products.map { Product(name: $0.name, isLibrary: $0.type.keys.contains("library"), targets: $0.targets) }
+        description = data
     }
 }

@@ -80,4 +80,31 @@ public struct SnippetCatalog: Sendable {
         }
         return try SnippetSource(text, file: file)
     }
+
+    /// The modules some snippet imports (`import X`, `@testable import X`, `import struct X.Y`),
+    /// read from every snippet's file: what the snippet build must compile and the API
+    /// reference shows, the same whichever notebooks are built.
+    public func importedModules() -> Set<String> {
+        var imported: Set<String> = []
+        for name in names {
+            guard let text = try? String(contentsOf: root.appendingPathComponent(relativePath(name)), encoding: .utf8) else { continue }
+            for line in text.split(separator: "\n") {
+                let words = line.split(whereSeparator: \.isWhitespace)
+                guard let index = words.firstIndex(of: "import"), index + 1 < words.count,
+                    words[..<index].allSatisfy({ $0.hasPrefix("@") || $0 == "public" || $0 == "internal" })
+                else { continue }
+                // `import struct X.Y` names its kind first.
+                let kinds: Set<Substring> = ["struct", "class", "enum", "protocol", "func", "var", "let", "typealias"]
+                let module = index + 2 < words.count && kinds.contains(words[index + 1]) ? words[index + 2] : words[index + 1]
+                imported.insert(String(module.split(separator: ".")[0]))
+            }
+        }
+        return imported
+    }
+
+    /// The package's library products that some snippet imports a module of.
+    public func importedLibraries(of package: PackageManifest) -> [PackageManifest.Product] {
+        let imported = importedModules()
+        return package.libraries.filter { !imported.isDisjoint(with: $0.targets) }
+    }
 }

@@ -36,6 +36,16 @@ actor NotebookSite {
 
 @Suite("The notebooks in Notebooks/ build, and every cell passes", .serialized)
 struct NotebooksBuildTests {
+    @Test("The snippet build compiles only the libraries snippets import, from a manifest of its own")
+    func snippetBuildManifest() async throws {
+        _ = try await NotebookSite.shared.build().get()
+        let manifest = try String(contentsOf: packageRoot.appendingPathComponent(".build-notebooks/snippets/package/Package.swift"), encoding: .utf8)
+        for library in ["LossCore", "Plotting", "NotebookRuntime"] { #expect(manifest.contains(".library(name: \"\(library)\"")) }
+        for left in ["NotebookKit", "ArgumentParser", "FlyingFox", "notebook-sandbox", "loss-bench"] {
+            #expect(!manifest.contains(left), "the snippet build's manifest keeps \(left)")
+        }
+    }
+
     @Test("notebook build of Notebooks/: every cell passes, every page has its outputs")
     func buildAll() async throws {
         let (report, output) = try await NotebookSite.shared.build().get()
