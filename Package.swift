@@ -41,7 +41,7 @@ let package = Package(
             dependencies: ["CCmarkGFM", "Plotting", "NotebookRuntime", "Support"]
         ),
         .executableTarget(name: "notebook-sandbox"),
-        .executableTarget(name: "loss-bench", dependencies: ["LossCore"], path: "Benchmarks/LossBench"),
+        .executableTarget(name: "loss-bench", dependencies: ["LossCore", "NotebookKit", "CCmarkGFM"], path: "Benchmarks/LossBench"),
         .target(
             name: "NotebookServer",
             dependencies: ["NotebookKit", .product(name: "FlyingFox", package: "FlyingFox")]

@@ -4,6 +4,7 @@
 //     swift run -c release loss-bench            # kernels, bandwidth, numpy, training
 //     swift run -c release loss-bench --site     # also: notebook build cold / warm / incremental
 //     swift run -c release loss-bench --scale    # also: 100- and 1,000-notebook books
+//     swift run -c release loss-bench --markdown # only: the Markdown stage against cmark-gfm
 import Foundation
 import LossCore
 
@@ -11,6 +12,10 @@ let arguments = Set(CommandLine.arguments.dropFirst())
 let quick = arguments.contains("--quick")
 let sizes = quick ? [1_000_000] : [1_000_000, 10_000_000]
 let repeats = quick ? 3 : 7
+if arguments.contains("--markdown") {
+    try MarkdownBench.run(sections: quick ? 500 : 7_000, repeats: quick ? 1 : 5)
+    exit(0)
+}
 
 /// The best of `repeats` timings of `body`, in seconds.
 func best(_ repeats: Int, _ body: () -> Void) -> Double {
@@ -169,6 +174,7 @@ func phases(_ output: String) -> String {
 }
 
 if arguments.contains("--site") {
+    try MarkdownBench.run(sections: 7_000, repeats: 5)
     print("\nSite build of Notebooks/ (release notebook binary; snippets are built by SwiftPM in debug)")
     let output = FileManager.default.temporaryDirectory.appendingPathComponent("bench-site-\(UUID().uuidString)")
     let cache = root.appendingPathComponent(".notebook-cache")

@@ -21,9 +21,20 @@ public enum ProseValues {
         case missing(name: String)
     }
 
+    /// Whether `text` has a `{{` at all (most prose has none).
+    static func mayHoldPlaceholder(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "{"), previous == byte { return true }
+            previous = byte
+        }
+        return false
+    }
+
     /// `text` with every `{{name}}` filled in from `values`: the one substitution every
     /// output uses.
     public static func fill(_ text: String, values: [String: RecordedValue]) -> [Piece] {
+        guard mayHoldPlaceholder(text) else { return [.text(text)] }
         var pieces: [Piece] = []
         var index = text.startIndex
         for placeholder in placeholders(in: text) {
@@ -64,6 +75,7 @@ public enum ProseValues {
 
     /// The placeholders in a text.
     static func placeholders(in text: String) -> [Placeholder] {
+        guard mayHoldPlaceholder(text) else { return [] }
         var result: [Placeholder] = []
         var searchStart = text.startIndex
         while let open = text.range(of: "{{", range: searchStart..<text.endIndex),

@@ -6,11 +6,26 @@ import Support
 enum FrontMatterParser {
     /// The front matter and the source with its lines blanked (so cmark's line numbers stay true).
     static func split(_ source: String, path: String) throws(NotebookError) -> (FrontMatter, String) {
-        var lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard let first = lines.first, first.trimmingTrailingSpace == "---" else {
-            return (FrontMatter(), source)
+        // Only the front matter's lines are read; the rest of the text is kept as it is.
+        guard source.hasPrefix("---") else { return (FrontMatter(), source) }
+        var lines: [String] = []
+        var position = source.startIndex
+        var newlines = 0
+        var closed: Int?
+        while closed == nil, position < source.endIndex || lines.isEmpty {
+            let newline = source[position...].firstIndex(of: "\n") ?? source.endIndex
+            let line = String(source[position..<newline])
+            lines.append(line)
+            position = newline
+            if newline < source.endIndex {
+                position = source.index(after: newline)
+                newlines += 1
+            }
+            if lines.count == 1, line.trimmingTrailingSpace != "---" { return (FrontMatter(), source) }
+            if lines.count > 1, line.trimmingTrailingSpace == "---" { closed = lines.count - 1 }
+            if newline == source.endIndex { break }
         }
-        guard let end = lines.indices.dropFirst().first(where: { lines[$0].trimmingTrailingSpace == "---" }) else {
+        guard let end = closed else {
             throw NotebookError(file: path, line: 1, "front matter opened with '---' is never closed; expected a line '---'")
         }
         var matter = FrontMatter()
@@ -67,8 +82,8 @@ enum FrontMatterParser {
                 matter.allowsRawHTML = allowed
             }
         }
-        for index in 0...end { lines[index] = "" }
-        return (matter, lines.joined(separator: "\n"))
+        // The front matter's lines blanked, so cmark's line numbers stay true.
+        return (matter, String(repeating: "\n", count: newlines) + source[position...])
     }
 
     private static func unquote(_ value: String) -> String {

@@ -17,7 +17,7 @@ public enum NotebookParser {
     /// text starts after its fence).
     static func markdownBlocks(_ text: String, path: String, packageName: String, lineOffset: Int) throws(NotebookError) -> [Block] {
         let (markdown, formulas) = MathExtractor.extract(text)
-        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = SourceLines(markdown)
         let tree = CMarkTree(markdown: markdown)
         return try tree.withRoot { root throws(NotebookError) in
             try Converter(path: path, packageName: packageName, lines: lines, formulas: formulas, lineOffset: lineOffset)
@@ -30,7 +30,7 @@ public enum NotebookParser {
 private struct Converter {
     let path: String
     let packageName: String
-    let lines: [String]
+    let lines: SourceLines
     let formulas: [MathExtractor.Span]
     /// Lines before the text parsed (for a hint, its fence and what comes before it).
     let lineOffset: Int
@@ -104,9 +104,9 @@ private struct Converter {
     /// (cmark's end line is the closing fence, or the last content line when unclosed).
     func closingFence(after line: Int, lastLine: Int) -> Int? {
         guard lastLine > line, lastLine <= lines.count else { return nil }
-        let open = lines[line - 1].trimmingCharacters(in: " \t")
+        let open = lines.text(line - 1).trimmingCharacters(in: " \t")
         let fence = open.prefix { $0 == "`" || $0 == "~" }
-        let close = lines[lastLine - 1].trimmingCharacters(in: " \t\r")
+        let close = lines.text(lastLine - 1).trimmingCharacters(in: " \t\r")
         return close.hasPrefix(fence) && close.allSatisfy({ $0 == fence.first }) ? lastLine : nil
     }
 
@@ -136,9 +136,11 @@ private struct Converter {
             return .heading(level: node.headingLevel, inlines(node.children), line: line)
         case .paragraph:
             // The paragraph's own text on its first line (after any list marker or '>').
-            let whole = node.line >= 1 && node.line <= lines.count ? Array(lines[node.line - 1].utf8) : []
+            let whole = node.line >= 1 && node.line <= lines.count ? lines[node.line - 1] : []
             let start = min(max(0, node.column - 1), whole.count)
-            let source = String(decoding: whole[start...], as: UTF8.self)
+            let rest = whole.dropFirst(start)
+            let source = rest.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") } == UInt8(ascii: "@")
+                ? String(decoding: rest, as: UTF8.self) : ""
             if SnippetDirective.isDirective(source) {
                 guard node.endLine == node.line else {
                     throw NotebookError(file: path, line: line, "a @Snippet directive must stand alone on its line, with a blank line after it")
@@ -198,6 +200,8 @@ private struct Converter {
 
     /// Text with its math placeholders turned back into formulas.
     func textWithMath(_ text: String) -> [Inline] {
+        // The placeholders' characters (U+E000 to U+E003) all start with the byte 0xEE.
+        guard !formulas.isEmpty, text.utf8.contains(0xEE) else { return [.text(text)] }
         var result: [Inline] = []
         var current = ""
         var number = ""
@@ -233,7 +237,7 @@ private struct Converter {
     /// inside (cmark gives the column its text starts at, after the backticks).
     func isSymbolLink(_ node: CMarkTree.Node) -> Bool {
         guard node.line >= 1, node.line <= lines.count else { return false }
-        let bytes = Array(lines[node.line - 1].utf8)
+        let bytes = Array(lines[node.line - 1])
         let start = node.column - 1
         let backtick = UInt8(ascii: "`")
         guard start >= 2, start <= bytes.count, bytes[start - 1] == backtick, bytes[start - 2] == backtick,

@@ -3,6 +3,10 @@ public enum Markup {
     /// Text safe in element content and in single- or double-quoted attributes; control
     /// characters that XML 1.0 forbids are dropped (tabs and newlines are kept).
     public static func escape(_ text: String) -> String {
+        // Most text has nothing to escape: it is returned as it is.
+        guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D) || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+            || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") })
+        else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

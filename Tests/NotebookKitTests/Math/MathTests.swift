@@ -148,6 +148,18 @@ struct MathTests {
         #expect(last.contains(.emphasis([.text("emphasis")])))
     }
 
+    @Test("Formulas next to letters beyond ASCII, and CRLF line ends, as GitHub reads them")
+    func extractionBeyondASCII() throws {
+        let document = try parseNotebook("Él dijo $δ_1$ ñ and $x$² is text.\r\nNext $y$ line.\r\n", path: "Notebooks/m.md")
+        guard case let .paragraph(inlines, 1) = document.blocks[0] else {
+            Issue.record("expected a paragraph: \(document.blocks)")
+            return
+        }
+        #expect(inlines.contains(.math("δ_1", display: false, line: 1)))
+        #expect(inlines.contains(.math("y", display: false, line: 2)))
+        #expect(Inline.plainText(inlines).contains("and $x$² is text."), "a closing $ before a digit is text")
+    }
+
     @Test("A bad formula is a problem with file:line, and the page marks it")
     func problems() throws {
         let document = try parseNotebook("Fine $x^2$.\n\nBad $\\frc{1}{2}$ here.\n", path: "Notebooks/m.md")
