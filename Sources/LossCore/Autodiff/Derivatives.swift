@@ -36,12 +36,12 @@ extension Dual where Value == Dual<Double> {
     /// `x` seeded as the variable to differentiate by, twice.
     @inlinable
     public static func variable(_ x: Double) -> Dual2 {
-        Dual2(Dual<Double>(x, derivative: 1), derivative: Dual<Double>(1, derivative: 0))
+        Dual2(concrete: Dual<Double>(concrete: x, derivative: 1), derivative: Dual<Double>(concrete: 1, derivative: 0))
     }
 
     /// `x` as a constant (derivatives 0).
     @inlinable
     public static func constant(_ x: Double) -> Dual2 {
-        Dual2(x)
+        Dual2(concrete: Dual<Double>(concrete: x, derivative: 0), derivative: Dual<Double>(concrete: 0, derivative: 0))
     }
 }

@@ -24,20 +24,20 @@ public struct Dual<Value: ForwardScalar>: Sendable {
     public var derivative: Value
 
     /// A dual number.
-    @inlinable
+    @_transparent
     public init(_ value: Value, derivative: Value) {
         self.value = value
         self.derivative = derivative
     }
 
     /// A constant: derivative 0.
-    @inlinable
+    @_transparent
     public init(_ constant: Double) {
         self.init(Value(constant), derivative: 0)
     }
 
     /// A constant of the value type: derivative 0.
-    @inlinable
+    @_transparent
     public init(constant: Value) {
         self.init(constant, derivative: 0)
     }
@@ -59,13 +59,13 @@ extension Dual: Equatable, Comparable {
 
 extension Dual: ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral {
     /// An integer constant.
-    @inlinable
+    @_transparent
     public init(integerLiteral literal: Value.IntegerLiteralType) {
         self.init(constant: Value(integerLiteral: literal))
     }
 
     /// A constant.
-    @inlinable
+    @_transparent
     public init(floatLiteral literal: Value.FloatLiteralType) {
         self.init(constant: Value(floatLiteral: literal))
     }
@@ -111,21 +111,21 @@ extension Dual: AdditiveArithmetic, Numeric, SignedNumeric, AlgebraicField {
 /// Arithmetic with `Double` constants (a captured parameter, such as `over * r * r`).
 extension Dual {
     /// The sum with a constant: the constant has no derivative.
-    @inlinable public static func + (a: Dual, b: Double) -> Dual { a + Dual(b) }
+    @inlinable @_disfavoredOverload public static func + (a: Dual, b: Double) -> Dual { a + Dual(b) }
     /// The sum of a constant and a dual number.
-    @inlinable public static func + (a: Double, b: Dual) -> Dual { Dual(a) + b }
+    @inlinable @_disfavoredOverload public static func + (a: Double, b: Dual) -> Dual { Dual(a) + b }
     /// The difference with a constant.
-    @inlinable public static func - (a: Dual, b: Double) -> Dual { a - Dual(b) }
+    @inlinable @_disfavoredOverload public static func - (a: Dual, b: Double) -> Dual { a - Dual(b) }
     /// A constant less a dual number.
-    @inlinable public static func - (a: Double, b: Dual) -> Dual { Dual(a) - b }
+    @inlinable @_disfavoredOverload public static func - (a: Double, b: Dual) -> Dual { Dual(a) - b }
     /// The product with a constant, which scales the derivative.
-    @inlinable public static func * (a: Dual, b: Double) -> Dual { a * Dual(b) }
+    @inlinable @_disfavoredOverload public static func * (a: Dual, b: Double) -> Dual { a * Dual(b) }
     /// A constant times a dual number.
-    @inlinable public static func * (a: Double, b: Dual) -> Dual { Dual(a) * b }
+    @inlinable @_disfavoredOverload public static func * (a: Double, b: Dual) -> Dual { Dual(a) * b }
     /// The quotient by a constant.
-    @inlinable public static func / (a: Dual, b: Double) -> Dual { a / Dual(b) }
+    @inlinable @_disfavoredOverload public static func / (a: Dual, b: Double) -> Dual { a / Dual(b) }
     /// A constant over a dual number (the quotient rule).
-    @inlinable public static func / (a: Double, b: Dual) -> Dual { Dual(a) / b }
+    @inlinable @_disfavoredOverload public static func / (a: Double, b: Dual) -> Dual { Dual(a) / b }
 }
 
 extension Dual: ForwardScalar {}

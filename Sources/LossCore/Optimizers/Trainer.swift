@@ -33,6 +33,9 @@ public struct Trainer: Sendable {
         var order = Array(0..<rows)
         var rising = 0
         let proximal = optimizer.proximalL1 && { if case .l1 = objective.penalty { true } else { false } }()
+        // A full-batch step without the proximal term uses the gradient the last step measured
+        // at these very parameters, instead of computing it again.
+        var measured = start.gradient
         for step in stride(from: 1, through: stopping.maxSteps, by: 1) {
             let previous = model.parameters
             if let batchSize = optimizer.batchSize, batchSize < rows {
@@ -43,11 +46,12 @@ public struct Trainer: Sendable {
                     if proximal { softThreshold(&model, lambda: objective.penalty.lambda) }
                 }
             } else {
-                update(&model, gradient: gradient(objective, model, rows: nil, proximal: proximal), state: &state)
+                update(&model, gradient: proximal ? gradient(objective, model, rows: nil, proximal: true) : measured, state: &state)
                 if proximal { softThreshold(&model, lambda: objective.penalty.lambda) }
             }
             let current = objective.valueAndGradient(model)
-            guard current.value.isFinite, model.parameters.allSatisfy(\.isFinite) else {
+            measured = current.gradient
+            guard current.value.isFinite, model.parameters.allSatisfy({ $0.isFinite }) else {
                 model.parameters = previous
                 history.status = .divergedNonFinite(step: step)
                 return history

@@ -18,6 +18,8 @@ public enum APIPages {
         /// Problems in doc comments (formulas that do not parse, Markdown the parser refuses),
         /// at their file:line; they do not stop a build.
         public var problems: [NotebookError]
+        /// SHA-256 of everything the pages are made from, for the page cache.
+        public var digest: String = ""
     }
 
     /// The site path of a module's page.
@@ -79,7 +81,18 @@ public enum APIPages {
             pages.append(ExecutedNotebook(document: final, page: document.path, cells: [], values: [:], valuesComplete: true,
                                           outline: Outline(final), problems: []))
         }
-        return Result(pages: pages, links: links, problems: problems)
+        var hash = SHA256()
+        hash.update(field: "api-pages-v1")
+        for module in reference.modules {
+            hash.update(field: module.name)
+            for symbol in module.symbols {
+                for field in [symbol.path.joined(separator: "/"), symbol.kind, symbol.kindName, symbol.declaration, symbol.documentation ?? "\u{0}",
+                              symbol.file, "\(symbol.line)", "\(symbol.documentationLine)"] { hash.update(field: field) }
+            }
+        }
+        var result = Result(pages: pages, links: links, problems: problems)
+        result.digest = hash.hexDigest()
+        return result
     }
 
     /// Makes one module's blocks.

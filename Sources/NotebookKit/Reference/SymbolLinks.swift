@@ -29,8 +29,8 @@ public struct SymbolLinks: Sendable, Equatable {
     public enum Resolution: Sendable, Equatable {
         /// The link's place in the site (`api/LossCore.html#huber`).
         case found(String)
-        /// No symbol has that path; the nearest one, if any is close.
-        case notFound(suggestion: String?)
+        /// No symbol has that path.
+        case notFound
         /// Several symbols of different modules or scopes have that path: the qualified names.
         case ambiguous([String])
     }
@@ -75,8 +75,13 @@ public struct SymbolLinks: Sendable, Equatable {
                 return .ambiguous(order)
             }
         }
+        return .notFound
+    }
+
+    /// The documented name nearest to `link`, if one is close (for a link that names nothing).
+    public func suggestion(for link: String) -> String? {
         let names = Set(entries.flatMap { entry in [entry.path.joined(separator: "/"), "\(entry.module)/" + entry.path.joined(separator: "/")] })
-        return .notFound(suggestion: Suggestions.closest(to: link, in: names.sorted()))
+        return Suggestions.closest(to: link, in: names.sorted())
     }
 
     /// The problem with a link in prose at `file:line`, or nil when it resolves.
@@ -86,12 +91,12 @@ public struct SymbolLinks: Sendable, Equatable {
             return nil
         case let .ambiguous(names):
             return NotebookError(file: file, line: line, "symbol link ``\(link)`` is ambiguous: it could be \(names.map { "``\($0)``" }.joined(separator: " or ")); write one of those")
-        case let .notFound(suggestion):
+        case .notFound:
             guard !entries.isEmpty else {
                 return NotebookError(file: file, line: line, "symbol link ``\(link)``: there is no API reference, since no snippet imports a library module of this package")
             }
             let modules = Array(Set(entries.map(\.module))).sorted().joined(separator: ", ")
-            let hint = suggestion.map { "; did you mean ``\($0)``?" } ?? ""
+            let hint = suggestion(for: link).map { "; did you mean ``\($0)``?" } ?? ""
             return NotebookError(file: file, line: line, "symbol link ``\(link)`` names no public symbol of \(modules)\(hint)")
         }
     }

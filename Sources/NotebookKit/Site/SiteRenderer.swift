@@ -42,8 +42,20 @@ enum SiteRenderer {
         for page in reference?.pages ?? [] {
             var context = PageContext(path: page.page, siteTitle: siteTitle)
             context.symbols = symbols
-            var renderer = PageRenderer(notebook: page, context: context)
-            files[page.page] = Data(renderer.render().utf8)
+            // Kept under everything the reference is made from, the page's place and the renderer.
+            let key = PageCache.toolIdentity.map { tool in
+                var hash = SHA256()
+                for field in ["api-page-v1", tool, reference?.digest ?? "", page.page, siteTitle] { hash.update(field: field) }
+                return hash.hexDigest()
+            }
+            if let key, let cached = pageCache?.page(key) {
+                files[page.page] = cached.page
+            } else {
+                var renderer = PageRenderer(notebook: page, context: context)
+                let html = Data(renderer.render().utf8)
+                files[page.page] = html
+                if let key { pageCache?.store(html, warnings: [], key: key) }
+            }
             searchEntries += SearchIndex.entries(page)
         }
         let referencePages = (reference?.pages ?? []).map { (title: $0.document.title, path: $0.page) }

@@ -37,6 +37,24 @@ struct TrainerTests {
         #expect(zip(history.losses, history.losses.dropFirst()).allSatisfy { $0 >= $1 }, "GD below 1/L never increases the loss")
     }
 
+    @Test("A full-batch step uses the gradient at the current parameters: the history equals plain descent written out, bit for bit")
+    func stepByHand() throws {
+        var model = LinearRegression<Double>(features: 1)
+        let objective = try objective(model, penalty: .l2(0.1))
+        let rate = 0.01
+        let history = Trainer(optimizer: try .gradientDescent(learningRate: rate), stopping: StoppingRule(maxSteps: 50, tolerance: 0))
+            .train(&model, on: objective)
+        var byHand = LinearRegression<Double>(features: 1)
+        var losses = [objective.valueAndGradient(byHand).value]
+        for _ in 0..<50 {
+            let gradient = objective.valueAndGradient(byHand).gradient
+            for index in gradient.indices { byHand.parameters[index] -= rate * gradient[index] }
+            losses.append(objective.valueAndGradient(byHand).value)
+        }
+        #expect(history.losses.map(\.bitPattern) == losses.map(\.bitPattern))
+        #expect(model.parameters.map(\.bitPattern) == byHand.parameters.map(\.bitPattern))
+    }
+
     @Test("A step beyond 2/L diverges and stops with a clear status, never NaN in the curve")
     func diverges() throws {
         var model = LinearRegression<Double>(features: 1)
