@@ -111,6 +111,7 @@ public struct SnippetRunner: Sendable {
     /// The cached results of the jobs that have one (none when the cache is off or bypassed),
     /// read in parallel; the others must run.
     public func cachedResults(_ jobs: [Job]) -> [String: SnippetResult] {
+        cache?.rememberHashes(of: jobs.map(\.executable))
         guard cache != nil, !forceRun else { return [:] }
         return inParallel(jobs, cachedResult)
     }

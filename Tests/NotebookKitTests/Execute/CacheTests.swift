@@ -42,6 +42,26 @@ struct CacheTests {
         #expect(runner.run([job])["slow"]?.reason != .cached)
     }
 
+    @Test("Executables hashed together by sha256sum get the digests our SHA-256 gives, remembered until a file changes")
+    func hashesTogether() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        var urls: [URL] = []
+        for (index, size) in [0, 1, 100_000, 3_000_001].enumerated() {
+            let url = folder.url.appendingPathComponent("file \(index)")
+            try Data((0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ index) }).write(to: url)
+            urls.append(url)
+        }
+        let cache = RunCache(folder: folder.url.appendingPathComponent("cache"))
+        cache.rememberHashes(of: urls)
+        let memos = try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("cache/hashes").path)
+        #expect(memos.count == urls.count, "one memo per file, made by the batch")
+        for url in urls { #expect(cache.executableHash(url) == SHA256.hex(try Data(contentsOf: url))) }
+        // A changed file is hashed again.
+        try Data("changed".utf8).write(to: urls[2])
+        #expect(cache.executableHash(urls[2]) == SHA256.hex(Data("changed".utf8)))
+    }
+
     @Test("SHA-256 matches the FIPS 180-4 test vectors")
     func sha256() {
         #expect(SHA256.hex(Array("".utf8)) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
