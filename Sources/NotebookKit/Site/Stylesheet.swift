@@ -34,7 +34,7 @@ enum Stylesheet {
         main { flex: 1; min-width: 0; max-width: 66rem; }
         main :is(p, ul, ol, blockquote, h1, h2, h3, h4, .math-block) { max-width: 46rem; }
         body.presenting main :is(p, ul, ol, blockquote, h1, h2, h3, h4, .math-block) { max-width: none; }
-        nav.toc { flex: 0 0 14rem; order: 2; position: sticky; top: 1rem; align-self: flex-start; font-size: 0.9rem; }
+        nav.toc { flex: 0 0 14rem; min-width: 0; overflow-wrap: anywhere; order: 2; position: sticky; top: 1rem; align-self: flex-start; font-size: 0.9rem; }
         nav.toc h2 { font-size: 0.9rem; text-transform: uppercase; letter-spacing: 0.05em; color: var(--nb-muted); }
         nav.toc ul { list-style: none; padding: 0; margin: 0; }
         nav.toc .toc-3 { padding-left: 1rem; }
