@@ -16,10 +16,10 @@ struct SymbolGraphExtractor {
     /// Runs `swift`.
     let builder: SnippetBuilder
 
-    /// The library modules of the package that some snippet imports, sorted: those get a
-    /// reference.
-    static func modules(imported catalog: SnippetCatalog, package: PackageManifest) -> [String] {
-        catalog.importedModules().intersection(package.libraries.flatMap(\.targets)).sorted()
+    /// The library modules of the package among `imported` (the modules snippets import),
+    /// sorted: those get a reference.
+    static func modules(imported: Set<String>, package: PackageManifest) -> [String] {
+        imported.intersection(package.libraries.flatMap(\.targets)).sorted()
     }
 
     /// The reference for `modules`, and a problem for each module whose graph could not be read
@@ -41,14 +41,15 @@ struct SymbolGraphExtractor {
     func graphs(_ module: String) throws(NotebookError) -> [SymbolGraph] {
         let modulesFolder = bin.appendingPathComponent("Modules")
         let interface = modulesFolder.appendingPathComponent("\(module).swiftmodule")
-        guard let bytes = try? Data(contentsOf: interface) else {
+        guard FileManager.default.isReadableFile(atPath: interface.path) else {
             throw NotebookError(file: "Sources/\(module)", line: nil, "no API reference: the snippet build left no compiled module \(module)")
         }
+        // The module's digest, remembered by the run cache until the file changes.
         var hash = SHA256()
         hash.update(field: "symbol-graph-v1")
         hash.update(field: builder.toolchainVersion())
         hash.update(field: root.path)
-        hash.update(bytes)
+        hash.update(field: RunCache(folder: cacheFolder).executableHash(interface))
         let folder = cacheFolder.appendingPathComponent("symbols/\(hash.hexDigest())")
         let fileManager = FileManager.default
         if !fileManager.fileExists(atPath: folder.path) {
