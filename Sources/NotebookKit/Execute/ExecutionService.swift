@@ -140,7 +140,9 @@ public struct ExecutionService: Sendable {
         var builder = try SnippetBuilder(root: project.root, scratch: scratch)
         builder.progress = progress
         builder.marksSlices = true
-        builder.shadowManifest = Self.shadowManifest(workbook.package, catalog: workbook.catalog)
+        // Read once: what the snippet build keeps and what the reference shows.
+        let imported = workbook.catalog.importedModules()
+        builder.shadowManifest = Self.shadowManifest(workbook.package, imported: imported)
         let built = try builder.build(names, catalog: workbook.catalog)
         let buildSeconds = Date().timeIntervalSince(start)
         var results: [String: SnippetResult] = [:]
@@ -174,8 +176,7 @@ public struct ExecutionService: Sendable {
                         unprotected: missing)
         if let bin = built.bin {
             let extractor = SymbolGraphExtractor(root: project.root, scratch: scratch, bin: bin, cacheFolder: cacheFolder, builder: builder)
-            (runs.reference, runs.referenceProblems) = extractor.reference(
-                SymbolGraphExtractor.modules(imported: workbook.catalog, package: workbook.package))
+            (runs.reference, runs.referenceProblems) = extractor.reference(SymbolGraphExtractor.modules(imported: imported, package: workbook.package))
         }
         return runs
     }
@@ -185,7 +186,7 @@ public struct ExecutionService: Sendable {
     public func run(snippet name: String, catalog: SnippetCatalog, timeout: Double = 60, limits: SandboxLimits = SandboxLimits()) throws(NotebookError) -> SnippetResult {
         var builder = try SnippetBuilder(root: project.root, scratch: scratch)
         builder.marksSlices = true
-        builder.shadowManifest = (try? packageManifest()).flatMap { Self.shadowManifest($0, catalog: catalog) }
+        builder.shadowManifest = (try? packageManifest()).flatMap { Self.shadowManifest($0, imported: catalog.importedModules()) }
         let built = try builder.build([name], catalog: catalog)
         guard let executable = built.executables[name] else {
             return SnippetResult(run: .didNotBuild(name, errors: built.errors[name] ?? []), reason: .didNotBuild)
@@ -197,11 +198,11 @@ public struct ExecutionService: Sendable {
         return runner.run([job])[name] ?? SnippetResult(run: .didNotBuild(name, errors: ["the snippet did not run"]), reason: .didNotBuild)
     }
 
-    /// The snippet build's cut-down manifest (``ShadowManifest``): the library products some
-    /// snippet imports; nil to build with the package's own.
-    static func shadowManifest(_ package: PackageManifest, catalog: SnippetCatalog) -> String? {
+    /// The snippet build's cut-down manifest (``ShadowManifest``): the library products with a
+    /// module among `imported`; nil to build with the package's own.
+    static func shadowManifest(_ package: PackageManifest, imported: Set<String>) -> String? {
         guard let description = package.description else { return nil }
-        return ShadowManifest.make(description: description, keeping: catalog.importedLibraries(of: package).map(\.name))
+        return ShadowManifest.make(description: description, keeping: package.libraries(importing: imported).map(\.name))
     }
 
     /// One exercise version to build and run: a starter, a student's file or a submission.

@@ -39,6 +39,11 @@ public struct PackageManifest: Codable, Sendable, Equatable {
     /// The library products.
     public var libraries: [Product] { products.filter(\.isLibrary) }
 
+    /// The library products that have a module among `imported` (the modules snippets import).
+    public func libraries(importing imported: Set<String>) -> [Product] {
+        libraries.filter { !imported.isDisjoint(with: $0.targets) }
+    }
+
     /// Reads the JSON that `swift package dump-package` prints.
     /// - Throws: ``NotebookError`` naming `Package.swift` when the JSON is not a package description.
     public init(dumpPackageJSON data: Data) throws(NotebookError) {

@@ -101,10 +101,4 @@ public struct SnippetCatalog: Sendable {
         }
         return imported
     }
-
-    /// The package's library products that some snippet imports a module of.
-    public func importedLibraries(of package: PackageManifest) -> [PackageManifest.Product] {
-        let imported = importedModules()
-        return package.libraries.filter { !imported.isDisjoint(with: $0.targets) }
-    }
 }
