@@ -34,6 +34,15 @@ struct PageCache {
         return hash.hexDigest()
     }
 
+    /// The key for a page of the API reference: everything the reference is made from (its
+    /// ``APIPages/Result/digest``), the page's place and the renderer; nil when the renderer is unknown.
+    static func key(referencePage context: PageContext, digest: String) -> String? {
+        guard let tool = toolIdentity else { return nil }
+        var hash = SHA256()
+        for field in ["api-page-v1", tool, digest, context.path, context.siteTitle] { hash.update(field: field) }
+        return hash.hexDigest()
+    }
+
     /// The running program's path, size and modification time: a rebuilt renderer changes it.
     static let toolIdentity: String? = {
         let url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()

@@ -16,6 +16,18 @@ enum SiteRenderer {
                                      PresentScript.file: Data(PresentScript.source.utf8)]
         var searchEntries: [SearchIndex.Entry] = []
         var entries: [IndexRenderer.Entry] = []
+        // A page from the cache under `key`, or drawn (and kept under `key`).
+        func page(_ notebook: ExecutedNotebook, context: PageContext, key: String?) -> Data {
+            if let key, let cached = pageCache?.page(key) {
+                warnings += cached.warnings
+                return cached.page
+            }
+            var renderer = PageRenderer(notebook: notebook, context: context)
+            let html = Data(renderer.render().utf8)
+            warnings += renderer.warnings
+            if let key { pageCache?.store(html, warnings: renderer.warnings, key: key) }
+            return html
+        }
         for (index, notebook) in notebooks.enumerated() {
             var context = PageContext(
                 path: notebook.page, siteTitle: siteTitle,
@@ -24,39 +36,18 @@ enum SiteRenderer {
                 solutions: solutions)
             context.symbols = symbols
             let key = pageCache.flatMap { _ in PageCache.key(notebook: notebook, sources: sources, context: context) }
-            if let key, let cached = pageCache?.page(key) {
-                files[notebook.page] = cached.page
-                warnings += cached.warnings
-            } else {
-                var renderer = PageRenderer(notebook: notebook, context: context)
-                let html = Data(renderer.render().utf8)
-                files[notebook.page] = html
-                warnings += renderer.warnings
-                if let key { pageCache?.store(html, warnings: renderer.warnings, key: key) }
-            }
+            files[notebook.page] = page(notebook, context: context, key: key)
             searchEntries += SearchIndex.entries(notebook)
             entries.append(IndexRenderer.Entry(
                 title: notebook.document.title, summary: notebook.document.frontMatter.summary, path: notebook.page,
                 failedCells: notebook.failedCells, cells: notebook.owningCells.count))
         }
-        for page in reference?.pages ?? [] {
-            var context = PageContext(path: page.page, siteTitle: siteTitle)
+        for referencePage in reference?.pages ?? [] {
+            var context = PageContext(path: referencePage.page, siteTitle: siteTitle)
             context.symbols = symbols
-            // Kept under everything the reference is made from, the page's place and the renderer.
-            let key = PageCache.toolIdentity.map { tool in
-                var hash = SHA256()
-                for field in ["api-page-v1", tool, reference?.digest ?? "", page.page, siteTitle] { hash.update(field: field) }
-                return hash.hexDigest()
-            }
-            if let key, let cached = pageCache?.page(key) {
-                files[page.page] = cached.page
-            } else {
-                var renderer = PageRenderer(notebook: page, context: context)
-                let html = Data(renderer.render().utf8)
-                files[page.page] = html
-                if let key { pageCache?.store(html, warnings: [], key: key) }
-            }
-            searchEntries += SearchIndex.entries(page)
+            let key = pageCache.flatMap { _ in PageCache.key(referencePage: context, digest: reference?.digest ?? "") }
+            files[referencePage.page] = page(referencePage, context: context, key: key)
+            searchEntries += SearchIndex.entries(referencePage)
         }
         let referencePages = (reference?.pages ?? []).map { (title: $0.document.title, path: $0.page) }
         files["index.html"] = Data(IndexRenderer.render(siteTitle: siteTitle, entries: entries, reference: referencePages).utf8)
