@@ -65,7 +65,7 @@ enum ShadowManifest {
         }
         guard dependencyLines.count == packages.count else { return nil }
         let productLines = kept.map { product in
-            "        .library(name: \(literal(product["name"] as? String ?? "")), targets: [\((product["targets"] as? [String] ?? []).map(literal).joined(separator: ", "))]),"
+            "        .library(name: \(SwiftLiteral.string(product["name"] as? String ?? "")), targets: [\((product["targets"] as? [String] ?? []).map(SwiftLiteral.string).joined(separator: ", "))]),"
         }
         let modes = (dump["swiftLanguageVersions"] as? [String]) ?? []
         let toolsParts = version.split(separator: ".")
@@ -73,11 +73,11 @@ enum ShadowManifest {
         let usesModes = (Int(toolsParts.first ?? "") ?? 0) >= 6
         var text = "// swift-tools-version: \(tools)\n"
         text += "// Made by notebook from the package's Package.swift for building snippets: only the libraries they import.\n"
-        text += "import PackageDescription\n\nlet package = Package(\n    name: \(literal(name)),\n"
+        text += "import PackageDescription\n\nlet package = Package(\n    name: \(SwiftLiteral.string(name)),\n"
         if let platforms = dump["platforms"] as? [[String: Any]], !platforms.isEmpty {
             let list = platforms.compactMap { platform -> String? in
                 guard let name = platform["platformName"] as? String, let version = platform["version"] as? String else { return nil }
-                return ".custom(\(literal(name)), versionString: \(literal(version)))"
+                return ".custom(\(SwiftLiteral.string(name)), versionString: \(SwiftLiteral.string(version)))"
             }
             guard list.count == platforms.count else { return nil }
             text += "    platforms: [\(list.joined(separator: ", "))],\n"
@@ -86,7 +86,7 @@ enum ShadowManifest {
         text += "    dependencies: [\n\(dependencyLines.map { "        \($0)," }.joined(separator: "\n"))\n    ],\n"
         text += "    targets: [\n\(targetLines.map { "        \($0)," }.joined(separator: "\n"))\n    ]"
         if !modes.isEmpty {
-            text += ",\n    \(usesModes ? "swiftLanguageModes" : "swiftLanguageVersions"): [\(modes.map { ".version(\(literal($0)))" }.joined(separator: ", "))]"
+            text += ",\n    \(usesModes ? "swiftLanguageModes" : "swiftLanguageVersions"): [\(modes.map { ".version(\(SwiftLiteral.string($0)))" }.joined(separator: ", "))]"
         }
         return text + "\n)\n"
     }
@@ -101,15 +101,15 @@ enum ShadowManifest {
         var dependencies: [String] = []
         for dependency in target["dependencies"] as? [[String: Any]] ?? [] {
             if let byName = (dependency["byName"] ?? dependency["target"]) as? [Any], let name = byName.first as? String {
-                dependencies.append(literal(name))
+                dependencies.append(SwiftLiteral.string(name))
             } else if let product = dependency["product"] as? [Any], let productName = product.first as? String, let package = product[1] as? String {
-                dependencies.append(".product(name: \(literal(productName)), package: \(literal(package)))")
+                dependencies.append(".product(name: \(SwiftLiteral.string(productName)), package: \(SwiftLiteral.string(package)))")
             }
         }
-        var line = ".target(name: \(literal(name)), dependencies: [\(dependencies.joined(separator: ", "))]"
-        if let path = target["path"] as? String { line += ", path: \(literal(path))" }
-        if let exclude = target["exclude"] as? [String], !exclude.isEmpty { line += ", exclude: [\(exclude.map(literal).joined(separator: ", "))]" }
-        if let sources = target["sources"] as? [String] { line += ", sources: [\(sources.map(literal).joined(separator: ", "))]" }
+        var line = ".target(name: \(SwiftLiteral.string(name)), dependencies: [\(dependencies.joined(separator: ", "))]"
+        if let path = target["path"] as? String { line += ", path: \(SwiftLiteral.string(path))" }
+        if let exclude = target["exclude"] as? [String], !exclude.isEmpty { line += ", exclude: [\(exclude.map(SwiftLiteral.string).joined(separator: ", "))]" }
+        if let sources = target["sources"] as? [String] { line += ", sources: [\(sources.map(SwiftLiteral.string).joined(separator: ", "))]" }
         return line + ")"
     }
 
@@ -119,20 +119,20 @@ enum ShadowManifest {
         if let local = (dependency["fileSystem"] as? [[String: Any]])?.first, let identity = local["identity"] as? String,
             let path = local["path"] as? String
         {
-            return (identity.lowercased(), ".package(path: \(literal(path)))")
+            return (identity.lowercased(), ".package(path: \(SwiftLiteral.string(path)))")
         }
         guard let remote = (dependency["sourceControl"] as? [[String: Any]])?.first, let identity = remote["identity"] as? String,
             let location = (remote["location"] as? [String: Any])?["remote"] as? [[String: Any]],
             let url = location.first?["urlString"] as? String,
             let requirement = remote["requirement"] as? [String: Any]
         else { return nil }
-        let package = ".package(url: \(literal(url)), "
+        let package = ".package(url: \(SwiftLiteral.string(url)), "
         if let range = (requirement["range"] as? [[String: Any]])?.first, let lower = range["lowerBound"] as? String, let upper = range["upperBound"] as? String {
-            return (identity.lowercased(), package + "\(literal(lower))..<\(literal(upper)))")
+            return (identity.lowercased(), package + "\(SwiftLiteral.string(lower))..<\(SwiftLiteral.string(upper)))")
         }
-        if let exact = (requirement["exact"] as? [String])?.first { return (identity.lowercased(), package + "exact: \(literal(exact)))") }
-        if let branch = (requirement["branch"] as? [String])?.first { return (identity.lowercased(), package + "branch: \(literal(branch)))") }
-        if let revision = (requirement["revision"] as? [String])?.first { return (identity.lowercased(), package + "revision: \(literal(revision)))") }
+        if let exact = (requirement["exact"] as? [String])?.first { return (identity.lowercased(), package + "exact: \(SwiftLiteral.string(exact)))") }
+        if let branch = (requirement["branch"] as? [String])?.first { return (identity.lowercased(), package + "branch: \(SwiftLiteral.string(branch)))") }
+        if let revision = (requirement["revision"] as? [String])?.first { return (identity.lowercased(), package + "revision: \(SwiftLiteral.string(revision)))") }
         return nil
     }
 
@@ -142,10 +142,5 @@ enum ShadowManifest {
             if let identity = (kind as? [[String: Any]])?.first?["identity"] as? String { return identity.lowercased() }
         }
         return nil
-    }
-
-    /// A Swift string literal.
-    static func literal(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }

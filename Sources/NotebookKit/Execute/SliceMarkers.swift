@@ -56,7 +56,7 @@ public enum SliceMarkers {
                 continue
             }
             let text = open + (slice ?? "") + close
-            output.append("Swift.print(\"\(escape(text))\", terminator: \"\"); _ = fflush(nil) \(line.trimmingCharacters(in: .whitespaces))")
+            output.append("Swift.print(\(SwiftLiteral.string(text)), terminator: \"\"); _ = fflush(nil) \(line.trimmingCharacters(in: .whitespaces))")
         }
         let header = """
             #if canImport(Glibc)
@@ -66,7 +66,7 @@ public enum SliceMarkers {
             #elseif canImport(Darwin)
             import func Darwin.fflush
             #endif
-            #sourceLocation(file: "\(escape(path))", line: 1)
+            #sourceLocation(file: \(SwiftLiteral.string(path)), line: 1)
             """
         return header + "\n" + output.joined(separator: "\n")
     }
@@ -180,19 +180,6 @@ public enum SliceMarkers {
             }
             // A single-line string does not go past its line.
             if case let .string(_, multiline)? = stack.last, !multiline { stack.removeLast() }
-        }
-        return result
-    }
-
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": result += "\\\\"
-            case "\"": result += "\\\""
-            case _ where scalar.value < 0x20: result += "\\u{\(String(scalar.value, radix: 16))}"
-            default: result.unicodeScalars.append(scalar)
-            }
         }
         return result
     }
