@@ -20,8 +20,14 @@ let package = Package(
     targets: [
         .target(
             name: "LossCore",
-            dependencies: [.product(name: "RealModule", package: "swift-numerics")]
+            dependencies: ["CVectorMath", .product(name: "RealModule", package: "swift-numerics")]
         ),
+        .systemLibrary(
+            name: "CSleef",
+            pkgConfig: "sleef",
+            providers: [.apt(["libsleef-dev"])]
+        ),
+        .target(name: "CVectorMath", dependencies: ["CSleef"]),
         .target(name: "Plotting"),
         .target(
             name: "Support",
@@ -57,7 +63,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "LossCoreTests", dependencies: ["LossCore", "Support"]),
+        .testTarget(name: "LossCoreTests", dependencies: ["LossCore", "CVectorMath", "Support"]),
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "NotebookRuntimeTests", dependencies: ["NotebookRuntime", "Plotting"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], exclude: ["Fixtures"]),

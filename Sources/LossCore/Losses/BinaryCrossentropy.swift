@@ -72,6 +72,34 @@ public struct BinaryCrossentropy: ElementwiseLoss {
         return (max(p, 0) - p * y + T.log(onePlus: e), s - y)
     }
 
+    /// From logits, a block at a time: the block's exponentials, then its logarithms, each in one
+    /// vectorised call (``LossScalar/formExp(_:)``), with the same formulas as
+    /// ``valueAndDerivative(target:prediction:)``. From probabilities, element by element.
+    @inlinable
+    public func rows<T: LossScalar>(
+        target: UnsafeBufferPointer<T>, prediction: UnsafeBufferPointer<T>, gradient: UnsafeMutableBufferPointer<T>,
+        perSample: UnsafeMutableBufferPointer<T>?, weights: UnsafeBufferPointer<T>?, columns: Int, scale: T
+    ) -> T {
+        guard fromLogits else {
+            return elementRows(target: target, prediction: prediction, gradient: gradient, perSample: perSample,
+                               weights: weights, columns: columns, scale: scale)
+        }
+        return blockRows(target: target, prediction: prediction, gradient: gradient, perSample: perSample, weights: weights,
+                         columns: columns, scale: scale) { y, z, values, derivatives in
+            for index in values.indices { values[index] = -z[index].magnitude }
+            T.formExp(values)
+            for index in values.indices {
+                let e = values[index]
+                let s = z[index] >= 0 ? 1 / (1 + e) : e / (1 + e)
+                derivatives[index] = s - y[index]
+            }
+            T.formLogOnePlus(values)
+            for index in values.indices {
+                values[index] = max(z[index], 0) - z[index] * y[index] + values[index]
+            }
+        }
+    }
+
     @inlinable public func secondDerivative<T: LossScalar>(target y: T, prediction p: T) -> T? {
         if fromLogits {
             let s = sigmoid(p)

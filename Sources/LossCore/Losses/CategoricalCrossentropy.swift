@@ -91,21 +91,76 @@ public struct CategoricalCrossentropy: Loss {
             : fromProbabilitiesSample(target: target, output: prediction, gradient: gradient, scale: scale)
     }
 
+    /// From logits, a block of rows at a time: every row's shifted logits, then the whole
+    /// block's exponentials in one vectorised call (``LossScalar/formExp(_:)``), then each row as
+    /// in ``sample(target:prediction:gradient:scale:)``. From probabilities, row by row.
+    @inlinable
+    public func rows<T: LossScalar>(
+        target: UnsafeBufferPointer<T>, prediction: UnsafeBufferPointer<T>, gradient: UnsafeMutableBufferPointer<T>,
+        perSample: UnsafeMutableBufferPointer<T>?, weights: UnsafeBufferPointer<T>?, columns: Int, scale: T
+    ) -> T {
+        guard fromLogits, columns > 0 else {
+            return sampleRows(target: target, prediction: prediction, gradient: gradient, perSample: perSample,
+                              weights: weights, columns: columns, scale: scale)
+        }
+        let rowCount = prediction.count / columns
+        let rowsPerBlock = max(1, kernelBlockElements / columns)
+        return withUnsafeTemporaryAllocation(of: T.self, capacity: rowsPerBlock) { largest in
+            var total: T = 0
+            var row = 0
+            while row < rowCount {
+                let rows = min(rowsPerBlock, rowCount - row)
+                for offset in 0..<rows {
+                    let range = ((row + offset) * columns)..<((row + offset + 1) * columns)
+                    largest[offset] = shiftLogits(
+                        UnsafeBufferPointer(rebasing: prediction[range]), into: UnsafeMutableBufferPointer(rebasing: gradient[range]))
+                }
+                T.formExp(UnsafeMutableBufferPointer(rebasing: gradient[(row * columns)..<((row + rows) * columns)]))
+                for offset in 0..<rows {
+                    let range = ((row + offset) * columns)..<((row + offset + 1) * columns)
+                    let weight = weights?[row + offset] ?? 1
+                    let value = weight * finishFromLogits(
+                        target: UnsafeBufferPointer(rebasing: target[range]), logits: UnsafeBufferPointer(rebasing: prediction[range]),
+                        exponentials: UnsafeMutableBufferPointer(rebasing: gradient[range]), largest: largest[offset],
+                        scale: weight * scale)
+                    perSample?[row + offset] = value
+                    total += value
+                }
+                row += rows
+            }
+            return total
+        }
+    }
+
     @inlinable
     func fromLogitsSample<T: LossScalar>(
         target: UnsafeBufferPointer<T>, logits: UnsafeBufferPointer<T>,
         gradient: UnsafeMutableBufferPointer<T>, scale: T
     ) -> T {
-        let count = logits.count
+        let largest = shiftLogits(logits, into: gradient)
+        T.formExp(gradient)
+        return finishFromLogits(target: target, logits: logits, exponentials: gradient, largest: largest, scale: scale)
+    }
+
+    /// Writes z_j - max(z) into `shifted` and returns max(z).
+    @inlinable
+    func shiftLogits<T: LossScalar>(_ logits: UnsafeBufferPointer<T>, into shifted: UnsafeMutableBufferPointer<T>) -> T {
         var largest = logits[0]
-        for j in 1..<count where logits[j] > largest { largest = logits[j] }
-        // One exp per class: e^(z_j - max) is kept in the gradient buffer, then normalised.
+        for j in 1..<logits.count where logits[j] > largest { largest = logits[j] }
+        for j in 0..<logits.count { shifted[j] = logits[j] - largest }
+        return largest
+    }
+
+    /// One row's loss from e^(z_j - max) (held in `exponentials`, which then receives `scale`
+    /// times the gradient).
+    @inlinable
+    func finishFromLogits<T: LossScalar>(
+        target: UnsafeBufferPointer<T>, logits: UnsafeBufferPointer<T>,
+        exponentials gradient: UnsafeMutableBufferPointer<T>, largest: T, scale: T
+    ) -> T {
+        let count = logits.count
         var sumExp: T = 0
-        for j in 0..<count {
-            let e = T.exp(logits[j] - largest)
-            gradient[j] = e
-            sumExp += e
-        }
+        for j in 0..<count { sumExp += gradient[j] }
         let logSumExp = largest + T.log(sumExp)
         var loss: T = 0
         var weightedTargetSum: T = 0

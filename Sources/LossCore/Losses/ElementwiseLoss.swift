@@ -28,6 +28,18 @@ extension ElementwiseLoss {
         target: UnsafeBufferPointer<T>, prediction: UnsafeBufferPointer<T>, gradient: UnsafeMutableBufferPointer<T>,
         perSample: UnsafeMutableBufferPointer<T>?, weights: UnsafeBufferPointer<T>?, columns: Int, scale: T
     ) -> T {
+        elementRows(target: target, prediction: prediction, gradient: gradient, perSample: perSample, weights: weights,
+                    columns: columns, scale: scale)
+    }
+
+    /// The default ``rows(target:prediction:gradient:perSample:weights:columns:scale:)``: one flat
+    /// pass calling ``valueAndDerivative(target:prediction:)`` per element. Losses that override
+    /// `rows` for some cases call it for the others.
+    @inlinable
+    public func elementRows<T: LossScalar>(
+        target: UnsafeBufferPointer<T>, prediction: UnsafeBufferPointer<T>, gradient: UnsafeMutableBufferPointer<T>,
+        perSample: UnsafeMutableBufferPointer<T>?, weights: UnsafeBufferPointer<T>?, columns: Int, scale: T
+    ) -> T {
         let columns = max(1, columns)
         let inverse = 1 / T(columns)
         if columns == 1, weights == nil, perSample == nil {

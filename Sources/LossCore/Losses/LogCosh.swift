@@ -27,6 +27,29 @@ public struct LogCosh: ResidualLoss {
         return (a + T.log(onePlus: e) - T.log(2), r < 0 ? -slope : slope)
     }
 
+    /// A block at a time: the block's exponentials, then its logarithms, each in one vectorised
+    /// call (``LossScalar/formExp(_:)``), with the same formulas as
+    /// ``valueAndDerivative(target:prediction:)``.
+    @inlinable
+    public func rows<T: LossScalar>(
+        target: UnsafeBufferPointer<T>, prediction: UnsafeBufferPointer<T>, gradient: UnsafeMutableBufferPointer<T>,
+        perSample: UnsafeMutableBufferPointer<T>?, weights: UnsafeBufferPointer<T>?, columns: Int, scale: T
+    ) -> T {
+        blockRows(target: target, prediction: prediction, gradient: gradient, perSample: perSample, weights: weights,
+                  columns: columns, scale: scale) { t, p, values, derivatives in
+            for index in values.indices { values[index] = -2 * (p[index] - t[index]).magnitude }
+            T.formExp(values)
+            for index in values.indices {
+                let e = values[index]
+                let slope = (1 - e) / (1 + e)
+                derivatives[index] = p[index] < t[index] ? -slope : slope
+            }
+            T.formLogOnePlus(values)
+            let log2 = T.log(2)
+            for index in values.indices { values[index] = (p[index] - t[index]).magnitude + values[index] - log2 }
+        }
+    }
+
     @inlinable public func secondDerivative<T: LossScalar>(residual r: T) -> T? {
         // sech²(r) = 4e / (1 + e)² with e = exp(-2|r|), which underflows to 0 instead of inf/inf.
         let e = T.exp(-2 * abs(r))

@@ -38,6 +38,18 @@ extension Loss {
         target: UnsafeBufferPointer<T>, prediction: UnsafeBufferPointer<T>, gradient: UnsafeMutableBufferPointer<T>,
         perSample: UnsafeMutableBufferPointer<T>?, weights: UnsafeBufferPointer<T>?, columns: Int, scale: T
     ) -> T {
+        sampleRows(target: target, prediction: prediction, gradient: gradient, perSample: perSample, weights: weights,
+                   columns: columns, scale: scale)
+    }
+
+    /// The default ``rows(target:prediction:gradient:perSample:weights:columns:scale:)``: calls
+    /// ``sample(target:prediction:gradient:scale:)`` per row. Losses that override `rows` for
+    /// some cases call it for the others.
+    @inlinable
+    public func sampleRows<T: LossScalar>(
+        target: UnsafeBufferPointer<T>, prediction: UnsafeBufferPointer<T>, gradient: UnsafeMutableBufferPointer<T>,
+        perSample: UnsafeMutableBufferPointer<T>?, weights: UnsafeBufferPointer<T>?, columns: Int, scale: T
+    ) -> T {
         let count = prediction.count / max(1, columns)
         var total: T = 0
         for row in 0..<count {

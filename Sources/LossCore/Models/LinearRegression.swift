@@ -33,4 +33,13 @@ public struct LinearRegression<Scalar: LossScalar>: Model {
     public func parameterGradient(inputs: Batch<Scalar>, outputGradient: Batch<Scalar>) -> [Scalar] {
         map.backward(inputs, gradient: outputGradient)
     }
+
+    /// Predictions, loss and gradient in one pass over the data (``Model``'s
+    /// `lossAndParameterGradient`).
+    @inlinable
+    public func lossAndParameterGradient<L: Loss>(
+        _ loss: L, inputs: Batch<Scalar>, targets: Batch<Scalar>, weights: [Scalar]?, scale: Scalar
+    ) -> (total: Scalar, gradient: [Scalar]) {
+        map.lossAndGradient(loss, inputs: inputs, targets: targets, weights: weights, parameters: parameters, scale: scale)
+    }
 }

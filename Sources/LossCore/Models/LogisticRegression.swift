@@ -41,6 +41,18 @@ public struct LogisticRegression<Scalar: LossScalar>: Model {
         return map.backward(inputs, gradient: g)
     }
 
+    /// With logits, scores, loss and gradient in one pass over the data (``Model``'s
+    /// `lossAndParameterGradient`); with probabilities, the chain rule through the output.
+    @inlinable
+    public func lossAndParameterGradient<L: Loss>(
+        _ loss: L, inputs: Batch<Scalar>, targets: Batch<Scalar>, weights: [Scalar]?, scale: Scalar
+    ) -> (total: Scalar, gradient: [Scalar]) {
+        guard output == .logits else {
+            return chainedLossAndParameterGradient(loss, inputs: inputs, targets: targets, weights: weights, scale: scale)
+        }
+        return map.lossAndGradient(loss, inputs: inputs, targets: targets, weights: weights, parameters: parameters, scale: scale)
+    }
+
     /// Predicted classes (0 or 1): 1 where z > 0, that is σ(z) > 1/2.
     public func classify(_ inputs: Batch<Scalar>) -> [Int] {
         map.apply(inputs, parameters: parameters).values.map { $0 > 0 ? 1 : 0 }

@@ -22,9 +22,54 @@ public protocol Model: Sendable {
     /// The gradient with respect to ``parameters``, given the gradient of the loss with respect
     /// to the predictions (`outputGradient`, shaped like `predict(inputs)`).
     func parameterGradient(inputs: Batch<Scalar>, outputGradient: Batch<Scalar>) -> [Scalar]
+    /// A loss over a batch and its gradient with respect to ``parameters``: the rows' loss
+    /// summed (each row times its weight in `weights`, when given) and `scale` times the
+    /// gradient of that sum. The default goes through ``predict(_:)``, the loss's
+    /// ``Loss/rows(target:prediction:gradient:perSample:weights:columns:scale:)`` and
+    /// ``parameterGradient(inputs:outputGradient:)``; models whose output is an affine map fuse
+    /// the three into one pass over the data.
+    func lossAndParameterGradient<L: Loss>(
+        _ loss: L, inputs: Batch<Scalar>, targets: Batch<Scalar>, weights: [Scalar]?, scale: Scalar
+    ) -> (total: Scalar, gradient: [Scalar])
 }
 
 extension Model {
+    @inlinable
+    public func lossAndParameterGradient<L: Loss>(
+        _ loss: L, inputs: Batch<Scalar>, targets: Batch<Scalar>, weights: [Scalar]?, scale: Scalar
+    ) -> (total: Scalar, gradient: [Scalar]) {
+        chainedLossAndParameterGradient(loss, inputs: inputs, targets: targets, weights: weights, scale: scale)
+    }
+
+    /// The default ``lossAndParameterGradient(_:inputs:targets:weights:scale:)``: predictions,
+    /// the loss's output gradient and the chain rule, each over the whole batch. Models that
+    /// fuse some cases call it for the others.
+    @inlinable
+    public func chainedLossAndParameterGradient<L: Loss>(
+        _ loss: L, inputs: Batch<Scalar>, targets: Batch<Scalar>, weights: [Scalar]?, scale: Scalar
+    ) -> (total: Scalar, gradient: [Scalar]) {
+        let prediction = predict(inputs)
+        // Every loss kernel writes every gradient element, so the array need not be zeroed first.
+        let size = prediction.values.count
+        var outputGradient = [Scalar](unsafeUninitializedCapacity: size) { _, count in count = size }
+        let total = targets.values.withUnsafeBufferPointer { t in
+            prediction.values.withUnsafeBufferPointer { p in
+                outputGradient.withUnsafeMutableBufferPointer { g in
+                    weights.map { weights in
+                        weights.withUnsafeBufferPointer { wb in
+                            loss.rows(target: t, prediction: p, gradient: g, perSample: nil, weights: wb,
+                                      columns: prediction.columns, scale: scale)
+                        }
+                    } ?? loss.rows(target: t, prediction: p, gradient: g, perSample: nil, weights: nil,
+                                   columns: prediction.columns, scale: scale)
+                }
+            }
+        }
+        let gradient = parameterGradient(
+            inputs: inputs, outputGradient: Batch(unchecked: prediction.rows, columns: prediction.columns, values: outputGradient))
+        return (total, gradient)
+    }
+
     /// Checks that `inputs` has ``inputCount`` columns and at least one row.
     /// - Throws: ``LossError`` naming `inputs`.
     public func validate(inputs: Batch<Scalar>) throws {

@@ -40,6 +40,18 @@ public struct SoftmaxRegression<Scalar: LossScalar>: Model {
         return map.backward(inputs, gradient: g)
     }
 
+    /// With logits, scores, loss and gradient in one pass over the data (``Model``'s
+    /// `lossAndParameterGradient`); with probabilities, the chain rule through the output.
+    @inlinable
+    public func lossAndParameterGradient<L: Loss>(
+        _ loss: L, inputs: Batch<Scalar>, targets: Batch<Scalar>, weights: [Scalar]?, scale: Scalar
+    ) -> (total: Scalar, gradient: [Scalar]) {
+        guard output == .logits else {
+            return chainedLossAndParameterGradient(loss, inputs: inputs, targets: targets, weights: weights, scale: scale)
+        }
+        return map.lossAndGradient(loss, inputs: inputs, targets: targets, weights: weights, parameters: parameters, scale: scale)
+    }
+
     /// The most likely class of each sample.
     public func classify(_ inputs: Batch<Scalar>) -> [Int] {
         let z = map.apply(inputs, parameters: parameters)

@@ -43,28 +43,11 @@ public struct Objective<L: Loss, T: LossScalar>: Sendable {
         _ model: M, rows: [Int]? = nil, includePenaltyGradient: Bool = true
     ) -> (value: T, gradient: [T]) where M.Scalar == T {
         let (x, y, w) = rows.map { subset($0) } ?? (inputs, targets, sampleWeight)
-        let prediction = model.predict(x)
-        let count = prediction.rows
-        // Every loss kernel writes every gradient element, so the array need not be zeroed first.
-        let size = prediction.values.count
-        var outputGradient = [T](unsafeUninitializedCapacity: size) { _, count in count = size }
-        // The loss's one-pass kernel, without per-sample values (training does not need them).
-        let total = y.values.withUnsafeBufferPointer { t in
-            prediction.values.withUnsafeBufferPointer { p in
-                outputGradient.withUnsafeMutableBufferPointer { g in
-                    w.map { weights in
-                        weights.withUnsafeBufferPointer { wb in
-                            loss.rows(target: t, prediction: p, gradient: g, perSample: nil, weights: wb,
-                                      columns: prediction.columns, scale: 1 / T(count))
-                        }
-                    } ?? loss.rows(target: t, prediction: p, gradient: g, perSample: nil, weights: nil,
-                                   columns: prediction.columns, scale: 1 / T(count))
-                }
-            }
-        }
+        let count = x.rows
+        // The loss's kernel without per-sample values (training does not need them), fused with
+        // the model's forward and backward pass where the model can.
+        var (total, gradient) = model.lossAndParameterGradient(loss, inputs: x, targets: y, weights: w, scale: 1 / T(count))
         let value = total / T(count)
-        var gradient = model.parameterGradient(
-            inputs: x, outputGradient: Batch(unchecked: count, columns: prediction.columns, values: outputGradient))
         let weights = model.parameters[model.weightIndices]
         if includePenaltyGradient {
             var slice = gradient[model.weightIndices]

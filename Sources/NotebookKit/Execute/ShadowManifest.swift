@@ -7,9 +7,9 @@ import Foundation
 ///
 /// It is written from the package's description (`swift package dump-package`), for what that
 /// description can say plainly: regular targets with their dependencies, paths, sources and
-/// excluded files, and dependencies by URL or path. A package using anything else in those
-/// targets (resources, settings, plugins, system libraries, conditions) gets no cut-down
-/// manifest, and its snippets build with the real one.
+/// excluded files, system libraries, and dependencies by URL or path. A package using anything
+/// else in those targets (resources, settings, plugins, conditions) gets no cut-down manifest,
+/// and its snippets build with the real one.
 enum ShadowManifest {
     /// The manifest keeping `products` (library product names), or nil when the description
     /// uses something it cannot write.
@@ -92,8 +92,10 @@ enum ShadowManifest {
     }
 
     /// `.target(...)` for a regular target with nothing but dependencies, paths, sources and
-    /// excluded files; nil for anything else.
+    /// excluded files, `.systemLibrary(...)` for a system library (its path, pkg-config name and
+    /// apt, yum or brew providers); nil for anything else.
     static func targetLine(_ target: [String: Any]) -> String? {
+        if target["type"] as? String == "system" { return systemLibraryLine(target) }
         guard target["type"] as? String == "regular", let name = target["name"] as? String,
             (target["resources"] as? [Any] ?? []).isEmpty, (target["settings"] as? [Any] ?? []).isEmpty,
             (target["pluginUsages"] as? [Any] ?? []).isEmpty, target["publicHeadersPath"] is NSNull || target["publicHeadersPath"] == nil
@@ -110,6 +112,23 @@ enum ShadowManifest {
         if let path = target["path"] as? String { line += ", path: \(SwiftLiteral.string(path))" }
         if let exclude = target["exclude"] as? [String], !exclude.isEmpty { line += ", exclude: [\(exclude.map(SwiftLiteral.string).joined(separator: ", "))]" }
         if let sources = target["sources"] as? [String] { line += ", sources: [\(sources.map(SwiftLiteral.string).joined(separator: ", "))]" }
+        return line + ")"
+    }
+
+    /// `.systemLibrary(...)`, or nil for a provider kind it does not know.
+    static func systemLibraryLine(_ target: [String: Any]) -> String? {
+        guard let name = target["name"] as? String, (target["dependencies"] as? [Any] ?? []).isEmpty else { return nil }
+        var line = ".systemLibrary(name: \(SwiftLiteral.string(name))"
+        if let path = target["path"] as? String { line += ", path: \(SwiftLiteral.string(path))" }
+        if let pkgConfig = target["pkgConfig"] as? String { line += ", pkgConfig: \(SwiftLiteral.string(pkgConfig))" }
+        var providers: [String] = []
+        for provider in target["providers"] as? [[String: Any]] ?? [] {
+            guard provider.count == 1, let (kind, value) = provider.first, ["apt", "yum", "brew"].contains(kind),
+                let packages = (value as? [[String]])?.first
+            else { return nil }
+            providers.append(".\(kind)([\(packages.map(SwiftLiteral.string).joined(separator: ", "))])")
+        }
+        if !providers.isEmpty { line += ", providers: [\(providers.joined(separator: ", "))]" }
         return line + ")"
     }
 

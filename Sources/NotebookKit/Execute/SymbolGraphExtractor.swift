@@ -57,7 +57,7 @@ struct SymbolGraphExtractor {
             try? fileManager.createDirectory(at: temporary, withIntermediateDirectories: true)
             defer { try? fileManager.removeItem(at: temporary) }
             var arguments = ["symbolgraph-extract", "-module-name", module, "-I", modulesFolder.path]
-            for include in cHeaderFolders() { arguments += ["-I", include.path] }
+            arguments += cModuleArguments()
             arguments += ["-target", bin.deletingLastPathComponent().lastPathComponent, "-minimum-access-level", "public",
                           "-output-dir", temporary.path]
             let run = try builder.invoke(arguments)
@@ -81,10 +81,12 @@ struct SymbolGraphExtractor {
         return graphs
     }
 
-    /// The header folders of the package's and its dependencies' C targets (`Sources/X/include`
-    /// with a module map), which a Swift module built on them needs to be read.
-    func cHeaderFolders() -> [URL] {
-        var folders: [URL] = []
+    /// What the compiler needs to read the C modules a Swift module is built on: the folders of
+    /// hand-written module maps (a C target's `include/module.modulemap`, a system library's
+    /// `module.modulemap`) in the package and its dependencies, and the module maps SwiftPM wrote
+    /// for C targets without one (`bin/X.build/module.modulemap`).
+    func cModuleArguments() -> [String] {
+        var arguments: [String] = []
         let fileManager = FileManager.default
         var packages = [root]
         let checkouts = scratch.appendingPathComponent("checkouts")
@@ -92,10 +94,17 @@ struct SymbolGraphExtractor {
         for package in packages {
             let sources = package.appendingPathComponent("Sources")
             for target in ((try? fileManager.contentsOfDirectory(atPath: sources.path)) ?? []).sorted() {
-                let include = sources.appendingPathComponent(target).appendingPathComponent("include")
-                if fileManager.fileExists(atPath: include.appendingPathComponent("module.modulemap").path) { folders.append(include) }
+                let folder = sources.appendingPathComponent(target)
+                for candidate in [folder.appendingPathComponent("include"), folder]
+                where fileManager.fileExists(atPath: candidate.appendingPathComponent("module.modulemap").path) {
+                    arguments += ["-I", candidate.path]
+                }
             }
         }
-        return folders
+        for build in ((try? fileManager.contentsOfDirectory(atPath: bin.path)) ?? []).sorted() where build.hasSuffix(".build") {
+            let map = bin.appendingPathComponent(build).appendingPathComponent("module.modulemap")
+            if fileManager.fileExists(atPath: map.path) { arguments += ["-Xcc", "-fmodule-map-file=\(map.path)"] }
+        }
+        return arguments
     }
 }

@@ -41,6 +41,8 @@ struct NotebooksBuildTests {
         _ = try await NotebookSite.shared.build().get()
         let manifest = try String(contentsOf: packageRoot.appendingPathComponent(".build-notebooks/snippets/package/Package.swift"), encoding: .utf8)
         for library in ["LossCore", "Plotting", "NotebookRuntime"] { #expect(manifest.contains(".library(name: \"\(library)\"")) }
+        // LossCore's vector functions: a C target over the SLEEF system library.
+        #expect(manifest.contains(#".target(name: "CVectorMath", dependencies: ["CSleef"])"#) && manifest.contains(#".systemLibrary(name: "CSleef", pkgConfig: "sleef""#))
         for left in ["NotebookKit", "ArgumentParser", "FlyingFox", "notebook-sandbox", "loss-bench"] {
             #expect(!manifest.contains(left), "the snippet build's manifest keeps \(left)")
         }

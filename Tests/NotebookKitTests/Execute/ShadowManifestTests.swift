@@ -62,6 +62,23 @@ struct ShadowManifestTests {
         #expect(!both.contains("argument-parser") && !both.contains("\"tool\""))
     }
 
+    @Test("A C target over a system library is kept with it: the library's pkg-config name and providers are written")
+    func systemLibrary() throws {
+        var text = String(decoding: Self.description(), as: UTF8.self)
+        text = text.replacingOccurrences(of: #"{"byName": ["Shared", null]}]},"#, with: #"{"byName": ["Shared", null]}, {"byName": ["CMath", null]}]},"#)
+        let shared = #"{"name": "Shared","#
+        text = text.replacingOccurrences(of: shared, with: #"""
+            {"name": "CMath", "type": "regular", "exclude": [], "resources": [], "settings": [], "dependencies": [{"byName": ["CSleef", null]}]},
+            {"name": "CSleef", "type": "system", "exclude": [], "resources": [], "settings": [], "dependencies": [], "pkgConfig": "sleef",
+             "providers": [{"apt": [["libsleef-dev"]]}, {"brew": [["sleef"]]}]},
+            """# + shared)
+        let manifest = try #require(ShadowManifest.make(description: Data(text.utf8), keeping: ["Core"]))
+        #expect(manifest.contains(#".target(name: "CMath", dependencies: ["CSleef"]),"#))
+        #expect(manifest.contains(#".systemLibrary(name: "CSleef", pkgConfig: "sleef", providers: [.apt(["libsleef-dev"]), .brew(["sleef"])]),"#), "\(manifest)")
+        let unknown = text.replacingOccurrences(of: #"{"brew": [["sleef"]]}"#, with: #"{"nix": [["sleef"]]}"#)
+        #expect(ShadowManifest.make(description: Data(unknown.utf8), keeping: ["Core"]) == nil, "a provider kind it cannot write")
+    }
+
     @Test("A kept target with settings, or no product snippets import, gives no manifest: the package's own builds them")
     func fallsBack() {
         #expect(ShadowManifest.make(description: Self.description(coreSettings: #"[{"tool": "swift", "kind": {"define": ["FAST"]}}]"#), keeping: ["Core"]) == nil)
