@@ -5,15 +5,99 @@
 //     swift run -c release loss-bench --site     # also: notebook build cold / warm / incremental
 //     swift run -c release loss-bench --scale    # also: 100- and 1,000-notebook books
 //     swift run -c release loss-bench --markdown # only: the Markdown stage against cmark-gfm
+//     swift run -c release loss-bench --jupyter  # only: six lessons against jupyter nbconvert --execute
+//     swift run -c release loss-bench --only cce-logits --quick --no-numpy   # one kernel, for profiling
 import Foundation
 import LossCore
 
 let arguments = Set(CommandLine.arguments.dropFirst())
+/// `--only NAME`: one kernel (for profiling it), and nothing else.
+let only = CommandLine.arguments.firstIndex(of: "--only").flatMap { CommandLine.arguments.dropFirst($0 + 1).first }
 let quick = arguments.contains("--quick")
 let sizes = quick ? [1_000_000] : [1_000_000, 10_000_000]
 let repeats = quick ? 3 : 7
 if arguments.contains("--markdown") {
     try MarkdownBench.run(sections: quick ? 500 : 7_000, repeats: quick ? 1 : 5)
+    exit(0)
+}
+
+// MARK: Site builds
+
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let notebook = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("notebook")
+
+/// Runs `notebook` with arguments; returns its wall time, peak RSS (KiB) and output.
+func runNotebook(_ arguments: [String], in directory: URL) -> (seconds: Double, peakKiB: Int, output: String) {
+    let process = Process()
+    process.executableURL = notebook
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    let start = DispatchTime.now().uptimeNanoseconds
+    try! process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    var status: Int32 = 0
+    var usage = rusage()
+    wait4(process.processIdentifier, &status, 0, &usage)
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    return (seconds, usage.ru_maxrss, String(decoding: data, as: UTF8.self))
+}
+
+/// The seconds of a `--timings` phase line (`  run: 1.234 s`).
+func phaseSeconds(_ name: String, in output: String) -> Double? {
+    output.split(separator: "\n").lazy.compactMap { line -> Double? in
+        let text = line.trimmingCharacters(in: .whitespaces)
+        guard text.hasPrefix("\(name): "), text.hasSuffix(" s") else { return nil }
+        return Double(text.dropFirst(name.count + 2).dropLast(2))
+    }.first
+}
+
+/// The six lessons that `Benchmarks/nbconvert/` mirrors in Python, run by `notebook build` (snippets
+/// already compiled, every one run: `--no-cache`) and by `jupyter nbconvert --execute`'s engine
+/// (`run_lessons.py`: one process, a fresh kernel per notebook, as nbconvert does).
+func jupyterComparison(output: URL) {
+    let lessons = ["02-mse-outliers", "03-huber", "04-gradient-descent", "06-classification", "07-custom-losses", "08-kl-divergence"]
+    print("\nThe six lessons of Benchmarks/nbconvert against jupyter nbconvert --execute (same work in numpy)")
+    var runs: [Double] = []
+    for _ in 0..<3 {
+        let swift = runNotebook(["build", "--no-cache", "--timings", "--output", output.path, "--package-path", root.path] + lessons, in: root)
+        if let run = phaseSeconds("run", in: swift.output) { runs.append(run) }
+    }
+    guard let ours = runs.min() else {
+        print("notebook build gave no run time")
+        return
+    }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", root.appendingPathComponent("Benchmarks/nbconvert/run_lessons.py").path, "--repeats", "3"]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    let errors = Pipe()
+    process.standardError = errors
+    guard (try? process.run()) != nil else { return print("python3 could not be started") }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    let problems = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    guard process.terminationStatus == 0, let json = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
+        let total = json["total"] as? Double
+    else {
+        let reason = problems.split(separator: "\n").last { !$0.contains("without encryption") } ?? "exit \(process.terminationStatus)"
+        return print("nbconvert not measured: \(reason)")
+    }
+    let version = json["nbconvert"] as? String ?? "?"
+    print("notebook build, run stage (best of 3; debug snippets, two at a time)  \(format(ours, 2)) s, \(format(ours / 6, 2)) s per notebook")
+    print("nbconvert \(version) (best of 3 per notebook, one at a time)        \(format(total, 2)) s, \(format(total / 6, 2)) s per notebook")
+    print("ratio \(format(total / ours, 1))x faster per notebook (goal 10x)")
+}
+
+if arguments.contains("--jupyter") {
+    // Only the comparison with Jupyter, after a build that compiles the snippets.
+    let output = FileManager.default.temporaryDirectory.appendingPathComponent("bench-site-\(UUID().uuidString)")
+    _ = runNotebook(["build", "--output", output.path, "--package-path", root.path], in: root)
+    jupyterComparison(output: output)
+    try? FileManager.default.removeItem(at: output)
     exit(0)
 }
 
@@ -72,7 +156,8 @@ func kernels<T: LossScalar>(_: T.Type, n: Int, typeName: String) -> (copy: Doubl
             sink += s
         }
     }
-    func run<L: Loss>(_ name: String, _ loss: L, columns: Int = 1) -> KernelResult {
+    func run<L: Loss>(_ name: String, _ loss: L, columns: Int = 1) -> KernelResult? {
+        if let only, only != name { return nil }
         let seconds = best(repeats) {
             target.withUnsafeBufferPointer { t in
                 prediction.withUnsafeBufferPointer { p in
@@ -90,7 +175,7 @@ func kernels<T: LossScalar>(_: T.Type, n: Int, typeName: String) -> (copy: Doubl
         run("log-cosh", LogCosh()),
         run("bce-logits", try! BinaryCrossentropy(fromLogits: true)),
         run("cce-logits", try! CategoricalCrossentropy(fromLogits: true), columns: 10),
-    ]
+    ].compactMap { $0 }
     if sink == .infinity { print("") }  // keep the work observable
     return (2 * Double(n) * size / copy, Double(n) * size / read, results)
 }
@@ -114,6 +199,8 @@ for n in sizes {
         }
     }
 }
+
+if only != nil { exit(0) }
 
 print("\nTraining: one epoch of batch gradient descent (value and exact gradient of the objective)")
 let houses = try RegressionData<Double>.housePrices(count: 1_000_000, seed: 1)
@@ -145,30 +232,6 @@ let derivedEpoch = best(repeats) { _ = derivedObjective.valueAndGradient(linear)
 print("hand-written   \(format(handEpoch * 1000)) ms")
 print("derived        \(format(derivedEpoch * 1000)) ms   (\(format(derivedEpoch / handEpoch, 2))x the hand-written; goal at most 2x)")
 
-// MARK: Site builds
-
-let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-let notebook = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("notebook")
-
-/// Runs `notebook` with arguments; returns its wall time, peak RSS (KiB) and output.
-func runNotebook(_ arguments: [String], in directory: URL) -> (seconds: Double, peakKiB: Int, output: String) {
-    let process = Process()
-    process.executableURL = notebook
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    let start = DispatchTime.now().uptimeNanoseconds
-    try! process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    var status: Int32 = 0
-    var usage = rusage()
-    wait4(process.processIdentifier, &status, 0, &usage)
-    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    return (seconds, usage.ru_maxrss, String(decoding: data, as: UTF8.self))
-}
-
 func phases(_ output: String) -> String {
     output.split(separator: "\n").filter { $0.hasPrefix("  ") && $0.hasSuffix(" s") }.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
 }
@@ -198,6 +261,7 @@ if arguments.contains("--site") {
     try original.write(to: snippet, atomically: true, encoding: .utf8)
     let reran = incremental.output.split(separator: "\n").filter { $0.contains(": ran:") }.map { $0.trimmingCharacters(in: .whitespaces) }
     print("incremental (one snippet changed) \(format(incremental.seconds, 3)) s   \(phases(incremental.output)); reran: \(reran)")
+    jupyterComparison(output: output)
     try? FileManager.default.removeItem(at: output)
 }
 

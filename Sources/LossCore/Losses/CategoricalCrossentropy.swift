@@ -87,105 +87,80 @@ public struct CategoricalCrossentropy: Loss {
         gradient: UnsafeMutableBufferPointer<T>, scale: T
     ) -> T {
         fromLogits
-            ? fromLogitsSample(target: target, logits: prediction, gradient: gradient, scale: scale)
+            ? rows(target: target, prediction: prediction, gradient: gradient, perSample: nil, weights: nil,
+                   columns: prediction.count, scale: scale)
             : fromProbabilitiesSample(target: target, output: prediction, gradient: gradient, scale: scale)
     }
 
     /// From logits, a block of rows at a time: every row's shifted logits, then the whole
-    /// block's exponentials in one vectorised call (``LossScalar/formExp(_:)``), then each row as
-    /// in ``sample(target:prediction:gradient:scale:)``. From probabilities, row by row.
+    /// block's exponentials in one vectorised call (``LossScalar/formExp(_:)``), then each row's
+    /// log-sum-exp, loss and gradient, softmax(z)·Σₖ wₖyₖ - w∘y. From probabilities, row by row.
     @inlinable
     public func rows<T: LossScalar>(
         target: UnsafeBufferPointer<T>, prediction: UnsafeBufferPointer<T>, gradient: UnsafeMutableBufferPointer<T>,
         perSample: UnsafeMutableBufferPointer<T>?, weights: UnsafeBufferPointer<T>?, columns: Int, scale: T
     ) -> T {
-        guard fromLogits, columns > 0 else {
+        guard fromLogits, columns > 0, let y = target.baseAddress, let z = prediction.baseAddress, let g = gradient.baseAddress
+        else {
             return sampleRows(target: target, prediction: prediction, gradient: gradient, perSample: perSample,
                               weights: weights, columns: columns, scale: scale)
         }
         let rowCount = prediction.count / columns
-        let rowsPerBlock = max(1, kernelBlockElements / columns)
+        // Whole rows per block, about kernelBlockElements elements, a multiple of eight where rows allow.
+        let rowsPerBlock = max(1, (kernelBlockElements / columns) & ~7)
+        let classWeights: [T]? = self.classWeights.map { $0.map { T($0) } }
         return withUnsafeTemporaryAllocation(of: T.self, capacity: rowsPerBlock) { largest in
             var total: T = 0
             var row = 0
             while row < rowCount {
                 let rows = min(rowsPerBlock, rowCount - row)
+                let start = row * columns
                 for offset in 0..<rows {
-                    let range = ((row + offset) * columns)..<((row + offset + 1) * columns)
-                    largest[offset] = shiftLogits(
-                        UnsafeBufferPointer(rebasing: prediction[range]), into: UnsafeMutableBufferPointer(rebasing: gradient[range]))
+                    let base = start + offset * columns
+                    var top = z[base]
+                    for j in 1..<columns where z[base + j] > top { top = z[base + j] }
+                    for j in 0..<columns { g[base + j] = z[base + j] - top }
+                    largest[offset] = top
                 }
-                T.formExp(UnsafeMutableBufferPointer(rebasing: gradient[(row * columns)..<((row + rows) * columns)]))
+                T.formExp(UnsafeMutableBufferPointer(start: g + start, count: rows * columns))
                 for offset in 0..<rows {
-                    let range = ((row + offset) * columns)..<((row + offset + 1) * columns)
+                    let base = start + offset * columns
                     let weight = weights?[row + offset] ?? 1
-                    let value = weight * finishFromLogits(
-                        target: UnsafeBufferPointer(rebasing: target[range]), logits: UnsafeBufferPointer(rebasing: prediction[range]),
-                        exponentials: UnsafeMutableBufferPointer(rebasing: gradient[range]), largest: largest[offset],
-                        scale: weight * scale)
-                    perSample?[row + offset] = value
-                    total += value
+                    var sumExp: T = 0
+                    for j in 0..<columns { sumExp += g[base + j] }
+                    let logSumExp = largest[offset] + T.log(sumExp)
+                    let inverse = 1 / sumExp
+                    let gradientScale = weight * scale
+                    // With y_j = 0 a term adds y_j (logSumExp - z_j) = +0, as logSumExp ≥ z_j.
+                    var loss: T = 0
+                    var weightedTargetSum: T = 0
+                    if let classWeights {
+                        for j in 0..<columns {
+                            let wy = classWeights[j] * y[base + j]
+                            weightedTargetSum += wy
+                            loss += wy * (logSumExp - z[base + j])
+                        }
+                        let softmaxScale = inverse * weightedTargetSum
+                        for j in 0..<columns {
+                            g[base + j] = gradientScale * (g[base + j] * softmaxScale - classWeights[j] * y[base + j])
+                        }
+                    } else {
+                        for j in 0..<columns {
+                            weightedTargetSum += y[base + j]
+                            loss += y[base + j] * (logSumExp - z[base + j])
+                        }
+                        let softmaxScale = inverse * weightedTargetSum
+                        for j in 0..<columns {
+                            g[base + j] = gradientScale * (g[base + j] * softmaxScale - y[base + j])
+                        }
+                    }
+                    perSample?[row + offset] = weight * loss
+                    total += weight * loss
                 }
                 row += rows
             }
             return total
         }
-    }
-
-    @inlinable
-    func fromLogitsSample<T: LossScalar>(
-        target: UnsafeBufferPointer<T>, logits: UnsafeBufferPointer<T>,
-        gradient: UnsafeMutableBufferPointer<T>, scale: T
-    ) -> T {
-        let largest = shiftLogits(logits, into: gradient)
-        T.formExp(gradient)
-        return finishFromLogits(target: target, logits: logits, exponentials: gradient, largest: largest, scale: scale)
-    }
-
-    /// Writes z_j - max(z) into `shifted` and returns max(z).
-    @inlinable
-    func shiftLogits<T: LossScalar>(_ logits: UnsafeBufferPointer<T>, into shifted: UnsafeMutableBufferPointer<T>) -> T {
-        var largest = logits[0]
-        for j in 1..<logits.count where logits[j] > largest { largest = logits[j] }
-        for j in 0..<logits.count { shifted[j] = logits[j] - largest }
-        return largest
-    }
-
-    /// One row's loss from e^(z_j - max) (held in `exponentials`, which then receives `scale`
-    /// times the gradient).
-    @inlinable
-    func finishFromLogits<T: LossScalar>(
-        target: UnsafeBufferPointer<T>, logits: UnsafeBufferPointer<T>,
-        exponentials gradient: UnsafeMutableBufferPointer<T>, largest: T, scale: T
-    ) -> T {
-        let count = logits.count
-        var sumExp: T = 0
-        for j in 0..<count { sumExp += gradient[j] }
-        let logSumExp = largest + T.log(sumExp)
-        var loss: T = 0
-        var weightedTargetSum: T = 0
-        if let classWeights {
-            for j in 0..<count {
-                let wy = T(classWeights[j]) * target[j]
-                weightedTargetSum += wy
-                if wy != 0 { loss += wy * (logSumExp - logits[j]) }
-            }
-            let inverse = 1 / sumExp
-            for j in 0..<count {
-                gradient[j] = scale * (gradient[j] * inverse * weightedTargetSum - T(classWeights[j]) * target[j])
-            }
-        } else {
-            for j in 0..<count {
-                let y = target[j]
-                weightedTargetSum += y
-                if y != 0 { loss += y * (logSumExp - logits[j]) }
-            }
-            let inverse = 1 / sumExp
-            for j in 0..<count {
-                gradient[j] = scale * (gradient[j] * inverse * weightedTargetSum - target[j])
-            }
-        }
-        return loss
     }
 
     @inlinable
