@@ -41,12 +41,16 @@ public struct ConvexityReport: Sendable, Equatable, CustomStringConvertible {
         }
         var violation = 0.0
         var pair: [Double]?
+        // (a + b)/2 of two grid points an even number of steps apart is a grid point, whose value
+        // is already in `values`.
         for i in 0..<n {
-            for j in stride(from: i + 2, to: n, by: 2) {
-                let middle = loss.value(target: target, prediction: points[(i + j) / 2])
+            var j = i + 2
+            while j < n {
+                defer { j += 2 }
+                let middle = values[(i + j) / 2]
                 let chord = (values[i] + values[j]) / 2
                 let excess = middle - chord
-                if excess > violation + tolerance * max(1, abs(chord)) {
+                if excess > violation + tolerance * max(1, chord.magnitude) {
                     violation = excess
                     pair = [points[i], points[j]]
                 }

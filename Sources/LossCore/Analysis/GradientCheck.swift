@@ -27,11 +27,11 @@ public struct GradientCheck: Sendable, Equatable {
         var worstRelative = 0.0
         var worst = points.first ?? 0
         for x in points {
-            let h = step * max(1, abs(x))
+            let h = step * max(1, x.magnitude)
             let numeric = (function(x + h) - function(x - h)) / (2 * h)
             let analytic = derivative(x)
-            let absolute = abs(analytic - numeric)
-            let relative = absolute / max(1, abs(numeric))
+            let absolute = (analytic - numeric).magnitude
+            let relative = absolute / max(1, numeric.magnitude)
             worstAbsolute = max(worstAbsolute, absolute)
             if relative > worstRelative || relative.isNaN {
                 worstRelative = relative.isNaN ? .infinity : relative
@@ -76,12 +76,12 @@ public struct GradientCheck: Sendable, Equatable {
         for index in model.parameters.indices {
             var plus = model
             var minus = model
-            let h = step * max(1, abs(model.parameters[index]))
+            let h = step * max(1, model.parameters[index].magnitude)
             plus.parameters[index] += h
             minus.parameters[index] -= h
             let numeric = (objective.value(plus) - objective.value(minus)) / (2 * h)
-            let absolute = abs(analytic[index] - numeric)
-            let relative = absolute / max(1, abs(numeric))
+            let absolute = (analytic[index] - numeric).magnitude
+            let relative = absolute / max(1, numeric.magnitude)
             worstAbsolute = max(worstAbsolute, absolute)
             if relative > worstRelative || relative.isNaN {
                 worstRelative = relative.isNaN ? .infinity : relative

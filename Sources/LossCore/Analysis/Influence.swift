@@ -12,14 +12,14 @@ public struct Influence: Sendable {
     /// (on either side). MSE's ψ = 2r grows a thousandfold there; Huber's stays at δ.
     public static func isBounded<L: ResidualLoss>(_ loss: L) -> Bool {
         [1.0, -1.0].allSatisfy { sign in
-            let near = abs(loss.derivative(residual: sign * 1e3))
-            let far = abs(loss.derivative(residual: sign * 1e6))
+            let near = (loss.derivative(residual: sign * 1e3)).magnitude
+            let far = (loss.derivative(residual: sign * 1e6)).magnitude
             return far.isFinite && far <= near * 1.01 + 1e-12
         }
     }
 
     /// The largest |ψ(r)| over the residuals given.
     public static func largest<L: ResidualLoss>(_ loss: L, over residuals: [Double]) -> Double {
-        residuals.reduce(0) { max($0, abs(loss.derivative(residual: $1))) }
+        residuals.reduce(0) { max($0, (loss.derivative(residual: $1)).magnitude) }
     }
 }

@@ -58,7 +58,7 @@ public struct LeastSquaresConditioning: Sendable, Equatable {
             guard norm > 0 else { return 0 }
             let next = zip(w, v).reduce(0) { $0 + $1.0 * $1.1 } / v.reduce(0) { $0 + $1 * $1 }
             v = w.map { $0 / norm }
-            if abs(next - eigenvalue) <= 1e-14 * max(1, abs(next)) {
+            if (next - eigenvalue).magnitude <= 1e-14 * max(1, next.magnitude) {
                 return next
             }
             eigenvalue = next

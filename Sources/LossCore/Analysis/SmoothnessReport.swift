@@ -58,8 +58,8 @@ public struct SmoothnessReport: Sendable, Equatable, CustomStringConvertible {
 
     /// |g(x + h) - g(x - h)| for h = 1e-3, 1e-5, 1e-7 (scaled by max(1, |x|)).
     static func jumps(of g: (Double) -> Double, at x: Double) -> [Double] {
-        let scale = max(1, abs(x))
-        return [1e-3, 1e-5, 1e-7].map { h in abs(g(x + h * scale) - g(x - h * scale)) }
+        let scale = max(1, x.magnitude)
+        return [1e-3, 1e-5, 1e-7].map { h in (g(x + h * scale) - g(x - h * scale)).magnitude }
     }
 
     /// A jump is continuity when, at the smallest h, it is tiny or it fell with h.

@@ -31,7 +31,7 @@ public enum Penalty: Sendable, Equatable {
     public func value<T: LossScalar>(_ weights: ArraySlice<T>) -> T {
         switch self {
         case .none: return 0
-        case let .l1(lambda): return T(lambda) * weights.reduce(0) { $0 + abs($1) }
+        case let .l1(lambda): return T(lambda) * weights.reduce(0) { $0 + $1.magnitude }
         case let .l2(lambda): return T(lambda) * weights.reduce(0) { $0 + $1 * $1 }
         }
     }

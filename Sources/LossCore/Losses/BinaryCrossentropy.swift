@@ -49,7 +49,7 @@ public struct BinaryCrossentropy: ElementwiseLoss {
 
     @inlinable public func value<T: LossScalar>(target y: T, prediction p: T) -> T {
         if fromLogits {
-            return max(p, 0) - p * y + T.log(onePlus: T.exp(-abs(p)))
+            return max(p, 0) - p * y + T.log(onePlus: T.exp(-p.magnitude))
         }
         let q = clipped(p)
         return -(y * T.log(q) + (1 - y) * T.log(onePlus: -q))
@@ -67,7 +67,7 @@ public struct BinaryCrossentropy: ElementwiseLoss {
     /// From logits, one `exp` for both: with e = exp(-|z|), σ(z) = 1/(1 + e) or e/(1 + e).
     @inlinable public func valueAndDerivative<T: LossScalar>(target y: T, prediction p: T) -> (value: T, derivative: T) {
         guard fromLogits else { return (value(target: y, prediction: p), derivative(target: y, prediction: p)) }
-        let e = T.exp(-abs(p))
+        let e = T.exp(-p.magnitude)
         let s = p >= 0 ? 1 / (1 + e) : e / (1 + e)
         return (max(p, 0) - p * y + T.log(onePlus: e), s - y)
     }

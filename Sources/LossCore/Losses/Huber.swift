@@ -20,7 +20,7 @@ public struct Huber: ResidualLoss {
 
     @inlinable public func value<T: LossScalar>(residual r: T) -> T {
         let d = T(delta)
-        let a = abs(r)
+        let a = r.magnitude
         return a <= d ? r * r / 2 : d * (a - d / 2)
     }
 
@@ -32,7 +32,7 @@ public struct Huber: ResidualLoss {
     }
 
     @inlinable public func secondDerivative<T: LossScalar>(residual r: T) -> T? {
-        let a = abs(r)
+        let a = r.magnitude
         let d = T(delta)
         if a == d { return nil }
         return a < d ? 1 : 0

@@ -12,7 +12,7 @@ public struct LogCosh: ResidualLoss {
     public var name: String { "log-cosh" }
 
     @inlinable public func value<T: LossScalar>(residual r: T) -> T {
-        let a = abs(r)
+        let a = r.magnitude
         return a + T.log(onePlus: T.exp(-2 * a)) - T.log(2)
     }
 
@@ -21,7 +21,7 @@ public struct LogCosh: ResidualLoss {
     /// One `exp` for both: with e = exp(-2|r|), L = |r| + log1p(e) - log 2 and L' = sign(r)(1 - e)/(1 + e).
     @inlinable public func valueAndDerivative<T: LossScalar>(target: T, prediction: T) -> (value: T, derivative: T) {
         let r = prediction - target
-        let a = abs(r)
+        let a = r.magnitude
         let e = T.exp(-2 * a)
         let slope = (1 - e) / (1 + e)
         return (a + T.log(onePlus: e) - T.log(2), r < 0 ? -slope : slope)
@@ -52,7 +52,7 @@ public struct LogCosh: ResidualLoss {
 
     @inlinable public func secondDerivative<T: LossScalar>(residual r: T) -> T? {
         // sech²(r) = 4e / (1 + e)² with e = exp(-2|r|), which underflows to 0 instead of inf/inf.
-        let e = T.exp(-2 * abs(r))
+        let e = T.exp(-2 * r.magnitude)
         return 4 * e / ((1 + e) * (1 + e))
     }
 }

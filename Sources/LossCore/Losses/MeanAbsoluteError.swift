@@ -9,7 +9,7 @@ public struct MeanAbsoluteError: ResidualLoss {
 
     public var name: String { "mae" }
 
-    @inlinable public func value<T: LossScalar>(residual r: T) -> T { abs(r) }
+    @inlinable public func value<T: LossScalar>(residual r: T) -> T { r.magnitude }
 
     @inlinable public func derivative<T: LossScalar>(residual r: T) -> T {
         r > 0 ? 1 : (r < 0 ? -1 : 0)

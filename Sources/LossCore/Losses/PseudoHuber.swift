@@ -25,7 +25,7 @@ public struct PseudoHuber: ResidualLoss {
         let h = T.hypot(1, u)
         // √(1+u²) - 1 = u² / (√(1+u²) + 1) avoids cancellation for small u; for large u the
         // direct form avoids overflowing u².
-        return abs(u) <= 1 ? d * d * (u * u / (h + 1)) : d * (d * h - d)
+        return u.magnitude <= 1 ? d * d * (u * u / (h + 1)) : d * (d * h - d)
     }
 
     @inlinable public func derivative<T: LossScalar>(residual r: T) -> T {

@@ -48,6 +48,7 @@ public struct Objective<L: Loss, T: LossScalar>: Sendable {
         // the model's forward and backward pass where the model can.
         var (total, gradient) = model.lossAndParameterGradient(loss, inputs: x, targets: y, weights: w, scale: 1 / T(count))
         let value = total / T(count)
+        guard penalty != .none else { return (value, gradient) }
         let weights = model.parameters[model.weightIndices]
         if includePenaltyGradient {
             var slice = gradient[model.weightIndices]

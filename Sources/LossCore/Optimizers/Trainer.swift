@@ -68,7 +68,7 @@ public struct Trainer: Sendable {
             }
             let tolerance = T(stopping.tolerance)
             if tolerance > 0,
-                abs(current.value - last) <= tolerance * max(1, abs(current.value)) || gradientNorm <= tolerance
+                (current.value - last).magnitude <= tolerance * max(1, current.value.magnitude) || gradientNorm <= tolerance
             {
                 history.status = .converged(step: step)
                 return history
@@ -121,7 +121,7 @@ public struct Trainer: Sendable {
 
     private func norm<T: LossScalar>(_ v: [T]) -> T {
         // Scaled to avoid overflow of the squares.
-        let largest = v.reduce(T(0)) { max($0, abs($1)) }
+        let largest = v.reduce(T(0)) { max($0, $1.magnitude) }
         guard largest > 0, largest.isFinite else { return largest }
         return largest * v.reduce(T(0)) { $0 + ($1 / largest) * ($1 / largest) }.squareRoot()
     }

@@ -26,9 +26,9 @@ extension Loss {
                     argument: "sample_weight", expected: "\(prediction.rows) weights (one per sample)",
                     found: "\(sampleWeight.count)")
             }
-            for (index, weight) in sampleWeight.enumerated() where !weight.isFinite {
+            if let index = firstIndex(of: sampleWeight, failing: { $0.isFinite }) {
                 throw LossError.outOfRange(
-                    argument: "sample_weight", index: index, value: "\(weight)", expected: "a finite number")
+                    argument: "sample_weight", index: index, value: "\(sampleWeight[index])", expected: "a finite number")
             }
         }
         let prepared = try prepare(target: target, prediction: prediction)
@@ -75,7 +75,7 @@ extension Loss {
     }
 
     static func rejectNaN<T: LossScalar>(_ values: [T], argument: String) throws {
-        if let index = values.firstIndex(where: { $0.isNaN }) {
+        if let index = firstIndex(of: values, failing: { !$0.isNaN }) {
             throw LossError.notANumber(argument: argument, index: index)
         }
     }

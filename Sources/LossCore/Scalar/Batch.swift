@@ -35,14 +35,23 @@ public struct Batch<T: LossScalar>: Equatable, Sendable {
     /// - Throws: ``LossError/shapeMismatch(argument:expected:found:)`` for ragged rows.
     public init(rows nested: [[T]], argument: String = "values") throws {
         let width = nested.first?.count ?? 0
-        for (index, row) in nested.enumerated() where row.count != width {
-            throw LossError.shapeMismatch(
-                argument: "\(argument)[\(index)]", expected: "\(width) elements (as row 0)",
-                found: "\(row.count)")
+        var values: [T] = []
+        values.reserveCapacity(nested.count * width)
+        // Index loops: a debug build (snippets) runs them without generic sequence machinery.
+        var index = 0
+        while index < nested.count {
+            let row = nested[index]
+            guard row.count == width else {
+                throw LossError.shapeMismatch(
+                    argument: "\(argument)[\(index)]", expected: "\(width) elements (as row 0)",
+                    found: "\(row.count)")
+            }
+            values += row
+            index += 1
         }
         rows = nested.count
         columns = width
-        values = nested.flatMap { $0 }
+        self.values = values
     }
 
     /// A batch of zeros.

@@ -121,7 +121,7 @@ struct ASCIIPanelRenderer {
         guard px.isFinite, py.isFinite else { return nil }
         let column = (px * Double(canvas.width - 1)).rounded()
         let row = ((1 - py) * Double(canvas.height - 1)).rounded()
-        guard abs(column) < 1e6, abs(row) < 1e6 else { return nil }
+        guard column.magnitude < 1e6, row.magnitude < 1e6 else { return nil }
         return (Int(column), Int(row))
     }
 
@@ -130,7 +130,7 @@ struct ASCIIPanelRenderer {
         guard px.isFinite, py.isFinite else { return nil }
         let column = (px * Double(2 * canvas.width - 1)).rounded()
         let row = ((1 - py) * Double(4 * canvas.height - 1)).rounded()
-        guard abs(column) < 1e6, abs(row) < 1e6 else { return nil }
+        guard column.magnitude < 1e6, row.magnitude < 1e6 else { return nil }
         return (Int(column), Int(row))
     }
 
@@ -224,8 +224,18 @@ struct ASCIIPanelRenderer {
         guard let first = coords.first, let last = coords.last else { return nil }
         let step = (last - first) / Double(coords.count - 1)
         guard v >= first - step / 2, v <= last + step / 2 else { return nil }
+        // An index loop on magnitudes: in a debug build (snippets) it costs no generic calls.
         var best = 0
-        for (index, c) in coords.enumerated() where abs(c - v) < abs(coords[best] - v) { best = index }
+        var bestDistance = (first - v).magnitude
+        var index = 1
+        while index < coords.count {
+            let distance = (coords[index] - v).magnitude
+            if distance < bestDistance {
+                best = index
+                bestDistance = distance
+            }
+            index += 1
+        }
         return best
     }
 

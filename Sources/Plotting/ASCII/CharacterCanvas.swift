@@ -65,7 +65,7 @@ struct CharacterCanvas {
     static func bresenham(_ a: (Int, Int), _ b: (Int, Int)) -> [(Int, Int)] {
         var (x0, y0) = a
         let (x1, y1) = b
-        let dx = abs(x1 - x0), dy = -abs(y1 - y0)
+        let dx = x1 > x0 ? x1 - x0 : x0 - x1, dy = y1 > y0 ? y0 - y1 : y1 - y0  // |Δx| and -|Δy|
         let sx = x0 < x1 ? 1 : -1, sy = y0 < y1 ? 1 : -1
         var error = dx + dy
         var points: [(Int, Int)] = []

@@ -24,7 +24,7 @@ public struct AxisMap: Sendable, Equatable {
         switch scale {
         case .linear:
             if lo == hi {
-                let pad = lo == 0 ? 1 : abs(lo) * 0.1
+                let pad = lo == 0 ? 1 : lo.magnitude * 0.1
                 lo -= pad
                 hi += pad
             } else {

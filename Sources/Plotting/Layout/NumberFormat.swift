@@ -11,7 +11,7 @@ public enum NumberFormat {
         var scale = 1.0
         for _ in 0..<places { scale *= 10 }
         let scaled = (x * scale).rounded()
-        guard abs(scaled) < 9e15 else { return short(x) }
+        guard scaled.magnitude < 9e15 else { return short(x) }
         let integer = Int64(scaled)
         if integer == 0 { return places == 0 ? "0" : "0." + String(repeating: "0", count: places) }
         var digits = String(integer.magnitude)
@@ -27,7 +27,7 @@ public enum NumberFormat {
     /// A tick label for `x` on an axis whose ticks are `step` apart: as many decimals as the
     /// step needs, or an exponent form ("2.5e-7", "1e6") for very large or very small values.
     public static func tick(_ x: Double, step: Double) -> String {
-        let magnitude = max(abs(x), abs(step))
+        let magnitude = max(x.magnitude, step.magnitude)
         if magnitude >= 1e6 || (step.isFinite && step < 1e-4 && step > 0) {
             return exponent(x)
         }
@@ -39,7 +39,7 @@ public enum NumberFormat {
     public static func short(_ x: Double) -> String {
         guard x.isFinite else { return x.isNaN ? "NaN" : (x > 0 ? "inf" : "-inf") }
         if x == 0 { return "0" }
-        let a = abs(x)
+        let a = x.magnitude
         if a >= 1e6 || a < 1e-4 { return exponent(x) }
         let decimals = max(0, 3 - Int(a.log10Floor))
         return trimZeros(fixed(x, decimals: decimals))
@@ -49,10 +49,10 @@ public enum NumberFormat {
     public static func exponent(_ x: Double) -> String {
         guard x.isFinite else { return short(x) }
         if x == 0 { return "0" }
-        var power = Int(abs(x).log10Floor)
+        var power = Int(x.magnitude.log10Floor)
         var mantissa = x / power10(power)
         // Rounding to three decimals can carry the mantissa to 10.
-        if abs((mantissa * 1000).rounded() / 1000) >= 10 {
+        if ((mantissa * 1000).rounded() / 1000).magnitude >= 10 {
             power += 1
             mantissa = x / power10(power)
         }

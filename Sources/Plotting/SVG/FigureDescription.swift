@@ -44,7 +44,7 @@ enum FigureDescription {
             return "\(name): \(y.count) points, \(xName) from \(short(x.min() ?? 0)) to \(short(x.max() ?? 0)), y from \(short(low)) to \(short(high))"
         }
         let tolerance = (high - low) * 1e-9
-        if high - low <= max(tolerance, abs(high) * 1e-12) { return "\(name) stays at \(short(first))" }
+        if high - low <= max(tolerance, high.magnitude * 1e-12) { return "\(name) stays at \(short(first))" }
         let lowest = y.firstIndex(of: low)!, highest = y.firstIndex(of: high)!
         let rises = { (range: Range<Int>) in range.dropFirst().allSatisfy { y[$0] >= y[$0 - 1] - tolerance } }
         let falls = { (range: Range<Int>) in range.dropFirst().allSatisfy { y[$0] <= y[$0 - 1] + tolerance } }
