@@ -75,3 +75,48 @@ struct ModelGradientTests {
             == "inputs[1]: nan is out of range; expected a finite number")
     }
 }
+
+@Suite("Fused epochs: one pass in blocks of rows gives what predict, the loss and the chain rule give")
+struct FusedEpochTests {
+    /// The fused and the chained loss sums and gradients, which must agree to rounding.
+    func agree<M: Model, L: Loss>(_ model: M, _ loss: L, inputs: Batch<Double>, targets: Batch<Double>, weights: [Double]?) throws where M.Scalar == Double {
+        let prepared = try loss.prepare(target: targets, prediction: model.predict(inputs))
+        let fused = model.lossAndParameterGradient(loss, inputs: inputs, targets: prepared, weights: weights, scale: 0.5)
+        let chained = model.chainedLossAndParameterGradient(loss, inputs: inputs, targets: prepared, weights: weights, scale: 0.5)
+        #expect(close(fused.total, chained.total, 1e-12), "\(M.self) with \(loss.name): \(fused.total) vs \(chained.total)")
+        #expect(close(fused.gradient, chained.gradient, 1e-11), "\(M.self) with \(loss.name)")
+    }
+
+    @Test("Linear, logistic and softmax models over 1,301 rows (several blocks and a partial one), with and without sample weights")
+    func blocks() throws {
+        var random = Xoshiro256(seed: 21)
+        let rows = 1_301
+        let x3 = try Batch(rows: rows, columns: 3, values: (0..<(3 * rows)).map { _ in random.uniform(-2, 2) })
+        let regressionTargets = Batch((0..<rows).map { _ in random.uniform(-5, 5) })
+        let binaryTargets = Batch((0..<rows).map { _ in random.nextUnit() > 0.5 ? 1.0 : 0.0 })
+        let oneHot = try Batch(rows: rows, columns: 4, values: (0..<rows).flatMap { _ -> [Double] in
+            let label = Int(random.nextUnit() * 4) % 4
+            return (0..<4).map { $0 == label ? 1.0 : 0.0 }
+        })
+        let weights = (0..<rows).map { _ in random.uniform(0, 2) }
+        var linear = LinearRegression<Double>(features: 3)
+        linear.parameters = [0.5, -1.5, 2.0, 0.3]
+        var logistic = LogisticRegression<Double>(features: 3)
+        logistic.parameters = [1.2, -0.7, 0.4, -0.1]
+        var softmax = SoftmaxRegression<Double>(features: 3, classes: 4)
+        softmax.parameters = (0..<16).map { Double($0 % 5) / 4 - 0.5 }
+        for sampleWeights in [nil, weights] {
+            try agree(linear, MeanSquaredError(), inputs: x3, targets: regressionTargets, weights: sampleWeights)
+            try agree(linear, try Huber(delta: 1), inputs: x3, targets: regressionTargets, weights: sampleWeights)
+            try agree(linear, LogCosh(), inputs: x3, targets: regressionTargets, weights: sampleWeights)
+            try agree(logistic, try BinaryCrossentropy(fromLogits: true), inputs: x3, targets: binaryTargets, weights: sampleWeights)
+            try agree(logistic, Hinge(), inputs: x3, targets: binaryTargets, weights: sampleWeights)
+            try agree(softmax, try CategoricalCrossentropy(fromLogits: true, classWeights: [1, 2, 0.5, 1]), inputs: x3, targets: oneHot, weights: sampleWeights)
+        }
+        // One feature, one output: the two-sum path.
+        var simple = LinearRegression<Double>(features: 1)
+        simple.parameters = [3, -1]
+        let x1 = Batch((0..<rows).map { _ in random.uniform(0, 3) })
+        try agree(simple, MeanSquaredError(), inputs: x1, targets: regressionTargets, weights: nil)
+    }
+}
