@@ -16,7 +16,7 @@ public struct Derivatives: Sendable, Equatable {
     ///
     /// At a point where the formula's branches meet (a kink), the derivatives are those of the
     /// branch taken there; `abs` at 0 gives slope 0.
-    @inlinable
+    @_transparent
     public init(of formula: (Dual2) -> Dual2, at x: Double) {
         let result = formula(Dual2.variable(x))
         value = result.value.value
@@ -25,7 +25,7 @@ public struct Derivatives: Sendable, Equatable {
     }
 
     /// Evaluates `formula` at `x` for its value and first derivative only, in one pass.
-    @inlinable
+    @_transparent
     public static func firstOrder(of formula: (Dual2) -> Dual2, at x: Double) -> (value: Double, first: Double) {
         let result = formula(Dual2.variable(x))
         return (result.value.value, result.value.derivative)
@@ -34,13 +34,13 @@ public struct Derivatives: Sendable, Equatable {
 
 extension Dual where Value == Dual<Double> {
     /// `x` seeded as the variable to differentiate by, twice.
-    @inlinable
+    @_transparent
     public static func variable(_ x: Double) -> Dual2 {
         Dual2(concrete: Dual<Double>(concrete: x, derivative: 1), derivative: Dual<Double>(concrete: 1, derivative: 0))
     }
 
     /// `x` as a constant (derivatives 0).
-    @inlinable
+    @_transparent
     public static func constant(_ x: Double) -> Dual2 {
         Dual2(concrete: Dual<Double>(concrete: x, derivative: 0), derivative: Dual<Double>(concrete: 0, derivative: 0))
     }

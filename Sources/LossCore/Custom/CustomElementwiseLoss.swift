@@ -37,6 +37,22 @@ public struct CustomElementwiseLoss: ElementwiseLoss {
         T(derivatives(target: Double(target), prediction: Double(prediction)).second)
     }
 
+    /// ``valueAndDerivative(target:prediction:)`` on `Double`s, non-generic
+    /// (``ElementwiseLoss/doubleBlockKernel``).
+    public var doubleBlockKernel: DoubleBlockKernel? {
+        let formula = formula
+        return { t, p, count, values, derivatives in
+            var i = 0
+            while i < count {
+                let target = t[i]
+                let both = Derivatives.firstOrder(of: { q in formula(Dual2.constant(target), q) }, at: p[i])
+                values[i] = both.value
+                derivatives[i] = both.first
+                i += 1
+            }
+        }
+    }
+
     public func valueAndDerivative<T: LossScalar>(target: T, prediction: T) -> (value: T, derivative: T) {
         let both = Derivatives.firstOrder(of: { p in formula(Dual2.constant(Double(target)), p) }, at: Double(prediction))
         return (T(both.value), T(both.first))

@@ -56,6 +56,32 @@ public struct CustomLoss: ResidualLoss {
         return (T(valueFunction(r)), T(derivativeFunction(r)))
     }
 
+    /// ``valueAndDerivative(target:prediction:)`` on `Double`s, non-generic
+    /// (``ElementwiseLoss/doubleBlockKernel``).
+    public var doubleBlockKernel: DoubleBlockKernel? {
+        if let formula {
+            return { t, p, count, values, derivatives in
+                var i = 0
+                while i < count {
+                    let both = Derivatives.firstOrder(of: formula, at: p[i] - t[i])
+                    values[i] = both.value
+                    derivatives[i] = both.first
+                    i += 1
+                }
+            }
+        }
+        let value = valueFunction, derivative = derivativeFunction
+        return { t, p, count, values, derivatives in
+            var i = 0
+            while i < count {
+                let r = p[i] - t[i]
+                values[i] = value(r)
+                derivatives[i] = derivative(r)
+                i += 1
+            }
+        }
+    }
+
     public func value<T: LossScalar>(residual r: T) -> T {
         T(valueFunction(Double(r)))
     }

@@ -84,6 +84,42 @@ public struct BinaryCrossentropy: ElementwiseLoss {
             return elementRows(target: target, prediction: prediction, gradient: gradient, perSample: perSample,
                                weights: weights, columns: columns, scale: scale)
         }
+        if T.self == Double.self {
+            // The same block on Doubles, non-generic (see DoubleKernels).
+            var doublePerSample: UnsafeMutableBufferPointer<Double>?, doubleWeights: UnsafeBufferPointer<Double>?
+            if let perSample { doublePerSample = DoubleKernels.cast(perSample) }
+            if let weights { doubleWeights = DoubleKernels.cast(weights) }
+            let total = DoubleKernels.blockRows(
+                target: DoubleKernels.cast(target), prediction: DoubleKernels.cast(prediction), gradient: DoubleKernels.cast(gradient),
+                perSample: doublePerSample, weights: doubleWeights,
+                columns: columns, scale: unsafeBitCast(scale, to: Double.self)
+            ) { y, z, values, derivatives in
+                // Raw pointers: their subscripts are transparent and unchecked in debug builds.
+                let count = values.count
+                let ys = y.baseAddress!, zs = z.baseAddress!, v = values.baseAddress!, d = derivatives.baseAddress!
+                var index = 0
+                while index < count {
+                    v[index] = -zs[index].magnitude
+                    index += 1
+                }
+                Double.formExp(values)
+                index = 0
+                while index < count {
+                    let e = v[index]
+                    let s = zs[index] >= 0 ? 1 / (1 + e) : e / (1 + e)
+                    d[index] = s - ys[index]
+                    index += 1
+                }
+                Double.formLogOnePlus(values)
+                index = 0
+                while index < count {
+                    // max(z, 0), as Swift.max writes it: `0 >= z ? 0 : z`.
+                    v[index] = (0 >= zs[index] ? 0 : zs[index]) - zs[index] * ys[index] + v[index]
+                    index += 1
+                }
+            }
+            return unsafeBitCast(total, to: T.self)
+        }
         return blockRows(target: target, prediction: prediction, gradient: gradient, perSample: perSample, weights: weights,
                          columns: columns, scale: scale) { y, z, values, derivatives in
             for index in values.indices { values[index] = -z[index].magnitude }

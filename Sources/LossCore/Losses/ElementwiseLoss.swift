@@ -14,9 +14,17 @@ public protocol ElementwiseLoss: Loss {
     /// The value and the derivative together; losses with transcendental functions override it
     /// to share the work (one `exp` instead of two).
     func valueAndDerivative<T: LossScalar>(target: T, prediction: T) -> (value: T, derivative: T)
+    /// ``valueAndDerivative(target:prediction:)`` for a run of `Double` elements as a non-generic
+    /// function, or nil (the default). With one, the batch kernel runs on `Double`s without generic
+    /// dispatch, which code built without optimisation (the snippets' debug builds) otherwise pays
+    /// per element. It must give exactly what ``valueAndDerivative(target:prediction:)`` gives.
+    var doubleBlockKernel: DoubleBlockKernel? { get }
 }
 
 extension ElementwiseLoss {
+    /// No non-generic kernel: the generic ``valueAndDerivative(target:prediction:)`` serves `Double` too.
+    public var doubleBlockKernel: DoubleBlockKernel? { nil }
+
     @inlinable
     public func valueAndDerivative<T: LossScalar>(target: T, prediction: T) -> (value: T, derivative: T) {
         (value(target: target, prediction: prediction), derivative(target: target, prediction: prediction))
@@ -40,6 +48,17 @@ extension ElementwiseLoss {
         target: UnsafeBufferPointer<T>, prediction: UnsafeBufferPointer<T>, gradient: UnsafeMutableBufferPointer<T>,
         perSample: UnsafeMutableBufferPointer<T>?, weights: UnsafeBufferPointer<T>?, columns: Int, scale: T
     ) -> T {
+        if T.self == Double.self, let kernel = doubleBlockKernel {
+            // `if let` rather than Optional.map, which would look up generic metadata on every call.
+            var doublePerSample: UnsafeMutableBufferPointer<Double>?, doubleWeights: UnsafeBufferPointer<Double>?
+            if let perSample { doublePerSample = DoubleKernels.cast(perSample) }
+            if let weights { doubleWeights = DoubleKernels.cast(weights) }
+            let total = DoubleKernels.elementRows(
+                kernel, target: DoubleKernels.cast(target), prediction: DoubleKernels.cast(prediction),
+                gradient: DoubleKernels.cast(gradient), perSample: doublePerSample,
+                weights: doubleWeights, columns: columns, scale: unsafeBitCast(scale, to: Double.self))
+            return unsafeBitCast(total, to: T.self)
+        }
         let columns = max(1, columns)
         let inverse = 1 / T(columns)
         if columns == 1, weights == nil, perSample == nil {

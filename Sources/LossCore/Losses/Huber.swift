@@ -31,6 +31,22 @@ public struct Huber: ResidualLoss {
         return r
     }
 
+    /// ``value(residual:)`` and ``derivative(residual:)`` on `Double`s, non-generic
+    /// (``ElementwiseLoss/doubleBlockKernel``).
+    public var doubleBlockKernel: DoubleBlockKernel? {
+        let d = delta
+        return { t, p, count, values, derivatives in
+            var i = 0
+            while i < count {
+                let r = p[i] - t[i]
+                let a = r.magnitude
+                values[i] = a <= d ? r * r / 2 : d * (a - d / 2)
+                derivatives[i] = r > d ? d : (r < -d ? -d : r)
+                i += 1
+            }
+        }
+    }
+
     @inlinable public func secondDerivative<T: LossScalar>(residual r: T) -> T? {
         let a = r.magnitude
         let d = T(delta)

@@ -18,4 +18,17 @@ public struct MeanAbsoluteError: ResidualLoss {
     @inlinable public func secondDerivative<T: LossScalar>(residual r: T) -> T? {
         r == 0 ? nil : 0
     }
+
+    /// |r| and sign(r) on `Double`s, non-generic (``ElementwiseLoss/doubleBlockKernel``).
+    public var doubleBlockKernel: DoubleBlockKernel? {
+        { t, p, count, values, derivatives in
+            var i = 0
+            while i < count {
+                let r = p[i] - t[i]
+                values[i] = r.magnitude
+                derivatives[i] = r > 0 ? 1 : (r < 0 ? -1 : 0)
+                i += 1
+            }
+        }
+    }
 }

@@ -12,4 +12,17 @@ public struct MeanSquaredError: ResidualLoss {
     @inlinable public func value<T: LossScalar>(residual r: T) -> T { r * r }
     @inlinable public func derivative<T: LossScalar>(residual r: T) -> T { 2 * r }
     @inlinable public func secondDerivative<T: LossScalar>(residual r: T) -> T? { 2 }
+
+    /// r² and 2r on `Double`s, non-generic (``ElementwiseLoss/doubleBlockKernel``).
+    public var doubleBlockKernel: DoubleBlockKernel? {
+        { t, p, count, values, derivatives in
+            var i = 0
+            while i < count {
+                let r = p[i] - t[i]
+                values[i] = r * r
+                derivatives[i] = 2 * r
+                i += 1
+            }
+        }
+    }
 }

@@ -33,4 +33,19 @@ public struct Quantile: ResidualLoss {
     @inlinable public func secondDerivative<T: LossScalar>(residual r: T) -> T? {
         r == 0 ? nil : 0
     }
+
+    /// ``value(residual:)`` and ``derivative(residual:)`` on `Double`s, non-generic
+    /// (``ElementwiseLoss/doubleBlockKernel``).
+    public var doubleBlockKernel: DoubleBlockKernel? {
+        let tau = tau
+        return { t, p, count, values, derivatives in
+            var i = 0
+            while i < count {
+                let r = p[i] - t[i]
+                values[i] = r >= 0 ? (1 - tau) * r : -tau * r
+                derivatives[i] = r > 0 ? 1 - tau : (r < 0 ? -tau : (1 - 2 * tau) / 2)
+                i += 1
+            }
+        }
+    }
 }

@@ -47,6 +47,15 @@ struct AffineMap<T: LossScalar>: Sendable {
     func lossAndGradient<L: Loss>(
         _ loss: L, inputs x: Batch<T>, targets y: Batch<T>, weights: [T]?, parameters: [T], scale: T
     ) -> (total: T, gradient: [T]) {
+        if T.self == Double.self {
+            var doubleWeights: [Double]?
+            if let weights { doubleWeights = unsafeBitCast(weights, to: [Double].self) }
+            let (total, gradient) = DoubleKernels.affineLossAndGradient(
+                loss, inputs: inputs, outputs: outputs, x: unsafeBitCast(x.values, to: [Double].self), rows: x.rows,
+                y: unsafeBitCast(y.values, to: [Double].self), weights: doubleWeights,
+                parameters: unsafeBitCast(parameters, to: [Double].self), scale: unsafeBitCast(scale, to: Double.self))
+            return (unsafeBitCast(total, to: T.self), unsafeBitCast(gradient, to: [T].self))
+        }
         var result = [T](repeating: 0, count: parameterCount)
         let rowsPerBlock = max(1, 512 / max(inputs, outputs))
         let blockSize = rowsPerBlock * outputs
@@ -88,6 +97,10 @@ struct AffineMap<T: LossScalar>: Sendable {
     /// Writes the scores of `rows` samples into `z`.
     @inlinable
     func forward(_ xs: UnsafeBufferPointer<T>, rows n: Int, parameters p: UnsafeBufferPointer<T>, into zs: UnsafeMutableBufferPointer<T>) {
+        if T.self == Double.self {
+            return DoubleKernels.forward(DoubleKernels.cast(xs), rows: n, inputs: inputs, outputs: outputs,
+                                         parameters: DoubleKernels.cast(p), into: DoubleKernels.cast(zs))
+        }
         let biasStart = inputs * outputs
         if outputs == 1 {
             // One output: a dot product per sample.
@@ -116,6 +129,10 @@ struct AffineMap<T: LossScalar>: Sendable {
     /// Adds Xᵀ G and the column sums of G for `rows` samples to `r` (weights, then biases).
     @inlinable
     func accumulate(_ xs: UnsafeBufferPointer<T>, rows n: Int, gradient gs: UnsafeBufferPointer<T>, into r: UnsafeMutableBufferPointer<T>) {
+        if T.self == Double.self {
+            return DoubleKernels.accumulate(DoubleKernels.cast(xs), rows: n, inputs: inputs, outputs: outputs,
+                                            gradient: DoubleKernels.cast(gs), into: DoubleKernels.cast(r))
+        }
         let biasStart = inputs * outputs
         if outputs == 1, inputs == 1 {
             // One feature, one output: two sums, kept in registers.

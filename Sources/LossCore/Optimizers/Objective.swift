@@ -42,13 +42,16 @@ public struct Objective<L: Loss, T: LossScalar>: Sendable {
     public func valueAndGradient<M: Model>(
         _ model: M, rows: [Int]? = nil, includePenaltyGradient: Bool = true
     ) -> (value: T, gradient: [T]) where M.Scalar == T {
-        let (x, y, w) = rows.map { subset($0) } ?? (inputs, targets, sampleWeight)
+        var x = inputs, y = targets, w = sampleWeight
+        if let rows { (x, y, w) = subset(rows) }
         let count = x.rows
         // The loss's kernel without per-sample values (training does not need them), fused with
         // the model's forward and backward pass where the model can.
         var (total, gradient) = model.lossAndParameterGradient(loss, inputs: x, targets: y, weights: w, scale: 1 / T(count))
         let value = total / T(count)
-        guard penalty != .none else { return (value, gradient) }
+        // Without a penalty there is nothing to add (its value is 0, its gradient none); `+ 0`
+        // keeps the sum's sign rules (-0 + 0 = +0) as the penalised path has them.
+        if case .none = penalty { return (value + 0, gradient) }
         let weights = model.parameters[model.weightIndices]
         if includePenaltyGradient {
             var slice = gradient[model.weightIndices]

@@ -51,7 +51,7 @@ public struct Trainer: Sendable {
             }
             let current = objective.valueAndGradient(model)
             measured = current.gradient
-            guard current.value.isFinite, model.parameters.allSatisfy({ $0.isFinite }) else {
+            guard current.value.isFinite, allFinite(model.parameters) else {
                 model.parameters = previous
                 history.status = .divergedNonFinite(step: step)
                 return history
@@ -86,8 +86,22 @@ public struct Trainer: Sendable {
 
     private func update<M: Model>(_ model: inout M, gradient g: [M.Scalar], state: inout UpdateState<M.Scalar>) {
         typealias T = M.Scalar
-        let eta = T(optimizer.learningRate)
         state.step += 1
+        if T.self == Double.self {
+            // The same update on Doubles, non-generic (see DoubleKernels). The moments are moved out
+            // of `state` while they change, so that they are changed in place, not copied.
+            var parameters = unsafeBitCast(model.parameters, to: [Double].self)
+            var first = unsafeBitCast(state.first, to: [Double].self), second = unsafeBitCast(state.second, to: [Double].self)
+            state.first = []
+            state.second = []
+            DoubleKernels.update(rule: optimizer.rule, learningRate: optimizer.learningRate, step: state.step,
+                                 parameters: &parameters, gradient: unsafeBitCast(g, to: [Double].self), first: &first, second: &second)
+            state.first = unsafeBitCast(first, to: [T].self)
+            state.second = unsafeBitCast(second, to: [T].self)
+            model.parameters = unsafeBitCast(parameters, to: [T].self)
+            return
+        }
+        let eta = T(optimizer.learningRate)
         switch optimizer.rule {
         case .plain:
             for i in g.indices { model.parameters[i] -= eta * g[i] }
@@ -119,7 +133,13 @@ public struct Trainer: Sendable {
         }
     }
 
+    private func allFinite<T: LossScalar>(_ v: [T]) -> Bool {
+        if T.self == Double.self { return DoubleKernels.allFinite(unsafeBitCast(v, to: [Double].self)) }
+        return v.allSatisfy { $0.isFinite }
+    }
+
     private func norm<T: LossScalar>(_ v: [T]) -> T {
+        if T.self == Double.self { return unsafeBitCast(DoubleKernels.norm(unsafeBitCast(v, to: [Double].self)), to: T.self) }
         // Scaled to avoid overflow of the squares.
         let largest = v.reduce(T(0)) { max($0, $1.magnitude) }
         guard largest > 0, largest.isFinite else { return largest }
