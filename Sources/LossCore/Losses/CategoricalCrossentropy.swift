@@ -108,7 +108,6 @@ public struct CategoricalCrossentropy: Loss {
         let rowCount = prediction.count / columns
         // Whole rows per block, about kernelBlockElements elements, a multiple of eight where rows allow.
         let rowsPerBlock = max(1, (kernelBlockElements / columns) & ~7)
-        let classWeights: [T]? = self.classWeights.map { $0.map { T($0) } }
         return withUnsafeTemporaryAllocation(of: T.self, capacity: rowsPerBlock) { largest in
             var total: T = 0
             var row = 0
@@ -136,13 +135,13 @@ public struct CategoricalCrossentropy: Loss {
                     var weightedTargetSum: T = 0
                     if let classWeights {
                         for j in 0..<columns {
-                            let wy = classWeights[j] * y[base + j]
+                            let wy = T(classWeights[j]) * y[base + j]
                             weightedTargetSum += wy
                             loss += wy * (logSumExp - z[base + j])
                         }
                         let softmaxScale = inverse * weightedTargetSum
                         for j in 0..<columns {
-                            g[base + j] = gradientScale * (g[base + j] * softmaxScale - classWeights[j] * y[base + j])
+                            g[base + j] = gradientScale * (g[base + j] * softmaxScale - T(classWeights[j]) * y[base + j])
                         }
                     } else {
                         for j in 0..<columns {
