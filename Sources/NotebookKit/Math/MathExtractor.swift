@@ -18,162 +18,222 @@ enum MathExtractor {
     static let displayOpen: Character = "\u{E002}", displayClose: Character = "\u{E003}"
 
     /// The source with formulas replaced by placeholders, and the formulas. The scan works on
-    /// the UTF-8 bytes (every delimiter is ASCII); text without a `$` is returned as it is.
+    /// the UTF-8 bytes through a pointer (every delimiter is ASCII); text without a `$` is
+    /// returned as it is.
     static func extract(_ markdown: String) -> (String, [Span]) {
-        guard markdown.utf8.contains(UInt8(ascii: "$")) else { return (markdown, []) }
-        var spans: [Span] = []
+        guard markdown.containsByte(UInt8(ascii: "$")) else { return (markdown, []) }
         let lines = SourceLines(markdown)
-        var output: [UInt8] = []
-        output.reserveCapacity(lines.bytes.count + 64)
-        var fence: (byte: UInt8, length: Int)?
-        var paragraph: [(number: Int, text: ArraySlice<UInt8>)] = []
-        let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), carriage = UInt8(ascii: "\r"), newline = UInt8(ascii: "\n")
-        func flush() {
-            guard !paragraph.isEmpty else { return }
-            replace(paragraph, into: &spans, output: &output)
-            paragraph.removeAll()
+        var scan = Scan()
+        scan.output.reserveCapacity(lines.bytes.count + 64)
+        lines.bytes.withUnsafeBufferPointer { buffer in
+            guard let bytes = buffer.baseAddress else { return }
+            scan.run(bytes, lines: lines)
         }
-        for index in 0..<lines.count {
-            let line = lines[index]
-            let trimmed = line.drop { $0 == space }
-            if let open = fence {
-                output += line
-                output.append(newline)
-                let run = trimmed.prefix { $0 == open.byte }
-                if run.count >= open.length, trimmed.dropFirst(run.count).allSatisfy({ $0 == space || $0 == carriage }) { fence = nil }
-                continue
-            }
-            if let first = trimmed.first, first == UInt8(ascii: "`") || first == UInt8(ascii: "~"), line.count - trimmed.count < 4 {
-                let run = trimmed.prefix { $0 == first }
-                if run.count >= 3 {
-                    flush()
-                    fence = (first, run.count)
-                    output += line
-                    output.append(newline)
-                    continue
-                }
-            }
-            if trimmed.allSatisfy({ $0 == space || $0 == carriage || $0 == tab }) {
-                flush()
-                output += line
-                output.append(newline)
-                continue
-            }
-            paragraph.append((index + 1, line))
-        }
-        flush()
         // Every line went out with a newline: the last line of the input had none.
-        if output.last == newline { output.removeLast() }
-        return (String(decoding: output, as: UTF8.self), spans)
+        if scan.output.last == Scan.newline { scan.output.removeLast() }
+        return (String(decoding: scan.output, as: UTF8.self), scan.spans)
     }
 
-    /// Replaces the formulas of one paragraph (consecutive non-blank lines), appending it and a
-    /// newline to `result`.
-    private static func replace(_ lines: [(number: Int, text: ArraySlice<UInt8>)], into spans: inout [Span], output result: inout [UInt8]) {
-        var bytes: [UInt8] = []
-        for (index, line) in lines.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: "\n")) }
-            bytes += line.text
-        }
-        let newline = UInt8(ascii: "\n"), backtick = UInt8(ascii: "`"), dollar = UInt8(ascii: "$")
-        var i = 0
-        var line = lines[0].number
-        while i < bytes.count {
-            let c = bytes[i]
-            if c == newline { line += 1 }
-            if c == UInt8(ascii: "\\"), i + 1 < bytes.count {
-                result.append(c)
-                result.append(bytes[i + 1])
-                if bytes[i + 1] == newline { line += 1 }
-                i += 2
-                continue
-            }
-            if c == backtick {
-                // A code span: copy up to the matching run of backticks.
-                var run = 0
-                while i + run < bytes.count, bytes[i + run] == backtick { run += 1 }
-                var j = i + run
-                var closed = false
-                while j < bytes.count {
-                    if bytes[j] == backtick {
-                        var other = 0
-                        while j + other < bytes.count, bytes[j + other] == backtick { other += 1 }
-                        if other == run {
-                            j += other
-                            closed = true
-                            break
-                        }
-                        j += other
-                    } else {
-                        j += 1
+    /// One pass over the source's bytes: code fences and blank lines are copied, and each
+    /// paragraph (consecutive non-blank lines, contiguous in the source) has its formulas
+    /// replaced.
+    private struct Scan {
+        static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), carriage = UInt8(ascii: "\r"), newline = UInt8(ascii: "\n")
+        static let backtick = UInt8(ascii: "`"), tilde = UInt8(ascii: "~"), dollar = UInt8(ascii: "$"), backslash = UInt8(ascii: "\\")
+        var output: [UInt8] = []
+        var spans: [Span] = []
+
+        mutating func run(_ bytes: UnsafePointer<UInt8>, lines: SourceLines) {
+            var fence: (byte: UInt8, length: Int)?
+            // The paragraph being collected: its bytes and its first line's number.
+            var paragraph: (range: Range<Int>, line: Int)?
+            for index in 0..<lines.count {
+                let range = lines.range(index)
+                var first = range.lowerBound
+                while first < range.upperBound, bytes[first] == Self.space { first += 1 }
+                if let open = fence {
+                    copyLine(bytes, range)
+                    var run = first
+                    while run < range.upperBound, bytes[run] == open.byte { run += 1 }
+                    if run - first >= open.length, Self.isBlank(bytes, run..<range.upperBound, tabs: false) { fence = nil }
+                    continue
+                }
+                if first < range.upperBound, bytes[first] == Self.backtick || bytes[first] == Self.tilde, first - range.lowerBound < 4 {
+                    var run = first
+                    while run < range.upperBound, bytes[run] == bytes[first] { run += 1 }
+                    if run - first >= 3 {
+                        if let open = paragraph { replace(bytes, open.range, line: open.line) }
+                        paragraph = nil
+                        fence = (bytes[first], run - first)
+                        copyLine(bytes, range)
+                        continue
                     }
                 }
-                let end = closed ? j : i + run
-                result += bytes[i..<end]
-                line += bytes[i..<end].reduce(0) { $1 == newline ? $0 + 1 : $0 }
-                i = end
-                continue
+                if Self.isBlank(bytes, first..<range.upperBound) {
+                    if let open = paragraph { replace(bytes, open.range, line: open.line) }
+                    paragraph = nil
+                    copyLine(bytes, range)
+                    continue
+                }
+                if let open = paragraph {
+                    paragraph = (open.range.lowerBound..<range.upperBound, open.line)
+                } else {
+                    paragraph = (range, index + 1)
+                }
             }
-            if c == dollar {
-                let display = i + 1 < bytes.count && bytes[i + 1] == dollar
-                if let close = closing(bytes, from: i, display: display) {
+            if let open = paragraph { replace(bytes, open.range, line: open.line) }
+        }
+
+        /// Whether the bytes are only spaces, carriage returns and (unless `tabs` is false) tabs.
+        static func isBlank(_ bytes: UnsafePointer<UInt8>, _ range: Range<Int>, tabs: Bool = true) -> Bool {
+            var i = range.lowerBound
+            while i < range.upperBound {
+                let c = bytes[i]
+                if c != space, c != carriage, !(tabs && c == tab) { return false }
+                i += 1
+            }
+            return true
+        }
+
+        mutating func copy(_ bytes: UnsafePointer<UInt8>, _ range: Range<Int>) {
+            output.append(contentsOf: UnsafeBufferPointer(start: bytes + range.lowerBound, count: range.count))
+        }
+
+        mutating func copyLine(_ bytes: UnsafePointer<UInt8>, _ range: Range<Int>) {
+            copy(bytes, range)
+            output.append(Self.newline)
+        }
+
+        /// Replaces the formulas of one paragraph starting on line `first`, appending it and a
+        /// newline to the output.
+        mutating func replace(_ bytes: UnsafePointer<UInt8>, _ range: Range<Int>, line first: Int) {
+            let end = range.upperBound
+            var i = range.lowerBound
+            var line = first
+            while i < end {
+                // Ordinary bytes go out in one piece.
+                var plain = i
+                while plain < end {
+                    let c = bytes[plain]
+                    if c == Self.newline || c == Self.backslash || c == Self.backtick || c == Self.dollar { break }
+                    plain += 1
+                }
+                if plain > i {
+                    copy(bytes, i..<plain)
+                    i = plain
+                    continue
+                }
+                let c = bytes[i]
+                if c == Self.newline {
+                    line += 1
+                    output.append(c)
+                    i += 1
+                    continue
+                }
+                if c == Self.backslash {
+                    output.append(c)
+                    if i + 1 < end {
+                        output.append(bytes[i + 1])
+                        if bytes[i + 1] == Self.newline { line += 1 }
+                    }
+                    i += 2
+                    continue
+                }
+                if c == Self.backtick {
+                    // A code span: copy up to the matching run of backticks.
+                    var run = 0
+                    while i + run < end, bytes[i + run] == Self.backtick { run += 1 }
+                    var j = i + run
+                    var closed = false
+                    while j < end {
+                        if bytes[j] == Self.backtick {
+                            var other = 0
+                            while j + other < end, bytes[j + other] == Self.backtick { other += 1 }
+                            j += other
+                            if other == run {
+                                closed = true
+                                break
+                            }
+                        } else {
+                            j += 1
+                        }
+                    }
+                    let stop = closed ? j : i + run
+                    copy(bytes, i..<stop)
+                    line += Self.newlines(bytes, i..<stop)
+                    i = stop
+                    continue
+                }
+                // A dollar sign.
+                let display = i + 1 < end && bytes[i + 1] == Self.dollar
+                if let close = Self.closing(bytes, from: i, end: end, display: display) {
                     let start = i + (display ? 2 : 1)
-                    let tex = String(decoding: bytes[start..<close], as: UTF8.self)
+                    let tex = String(decoding: UnsafeBufferPointer(start: bytes + start, count: close - start), as: UTF8.self)
                     spans.append(Span(tex: tex, display: display, line: line))
                     let open = display ? displayOpen : inlineOpen, shut = display ? displayClose : inlineClose
-                    result += "\(open)\(spans.count - 1)\(shut)".utf8
-                    let newlines = bytes[start..<close].reduce(0) { $1 == newline ? $0 + 1 : $0 }
-                    result += repeatElement(newline, count: newlines)
+                    output.append(contentsOf: "\(open)\(spans.count - 1)\(shut)".utf8)
+                    let newlines = Self.newlines(bytes, start..<close)
+                    output.append(contentsOf: repeatElement(Self.newline, count: newlines))
                     line += newlines
                     i = close + (display ? 2 : 1)
                     continue
                 }
+                output.append(c)
+                i += 1
             }
-            result.append(c)
-            i += 1
+            output.append(Self.newline)
         }
-        result.append(newline)
-    }
 
-    /// The index of the closing delimiter for math opened at `start`, or nil when it is text.
-    private static func closing(_ bytes: [UInt8], from start: Int, display: Bool) -> Int? {
-        let dollar = UInt8(ascii: "$"), backslash = UInt8(ascii: "\\"), newline = UInt8(ascii: "\n")
-        if display {
-            var j = start + 2
-            while j + 1 < bytes.count {
-                if bytes[j] == backslash { j += 2; continue }
-                if bytes[j] == dollar, bytes[j + 1] == dollar { return j > start + 2 ? j : nil }
+        static func newlines(_ bytes: UnsafePointer<UInt8>, _ range: Range<Int>) -> Int {
+            var count = 0
+            var i = range.lowerBound
+            while i < range.upperBound {
+                if bytes[i] == newline { count += 1 }
+                i += 1
+            }
+            return count
+        }
+
+        /// The index of the closing delimiter for math opened at `start` (before `end`), or nil
+        /// when it is text.
+        static func closing(_ bytes: UnsafePointer<UInt8>, from start: Int, end: Int, display: Bool) -> Int? {
+            if display {
+                var j = start + 2
+                while j + 1 < end {
+                    if bytes[j] == backslash { j += 2; continue }
+                    if bytes[j] == dollar, bytes[j + 1] == dollar { return j > start + 2 ? j : nil }
+                    j += 1
+                }
+                return nil
+            }
+            let first = start + 1
+            guard first < end, !character(bytes, at: first, end: end).isWhitespace, bytes[first] != dollar else { return nil }
+            var j = first
+            while j < end {
+                let c = bytes[j]
+                if c == backslash { j += 2; continue }
+                // A code span or a paragraph break ends the search: that `$` was text.
+                if c == backtick { return nil }
+                if c == newline, j + 1 < end, bytes[j + 1] == newline { return nil }
+                if c == dollar {
+                    var before = j - 1
+                    while before > start, bytes[before] & 0xC0 == 0x80 { before -= 1 }
+                    let after: Character? = j + 1 < end ? character(bytes, at: j + 1, end: end) : nil
+                    if !character(bytes, at: before, end: end).isWhitespace, after.map({ !$0.isNumber }) ?? true { return j }
+                    return nil
+                }
                 j += 1
             }
             return nil
         }
-        let first = start + 1
-        guard first < bytes.count, !character(in: bytes, at: first).isWhitespace, bytes[first] != dollar else { return nil }
-        var j = first
-        while j < bytes.count {
-            let c = bytes[j]
-            if c == backslash { j += 2; continue }
-            // A code span or a paragraph break ends the search: that `$` was text.
-            if c == UInt8(ascii: "`") { return nil }
-            if c == newline, j + 1 < bytes.count, bytes[j + 1] == newline { return nil }
-            if c == dollar {
-                var before = j - 1
-                while before > 0, bytes[before] & 0xC0 == 0x80 { before -= 1 }
-                let after: Character? = j + 1 < bytes.count ? character(in: bytes, at: j + 1) : nil
-                if !character(in: bytes, at: before).isWhitespace, after.map({ !$0.isNumber }) ?? true { return j }
-                return nil
-            }
-            j += 1
-        }
-        return nil
-    }
 
-    /// The character starting at byte `index` (ASCII at once; else decoded).
-    private static func character(in bytes: [UInt8], at index: Int) -> Character {
-        let byte = bytes[index]
-        if byte < 0x80 { return Character(Unicode.Scalar(byte)) }
-        var end = index + 1
-        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
-        return String(decoding: bytes[index..<end], as: UTF8.self).first ?? " "
+        /// The character starting at byte `index` (ASCII at once; else decoded).
+        static func character(_ bytes: UnsafePointer<UInt8>, at index: Int, end: Int) -> Character {
+            let byte = bytes[index]
+            if byte < 0x80 { return Character(Unicode.Scalar(byte)) }
+            var stop = index + 1
+            while stop < end, bytes[stop] & 0xC0 == 0x80 { stop += 1 }
+            return String(decoding: UnsafeBufferPointer(start: bytes + index, count: stop - index), as: UTF8.self).first ?? " "
+        }
     }
 }

@@ -54,8 +54,34 @@ struct CMarkTree: ~Copyable {
     struct Node {
         let pointer: OpaquePointer
 
-        /// The node's kind; extension nodes (table, strikethrough, task item) by their type string.
-        var kind: Kind { Kind(rawValue: String(cString: cmark_node_get_type_string(pointer))) ?? .other }
+        /// The node's kind: core nodes by their type, extension nodes (table, strikethrough, task
+        /// item, whose type is an item's) by their type string.
+        var kind: Kind {
+            // Compared as integers: an unoptimised build would reach `==` of the imported C enum
+            // through a generic witness, once per case.
+            let type = cmark_node_get_type(pointer).rawValue
+            if type == CMARK_NODE_TEXT.rawValue { return .text }
+            if type == CMARK_NODE_PARAGRAPH.rawValue { return .paragraph }
+            if type == CMARK_NODE_SOFTBREAK.rawValue { return .softBreak }
+            if type == CMARK_NODE_CODE.rawValue { return .code }
+            if type == CMARK_NODE_EMPH.rawValue { return .emphasis }
+            if type == CMARK_NODE_STRONG.rawValue { return .strong }
+            if type == CMARK_NODE_LINK.rawValue { return .link }
+            if type == CMARK_NODE_HEADING.rawValue { return .heading }
+            if type == CMARK_NODE_LIST.rawValue { return .list }
+            if type == CMARK_NODE_CODE_BLOCK.rawValue { return .codeBlock }
+            if type == CMARK_NODE_BLOCK_QUOTE.rawValue { return .blockQuote }
+            if type == CMARK_NODE_LINEBREAK.rawValue { return .lineBreak }
+            if type == CMARK_NODE_IMAGE.rawValue { return .image }
+            if type == CMARK_NODE_HTML_INLINE.rawValue { return .htmlInline }
+            if type == CMARK_NODE_HTML_BLOCK.rawValue { return .htmlBlock }
+            if type == CMARK_NODE_THEMATIC_BREAK.rawValue { return .thematicBreak }
+            if type == CMARK_NODE_DOCUMENT.rawValue { return .document }
+            if type == CMARK_NODE_CUSTOM_BLOCK.rawValue || type == CMARK_NODE_CUSTOM_INLINE.rawValue
+                || type == CMARK_NODE_FOOTNOTE_DEFINITION.rawValue || type == CMARK_NODE_FOOTNOTE_REFERENCE.rawValue { return .other }
+            // An item (plain or a task item) and the extensions' nodes.
+            return Kind(rawValue: String(cString: cmark_node_get_type_string(pointer))) ?? .other
+        }
         var line: Int { Int(cmark_node_get_start_line(pointer)) }
         var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
         /// The 1-based byte column the node starts at.

@@ -192,45 +192,60 @@ private struct Converter {
     }
 
     func inlines(_ nodes: [CMarkTree.Node]) -> [Inline] {
-        nodes.flatMap { node -> [Inline] in
-            if node.kind == .text { return textWithMath(node.literal) }
-            return [inline(node)].compactMap { $0 }
+        var result: [Inline] = []
+        result.reserveCapacity(nodes.count)
+        for node in nodes {
+            if node.kind == .text {
+                result.append(contentsOf: textWithMath(node.literal))
+            } else if let inline = inline(node) {
+                result.append(inline)
+            }
         }
+        return result
     }
 
-    /// Text with its math placeholders turned back into formulas.
+    /// Text with its math placeholders turned back into formulas. A placeholder is an opening
+    /// character (U+E000 or U+E002), the formula's number and the closing one (U+E001 or
+    /// U+E003); each is three UTF-8 bytes starting 0xEE 0x80, so the scan works on bytes.
     func textWithMath(_ text: String) -> [Inline] {
-        // The placeholders' characters (U+E000 to U+E003) all start with the byte 0xEE.
-        guard !formulas.isEmpty, text.utf8.contains(0xEE) else { return [.text(text)] }
-        var result: [Inline] = []
-        var current = ""
-        var number = ""
-        var inside: Character?
-        for character in text {
-            if let open = inside {
-                let close = open == MathExtractor.inlineOpen ? MathExtractor.inlineClose : MathExtractor.displayClose
-                if character == close {
-                    if let index = Int(number), index < formulas.count {
-                        if !current.isEmpty { result.append(.text(current)) }
-                        current = ""
-                        let formula = formulas[index]
-                        result.append(.math(formula.tex, display: formula.display, line: formula.line + lineOffset))
-                    }
-                    inside = nil
-                    number = ""
-                } else {
-                    number.append(character)
+        guard !formulas.isEmpty, text.containsByte(0xEE) else { return [.text(text)] }
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { buffer -> [Inline] in
+            let count = buffer.count
+            guard let p = buffer.baseAddress else { return [] }
+            /// The placeholder character (0 to 3 for U+E000 to U+E003) at `i`, if any.
+            func marker(_ i: Int) -> UInt8? {
+                i + 2 < count && p[i] == 0xEE && p[i + 1] == 0x80 && p[i + 2] & 0xFC == 0x80 ? p[i + 2] & 0x03 : nil
+            }
+            var result: [Inline] = []
+            var textStart = 0
+            var i = 0
+            while i < count {
+                guard let open = marker(i), open == 0 || open == 2 else {
+                    i += 1
+                    continue
                 }
-                continue
+                // The digits up to the matching closing character.
+                var j = i + 3
+                var number = 0, digits = 0
+                while j < count, p[j] >= UInt8(ascii: "0"), p[j] <= UInt8(ascii: "9"), digits < 18 {
+                    number = number * 10 + Int(p[j] - UInt8(ascii: "0"))
+                    digits += 1
+                    j += 1
+                }
+                guard digits > 0, marker(j) == open + 1, number < formulas.count else {
+                    i += 1
+                    continue
+                }
+                if textStart < i { result.append(.text(String(decoding: UnsafeBufferPointer(rebasing: buffer[textStart..<i]), as: UTF8.self))) }
+                let formula = formulas[number]
+                result.append(.math(formula.tex, display: formula.display, line: formula.line + lineOffset))
+                i = j + 3
+                textStart = i
             }
-            if character == MathExtractor.inlineOpen || character == MathExtractor.displayOpen {
-                inside = character
-                continue
-            }
-            current.append(character)
+            if textStart < count { result.append(.text(String(decoding: UnsafeBufferPointer(rebasing: buffer[textStart..<count]), as: UTF8.self))) }
+            return result
         }
-        if !current.isEmpty { result.append(.text(current)) }
-        return result
     }
 
     /// Whether a code span is a DocC symbol link: opened by exactly two backticks, with no space
