@@ -228,8 +228,9 @@ public struct ExecutionService: Sendable {
         }
     }
 
-    /// Builds each exercise version as a snippet of a shadow package (the real package's sources
-    /// with these files as its only snippets; see ``ExerciseBuilder``) and runs it in the sandbox
+    /// Builds each exercise version as a snippet of a shadow package (the real package's sources,
+    /// cut down to the libraries the versions import, with these files as its only snippets; see
+    /// ``ExerciseBuilder``) and runs it in the sandbox
     /// with its limits, like any snippet: one that does not compile, crashes, hangs or prints
     /// without end affects no other. Results come back by job id; `cached` allows results of
     /// identical executables from the run cache (graders want fresh runs).
@@ -244,6 +245,9 @@ public struct ExecutionService: Sendable {
         let toolchain = snippetBuilder.toolchainVersion()
         var builder = ExerciseBuilder(root: project.root, folder: folder)
         builder.progress = progress
+        // Like the snippet build: only the library products the versions import.
+        let imported = jobs.reduce(into: Set<String>()) { $0.formUnion(SnippetCatalog.importedModules(in: $1.graded.text)) }
+        builder.manifest = (try? packageManifest()).flatMap { Self.shadowManifest($0, imported: imported) }
         let built = try builder.build(jobs, toolchain: toolchain)
         var results: [String: SnippetResult] = [:]
         for (id, errors) in built.errors {

@@ -7,8 +7,7 @@ import Foundation
 /// The ``ShadowPackage`` (`exercises/package` in the execution service's scratch folder) links
 /// every top-level entry of the real package except `Snippets/`, and has a `Snippets/` of its own
 /// holding the files to build; it builds into `exercises/build`, so the real package's snippet
-/// build is never touched. Each file is built as its own product, so one that does not compile
-/// never stops another.
+/// build is never touched. One that does not compile never stops another.
 struct ExerciseBuilder {
     /// The real package.
     let root: URL
@@ -16,6 +15,9 @@ struct ExerciseBuilder {
     let folder: URL
     /// Told which version is being built, and SwiftPM's compile steps while it builds.
     var progress: (@Sendable (ExecutionProgress) -> Void)? = nil
+    /// The shadow package's own manifest (``ShadowManifest``: only the libraries the items
+    /// import), or nil to link the package's and build each item as its own product.
+    var manifest: String? = nil
 
     var package: URL { folder.appendingPathComponent("package") }
     var build: URL { folder.appendingPathComponent("build") }
@@ -32,6 +34,11 @@ struct ExerciseBuilder {
 
     /// Builds every item; returns each executable or the item's compiler errors, named in the
     /// student's file (`Exercises/x.swift:12: error: ...`).
+    ///
+    /// With a cut-down ``manifest`` the items that changed are built by one `swift build` (one
+    /// start of SwiftPM, the compiler's jobs in parallel); only when that fails are the items it
+    /// did not fault built one by one, so that one that does not compile never stops another.
+    /// Without one, each item is built as its own product.
     /// - Throws: ``NotebookError`` when the package itself does not build.
     func build(_ items: [ExecutionService.ExerciseJob], toolchain: String) throws(NotebookError) -> (executables: [String: URL], errors: [String: [String]]) {
         try preparePackage(keeping: items.map { Self.product($0.id) })
@@ -41,6 +48,7 @@ struct ExerciseBuilder {
         var executables: [String: URL] = [:]
         var errors: [String: [String]] = [:]
         var binPath = try? String(contentsOf: stamps.appendingPathComponent("bin-path"), encoding: .utf8)
+        var pending: [(item: ExecutionService.ExerciseJob, product: String, key: String)] = []
         for item in items {
             let product = Self.product(item.id)
             let file = package.appendingPathComponent("Snippets/\(product).swift")
@@ -52,70 +60,95 @@ struct ExerciseBuilder {
                 }
             }
             var key = SHA256()
-            key.update(field: "exercise-build-v1")
+            key.update(field: "exercise-build-v2")
             key.update(field: sources)
             key.update(field: toolchain)
+            key.update(field: manifest ?? "")
             key.update(field: item.graded.text)
-            let stamp = stamps.appendingPathComponent(product)
-            if let binPath, (try? String(contentsOf: stamp, encoding: .utf8)) == key.hexDigest() {
+            if let binPath, (try? String(contentsOf: stamps.appendingPathComponent(product), encoding: .utf8)) == key.hexDigest() {
                 let executable = URL(fileURLWithPath: binPath).appendingPathComponent(product)
                 if FileManager.default.isExecutableFile(atPath: executable.path) {
                     executables[item.id] = executable
                     continue
                 }
             }
-            progress?(.buildingExercise(item.studentFile))
-            let outcome = try builder.invoke(["build", "--scratch-path", build.path, "--product", product], watching: true)
-            if !outcome.ok {
-                errors[item.id] = try studentErrors(outcome.output, item: item, product: product)
-                continue
+            pending.append((item, product, key.hexDigest()))
+        }
+        guard !pending.isEmpty else { return (executables, errors) }
+        var alone = pending
+        if manifest != nil {
+            for entry in pending { progress?(.buildingExercise(entry.item.studentFile)) }
+            let whole = try builder.invoke(["build", "--scratch-path", build.path], watching: true)
+            if whole.ok {
+                alone = []
+            } else {
+                let diagnostics = SnippetBuilder.errors(in: whole.output, root: package)
+                if let outside = diagnostics.first(where: { diagnostic in !pending.contains { Self.isFile(diagnostic.file, of: $0.product) } }) {
+                    throw Self.packageError(outside, root: package)
+                }
+                for entry in pending {
+                    let own = diagnostics.filter { Self.isFile($0.file, of: entry.product) }
+                    if !own.isEmpty { errors[entry.item.id] = studentErrors(own, item: entry.item) }
+                }
+                alone = pending.filter { errors[$0.item.id] == nil }
             }
-            if binPath == nil {
-                let shown = try builder.invoke(["build", "--scratch-path", build.path, "--show-bin-path"])
-                binPath = shown.output.split(separator: "\n").last.map(String.init)
-                try? FileManager.default.createDirectory(at: stamps, withIntermediateDirectories: true)
-                try? binPath?.write(to: stamps.appendingPathComponent("bin-path"), atomically: true, encoding: .utf8)
+        }
+        for entry in alone {
+            if manifest == nil { progress?(.buildingExercise(entry.item.studentFile)) }
+            let outcome = try builder.invoke(["build", "--scratch-path", build.path, "--product", entry.product], watching: true)
+            guard !outcome.ok else { continue }
+            let diagnostics = SnippetBuilder.errors(in: outcome.output, root: package)
+            if let outside = diagnostics.first(where: { !Self.isFile($0.file, of: entry.product) }) {
+                throw Self.packageError(outside, root: package)
             }
-            let executable = URL(fileURLWithPath: binPath ?? "").appendingPathComponent(product)
+            let tail = outcome.output.split(separator: "\n").suffix(3).joined(separator: " | ")
+            errors[entry.item.id] = diagnostics.isEmpty ? ["\(entry.item.studentFile): swift build failed: \(tail)"] : studentErrors(diagnostics, item: entry.item)
+        }
+        if binPath == nil {
+            let shown = try builder.invoke(["build", "--scratch-path", build.path, "--show-bin-path"])
+            binPath = shown.output.split(separator: "\n").last.map(String.init)
+            try? FileManager.default.createDirectory(at: stamps, withIntermediateDirectories: true)
+            try? binPath?.write(to: stamps.appendingPathComponent("bin-path"), atomically: true, encoding: .utf8)
+        }
+        for entry in pending where errors[entry.item.id] == nil {
+            let executable = URL(fileURLWithPath: binPath ?? "").appendingPathComponent(entry.product)
             guard FileManager.default.isExecutableFile(atPath: executable.path) else {
-                errors[item.id] = ["\(item.studentFile): no executable after the build"]
+                errors[entry.item.id] = ["\(entry.item.studentFile): no executable after the build"]
                 continue
             }
             try? FileManager.default.createDirectory(at: stamps, withIntermediateDirectories: true)
-            try? key.hexDigest().write(to: stamp, atomically: true, encoding: .utf8)
-            executables[item.id] = executable
+            try? entry.key.write(to: stamps.appendingPathComponent(entry.product), atomically: true, encoding: .utf8)
+            executables[entry.item.id] = executable
         }
         return (executables, errors)
     }
 
-    /// The compiler's errors in an item's file, at the student's lines; an error anywhere else
-    /// means the package does not build.
-    func studentErrors(_ output: String, item: ExecutionService.ExerciseJob, product: String) throws(NotebookError) -> [String] {
-        let diagnostics = SnippetBuilder.errors(in: output, root: package)
-        var result: [String] = []
-        for diagnostic in diagnostics {
-            guard diagnostic.file.hasSuffix("/Snippets/\(product).swift") else {
-                throw NotebookError(file: SnippetBuilder.relative(diagnostic.file, root: package), line: diagnostic.line,
-                                    "the package does not build, so no exercise can be checked: \(diagnostic.message)")
-            }
+    /// Whether a diagnostic's file is the product's source.
+    static func isFile(_ file: String, of product: String) -> Bool {
+        file.hasSuffix("/Snippets/\(product).swift")
+    }
+
+    /// An error in the package's own code: no exercise can be checked.
+    static func packageError(_ diagnostic: SnippetBuilder.Diagnostic, root: URL) -> NotebookError {
+        NotebookError(file: SnippetBuilder.relative(diagnostic.file, root: root), line: diagnostic.line,
+                      "the package does not build, so no exercise can be checked: \(diagnostic.message)")
+    }
+
+    /// The compiler's errors in an item's file, at the student's lines.
+    func studentErrors(_ diagnostics: [SnippetBuilder.Diagnostic], item: ExecutionService.ExerciseJob) -> [String] {
+        diagnostics.map { diagnostic in
             if let line = item.graded.studentLine(diagnostic.line) {
-                result.append("\(item.studentFile):\(line): error: \(diagnostic.message)")
-            } else {
-                result.append("\(item.studentFile): error in the hidden checks, which use your code: \(diagnostic.message)")
+                return "\(item.studentFile):\(line): error: \(diagnostic.message)"
             }
+            return "\(item.studentFile): error in the hidden checks, which use your code: \(diagnostic.message)"
         }
-        if result.isEmpty {
-            let tail = output.split(separator: "\n").suffix(3).joined(separator: " | ")
-            result.append("\(item.studentFile): swift build failed: \(tail)")
-        }
-        return result
     }
 
     /// Makes the shadow package: a link to each entry of the real package and a `Snippets/`
     /// folder holding only the given products.
     func preparePackage(keeping products: [String]) throws(NotebookError) {
         let shadow = ShadowPackage(root: root, folder: package)
-        try shadow.link()
+        try shadow.link(manifest: manifest)
         shadow.removeSnippets(except: Set(products.map { "\($0).swift" }))
     }
 }

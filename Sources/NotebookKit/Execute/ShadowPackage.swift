@@ -49,8 +49,15 @@ struct ShadowPackage {
             for stale in Set(existing).subtracting(entries) {
                 try fileManager.removeItem(at: folder.appendingPathComponent(stale))
             }
-            for entry in entries where !existing.contains(entry) {
-                try fileManager.createSymbolicLink(at: folder.appendingPathComponent(entry), withDestinationURL: root.appendingPathComponent(entry))
+            for entry in entries {
+                let link = folder.appendingPathComponent(entry), destination = root.appendingPathComponent(entry)
+                if existing.contains(entry) {
+                    // A link into where the package was before it moved (or was copied) is
+                    // pointed at the package again.
+                    guard (try? fileManager.destinationOfSymbolicLink(atPath: link.path)) != destination.path else { continue }
+                    try fileManager.removeItem(at: link)
+                }
+                try fileManager.createSymbolicLink(at: link, withDestinationURL: destination)
             }
         } catch {
             throw NotebookError(file: folder.path, line: nil, "cannot prepare the package that builds snippets: \(error.localizedDescription)")

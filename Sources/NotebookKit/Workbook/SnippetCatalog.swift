@@ -88,16 +88,23 @@ public struct SnippetCatalog: Sendable {
         var imported: Set<String> = []
         for name in names {
             guard let text = try? String(contentsOf: root.appendingPathComponent(relativePath(name)), encoding: .utf8) else { continue }
-            for line in text.split(separator: "\n") {
-                let words = line.split(whereSeparator: \.isWhitespace)
-                guard let index = words.firstIndex(of: "import"), index + 1 < words.count,
-                    words[..<index].allSatisfy({ $0.hasPrefix("@") || $0 == "public" || $0 == "internal" })
-                else { continue }
-                // `import struct X.Y` names its kind first.
-                let kinds: Set<Substring> = ["struct", "class", "enum", "protocol", "func", "var", "let", "typealias"]
-                let module = index + 2 < words.count && kinds.contains(words[index + 1]) ? words[index + 2] : words[index + 1]
-                imported.insert(String(module.split(separator: ".")[0]))
-            }
+            imported.formUnion(Self.importedModules(in: text))
+        }
+        return imported
+    }
+
+    /// The modules a Swift source imports (`import X`, `@testable import X`, `import struct X.Y`).
+    static func importedModules(in text: String) -> Set<String> {
+        var imported: Set<String> = []
+        for line in text.split(separator: "\n") {
+            let words = line.split(whereSeparator: \.isWhitespace)
+            guard let index = words.firstIndex(of: "import"), index + 1 < words.count,
+                words[..<index].allSatisfy({ $0.hasPrefix("@") || $0 == "public" || $0 == "internal" })
+            else { continue }
+            // `import struct X.Y` names its kind first.
+            let kinds: Set<Substring> = ["struct", "class", "enum", "protocol", "func", "var", "let", "typealias"]
+            let module = index + 2 < words.count && kinds.contains(words[index + 1]) ? words[index + 2] : words[index + 1]
+            imported.insert(String(module.split(separator: ".")[0]))
         }
         return imported
     }

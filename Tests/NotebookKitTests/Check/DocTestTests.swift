@@ -2,19 +2,23 @@ import Foundation
 import Testing
 @testable import NotebookKit
 
-/// Copies of Fixtures/DocTestPackage in a temporary folder, each building its snippets into its
-/// own scratch folder (compiler paths name the copy, so copies cannot share one).
+/// Copies of Fixtures/DocTestPackage in a temporary folder, all building their snippets into one
+/// scratch folder: its shadow package links to whichever copy builds, so a copy whose snippets
+/// are unchanged compiles nothing again. The suite runs its tests one at a time.
 actor FixturePackage {
     static let shared = FixturePackage()
     private let folder = TemporaryFolder()
 
-    /// A fresh copy of the fixture package and its scratch folder.
+    /// A fresh copy of the fixture package, and the shared scratch folder.
     func copy() throws -> (root: URL, scratch: URL) {
         let root = folder.url.appendingPathComponent("package-\(UUID().uuidString.prefix(8))")
         let source = packageRoot.appendingPathComponent("Tests/NotebookKitTests/Fixtures/DocTestPackage")
         try FileManager.default.copyItem(at: source, to: root)
-        return (root, root.appendingPathComponent(".build-notebooks"))
+        return (root, scratch)
     }
+
+    /// The scratch folder every copy builds into.
+    var scratch: URL { folder.url.appendingPathComponent("scratch") }
 }
 
 @Suite("notebook test: every failure kind, --update, --repeat, JUnit", .serialized)
@@ -163,8 +167,7 @@ struct DocTestTests {
         let updated = try String(contentsOf: root.appendingPathComponent("Notebooks/failing.md"), encoding: .utf8)
         #expect(updated == original.replacingOccurrences(of: "loss = 0.7\n", with: "loss = 0.500000000001\n"))
         let again = try DocTest.run(project: Project(root: root), options: DocTest.Options(
-            notebooks: ["Notebooks/failing.md"], execution: ExecutionService.Settings(scratch: root.appendingPathComponent(".build-notebooks"),
-                                                                                 cacheFolder: root.appendingPathComponent(".cache"))))
+            notebooks: ["Notebooks/failing.md"], execution: ExecutionService.Settings(scratch: await FixturePackage.shared.scratch, cacheFolder: root.appendingPathComponent(".cache"))))
         #expect(!again.failures.contains { $0.kind == .output })
     }
 
