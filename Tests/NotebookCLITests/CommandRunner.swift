@@ -12,14 +12,28 @@ func notebookExecutable() -> URL {
     return folder.appendingPathComponent("notebook")
 }
 
-/// Runs `notebook` to completion with optional standard input.
+/// One compiler module cache for every package these tests build (``notebookEnvironment(_:)``):
+/// the system's and Foundation's modules are compiled once per test run, not once per package.
+let sharedModuleCache = FileManager.default.temporaryDirectory.appendingPathComponent("notebook-cli-module-cache-\(UUID().uuidString)")
+
+/// This process's environment with `NOTEBOOK_MODULE_CACHE` naming ``sharedModuleCache``, then
+/// `extra` (which may name another).
+func notebookEnvironment(_ extra: [String: String] = [:]) -> [String: String] {
+    var environment = ProcessInfo.processInfo.environment
+    environment["NOTEBOOK_MODULE_CACHE"] = sharedModuleCache.path
+    environment.merge(extra) { _, new in new }
+    return environment
+}
+
+/// Runs `notebook` to completion with optional standard input, in ``notebookEnvironment(_:)``
+/// or `environment`.
 func runNotebook(_ arguments: [String], in directory: URL = packageRoot, input: String? = nil,
                  environment: [String: String]? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
     let process = Process()
     process.executableURL = notebookExecutable()
     process.arguments = arguments
     process.currentDirectoryURL = directory
-    if let environment { process.environment = environment }
+    process.environment = environment ?? notebookEnvironment()
     let out = Pipe(), err = Pipe(), inPipe = Pipe()
     process.standardOutput = out
     process.standardError = err

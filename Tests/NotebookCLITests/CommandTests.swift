@@ -43,6 +43,7 @@ struct InterruptionTests {
             process.executableURL = notebookExecutable()
             process.arguments = ["build", "--no-cache", "--package-path", root.path]
             process.currentDirectoryURL = root
+            process.environment = notebookEnvironment()
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
@@ -70,6 +71,7 @@ struct InterruptionTests {
         first.executableURL = notebookExecutable()
         first.arguments = ["build", "--no-cache", "--package-path", root.path]
         first.currentDirectoryURL = root
+        first.environment = notebookEnvironment()
         first.standardOutput = FileHandle.nullDevice
         try first.run()
         // Wait until the first build holds its lock.
@@ -92,7 +94,7 @@ struct TestCommandTests {
         let notebook = root.appendingPathComponent("Notebooks/passing.md")
         try String(contentsOf: notebook, encoding: .utf8).replacingOccurrences(of: "slope = 2.0", with: "slope = 3.0")
             .write(to: notebook, atomically: true, encoding: .utf8)
-        var environment = ProcessInfo.processInfo.environment
+        var environment = notebookEnvironment()
         environment["GITHUB_ACTIONS"] = "true"
         let result = try runNotebook(["test", "--junit", "report.xml", "--package-path", root.path], in: root, environment: environment)
         #expect(result.status == 1)

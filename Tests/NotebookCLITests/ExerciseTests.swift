@@ -95,6 +95,7 @@ struct ExerciseTests {
         watch.executableURL = notebookExecutable()
         watch.arguments = ["exercise", "watch", "--interval", "0.1"]
         watch.currentDirectoryURL = root
+        watch.environment = notebookEnvironment()
         watch.standardOutput = try FileHandle(forWritingTo: watchOutput)
         watch.standardError = watch.standardOutput
         try watch.run()

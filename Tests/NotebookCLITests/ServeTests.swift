@@ -18,6 +18,7 @@ struct ServeTests {
         process.executableURL = notebookExecutable()
         process.arguments = ["serve", "--port", "0", "--package-path", root.path]
         process.currentDirectoryURL = root
+        process.environment = notebookEnvironment()
         let out = Pipe()
         process.standardOutput = out
         process.standardError = out

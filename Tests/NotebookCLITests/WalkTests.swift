@@ -72,7 +72,7 @@ struct WalkTests {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
         process.arguments = ["-qec", "\(notebookExecutable().path) walk \(arguments) --package-path \(root.path); stty -a", "/dev/null"]
         process.currentDirectoryURL = root
-        var env = ProcessInfo.processInfo.environment
+        var env = notebookEnvironment()
         env["TERM"] = "dumb"
         env.merge(environment) { _, new in new }
         process.environment = env
@@ -142,7 +142,7 @@ struct WalkTests {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
             process.arguments = ["-qec", command, "/dev/null"]
             process.currentDirectoryURL = root
-            var env = ProcessInfo.processInfo.environment
+            var env = notebookEnvironment()
             env["TERM"] = "xterm-256color"
             env.removeValue(forKey: "NO_COLOR")
             env.merge(environment) { _, new in new }

@@ -19,11 +19,15 @@ public struct ExecutionService: Sendable {
         public var strictSandbox: Bool
         /// Told what the service is doing: compiling, which snippet ran, n of m.
         public var progress: (@Sendable (ExecutionProgress) -> Void)?
+        /// The compiler's module cache, shared by the snippet and exercise builds; nil means the
+        /// folder `NOTEBOOK_MODULE_CACHE` names, else `module-cache` in the scratch folder.
+        public var moduleCache: URL?
 
         /// Creates settings.
         public init(noCache: Bool = false, scratch: URL? = nil, cacheFolder: URL? = nil, strictSandbox: Bool = false,
-                    progress: (@Sendable (ExecutionProgress) -> Void)? = nil) {
+                    moduleCache: URL? = nil, progress: (@Sendable (ExecutionProgress) -> Void)? = nil) {
             self.noCache = noCache
+            self.moduleCache = moduleCache
             self.scratch = scratch
             self.cacheFolder = cacheFolder
             self.strictSandbox = strictSandbox
@@ -41,6 +45,9 @@ public struct ExecutionService: Sendable {
     public let noCache: Bool
     /// Whether a missing sandbox protection stops the run.
     public let strictSandbox: Bool
+    /// The compiler's module cache: the system's and Foundation's modules, compiled once and
+    /// shared by the snippet build, the exercise build and any other package naming the folder.
+    public let moduleCache: URL
     /// Told what the service is doing.
     let progress: (@Sendable (ExecutionProgress) -> Void)?
 
@@ -57,6 +64,8 @@ public struct ExecutionService: Sendable {
         noCache = settings.noCache
         strictSandbox = settings.strictSandbox
         progress = settings.progress
+        let named = ProcessInfo.processInfo.environment["NOTEBOOK_MODULE_CACHE"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
+        moduleCache = settings.moduleCache ?? named ?? scratch.appendingPathComponent("module-cache")
     }
 
     /// A runner for this package: its cache, and the folders a snippet may read (the package,
@@ -139,6 +148,7 @@ public struct ExecutionService: Sendable {
         let start = Date()
         var builder = try SnippetBuilder(root: project.root, scratch: scratch)
         builder.progress = progress
+        builder.moduleCache = moduleCache
         builder.marksSlices = true
         // Read once: what the snippet build keeps and what the reference shows.
         let imported = workbook.catalog.importedModules()
@@ -185,6 +195,7 @@ public struct ExecutionService: Sendable {
     /// - Throws: ``NotebookError`` when the package does not build.
     public func run(snippet name: String, catalog: SnippetCatalog, timeout: Double = 60, limits: SandboxLimits = SandboxLimits()) throws(NotebookError) -> SnippetResult {
         var builder = try SnippetBuilder(root: project.root, scratch: scratch)
+        builder.moduleCache = moduleCache
         builder.marksSlices = true
         builder.shadowManifest = (try? packageManifest()).flatMap { Self.shadowManifest($0, imported: catalog.importedModules()) }
         let built = try builder.build([name], catalog: catalog)
@@ -245,6 +256,7 @@ public struct ExecutionService: Sendable {
         let toolchain = snippetBuilder.toolchainVersion()
         var builder = ExerciseBuilder(root: project.root, folder: folder)
         builder.progress = progress
+        builder.moduleCache = moduleCache
         // Like the snippet build: only the library products the versions import.
         let imported = jobs.reduce(into: Set<String>()) { $0.formUnion(SnippetCatalog.importedModules(in: $1.graded.text)) }
         builder.manifest = (try? packageManifest()).flatMap { Self.shadowManifest($0, imported: imported) }

@@ -18,6 +18,8 @@ struct ExerciseBuilder {
     /// The shadow package's own manifest (``ShadowManifest``: only the libraries the items
     /// import), or nil to link the package's and build each item as its own product.
     var manifest: String? = nil
+    /// The compiler's module cache, shared with the snippet build (``SnippetBuilder/moduleCache``).
+    var moduleCache: URL? = nil
 
     var package: URL { folder.appendingPathComponent("package") }
     var build: URL { folder.appendingPathComponent("build") }
@@ -44,10 +46,10 @@ struct ExerciseBuilder {
         try preparePackage(keeping: items.map { Self.product($0.id) })
         var builder = try SnippetBuilder(root: package, scratch: build)
         builder.progress = progress
+        builder.moduleCache = moduleCache
         let sources = SourceFingerprint.of(root)
         var executables: [String: URL] = [:]
         var errors: [String: [String]] = [:]
-        var binPath = try? String(contentsOf: stamps.appendingPathComponent("bin-path"), encoding: .utf8)
         var pending: [(item: ExecutionService.ExerciseJob, product: String, key: String)] = []
         for item in items {
             let product = Self.product(item.id)
@@ -65,8 +67,8 @@ struct ExerciseBuilder {
             key.update(field: toolchain)
             key.update(field: manifest ?? "")
             key.update(field: item.graded.text)
-            if let binPath, (try? String(contentsOf: stamps.appendingPathComponent(product), encoding: .utf8)) == key.hexDigest() {
-                let executable = URL(fileURLWithPath: binPath).appendingPathComponent(product)
+            if (try? String(contentsOf: stamps.appendingPathComponent(product), encoding: .utf8)) == key.hexDigest() {
+                let executable = try builder.binPath(in: package).appendingPathComponent(product)
                 if FileManager.default.isExecutableFile(atPath: executable.path) {
                     executables[item.id] = executable
                     continue
@@ -78,7 +80,7 @@ struct ExerciseBuilder {
         var alone = pending
         if manifest != nil {
             for entry in pending { progress?(.buildingExercise(entry.item.studentFile)) }
-            let whole = try builder.invoke(["build", "--scratch-path", build.path], watching: true)
+            let whole = try builder.invoke(builder.buildArguments(), watching: true)
             if whole.ok {
                 alone = []
             } else {
@@ -95,7 +97,7 @@ struct ExerciseBuilder {
         }
         for entry in alone {
             if manifest == nil { progress?(.buildingExercise(entry.item.studentFile)) }
-            let outcome = try builder.invoke(["build", "--scratch-path", build.path, "--product", entry.product], watching: true)
+            let outcome = try builder.invoke(builder.buildArguments(["--product", entry.product]), watching: true)
             guard !outcome.ok else { continue }
             let diagnostics = SnippetBuilder.errors(in: outcome.output, root: package)
             if let outside = diagnostics.first(where: { !Self.isFile($0.file, of: entry.product) }) {
@@ -104,14 +106,9 @@ struct ExerciseBuilder {
             let tail = outcome.output.split(separator: "\n").suffix(3).joined(separator: " | ")
             errors[entry.item.id] = diagnostics.isEmpty ? ["\(entry.item.studentFile): swift build failed: \(tail)"] : studentErrors(diagnostics, item: entry.item)
         }
-        if binPath == nil {
-            let shown = try builder.invoke(["build", "--scratch-path", build.path, "--show-bin-path"])
-            binPath = shown.output.split(separator: "\n").last.map(String.init)
-            try? FileManager.default.createDirectory(at: stamps, withIntermediateDirectories: true)
-            try? binPath?.write(to: stamps.appendingPathComponent("bin-path"), atomically: true, encoding: .utf8)
-        }
+        let bin = try builder.binPath(in: package)
         for entry in pending where errors[entry.item.id] == nil {
-            let executable = URL(fileURLWithPath: binPath ?? "").appendingPathComponent(entry.product)
+            let executable = bin.appendingPathComponent(entry.product)
             guard FileManager.default.isExecutableFile(atPath: executable.path) else {
                 errors[entry.item.id] = ["\(entry.item.studentFile): no executable after the build"]
                 continue

@@ -29,6 +29,9 @@ public struct SnippetBuilder: Sendable {
     public var marksSlices = false
     /// The shadow package's own manifest (``ShadowManifest``), or nil to link the package's.
     public var shadowManifest: String?
+    /// The compiler's module cache (the system's and Foundation's modules, compiled once), which
+    /// builds that name the same folder share; nil leaves SwiftPM's own in the scratch folder.
+    public var moduleCache: URL?
 
     /// The shadow package that builds marked snippets.
     var shadowFolder: URL { scratch.appendingPathComponent("snippets/package") }
@@ -75,6 +78,7 @@ public struct SnippetBuilder: Sendable {
         guard !names.isEmpty else { return result }
         // Nothing changed since the last clean build: the executables are current.
         let fingerprint = SourceFingerprint.of(root) + (marksSlices ? "+slice-markers-v1" : "") + (shadowManifest.map { "+manifest " + SHA256.hex(Data($0.utf8)) } ?? "")
+            + (moduleCache.map { "+module-cache " + $0.path } ?? "")
         if let stamp = BuildStamp.read(scratch), stamp.fingerprint == fingerprint {
             let bin = URL(fileURLWithPath: stamp.binPath)
             let executables = names.map { (name: $0, url: bin.appendingPathComponent(catalog.executableName($0))) }
@@ -88,7 +92,7 @@ public struct SnippetBuilder: Sendable {
         let started = Date()
         let package = marksSlices ? shadowFolder : root
         if marksSlices { try prepareShadow(catalog) }
-        let whole = try invoke(["build", "--scratch-path", scratch.path], in: package, watching: true)
+        let whole = try invoke(buildArguments(), in: package, watching: true)
         progress?(.built(seconds: Date().timeIntervalSince(started)))
         var pending = names
         if !whole.ok {
@@ -108,15 +112,14 @@ public struct SnippetBuilder: Sendable {
             pending = names.filter { result.errors[$0] == nil }
             // Build the others one by one: the failure of one snippet must not stop the rest.
             for name in pending {
-                let product = try invoke(["build", "--scratch-path", scratch.path, "--product", catalog.executableName(name)], in: package)
+                let product = try invoke(buildArguments(["--product", catalog.executableName(name)]), in: package)
                 if !product.ok {
                     let errors = Self.errors(in: product.output, root: root).filter { Self.snippetName($0.file, root: root) == name }
                     result.errors[name] = errors.isEmpty ? ["swift build --product \(catalog.executableName(name)) failed"] : errors.map(\.text)
                 }
             }
         }
-        let binPath = try invoke(["build", "--scratch-path", scratch.path, "--show-bin-path"], in: package)
-        let bin = URL(fileURLWithPath: binPath.output.split(separator: "\n").last.map(String.init) ?? "")
+        let bin = try binPath(in: package)
         if whole.ok { BuildStamp(fingerprint: fingerprint, binPath: bin.path).write(scratch) }
         result.bin = bin
         for name in names where result.errors[name] == nil {
@@ -128,6 +131,32 @@ public struct SnippetBuilder: Sendable {
             }
         }
         return result
+    }
+
+    /// `swift build` into the scratch folder with the shared module cache, and `extra` arguments.
+    func buildArguments(_ extra: [String] = []) -> [String] {
+        var arguments = ["build", "--scratch-path", scratch.path] + extra
+        if let moduleCache { arguments += ["-Xswiftc", "-module-cache-path", "-Xswiftc", moduleCache.path] }
+        return arguments
+    }
+
+    /// The folder SwiftPM writes products to in the scratch folder: asked of SwiftPM once per
+    /// toolchain and remembered there, so that a build starts SwiftPM once, not twice.
+    func binPath(in package: URL) throws(NotebookError) -> URL {
+        let memo = scratch.appendingPathComponent("notebook-bin-path.txt")
+        let toolchain = SHA256.hex(Data(toolchainVersion().utf8))
+        // Only a path in this scratch folder: one that moved with its package is asked again.
+        if let saved = try? String(contentsOf: memo, encoding: .utf8), let newline = saved.firstIndex(of: "\n"), saved[..<newline] == toolchain {
+            let path = String(saved[saved.index(after: newline)...])
+            if path.hasPrefix(scratch.standardizedFileURL.path + "/") { return URL(fileURLWithPath: path) }
+        }
+        let shown = try invoke(["build", "--scratch-path", scratch.path, "--show-bin-path"], in: package)
+        let path = shown.output.split(separator: "\n").last.map(String.init) ?? ""
+        if shown.ok, !path.isEmpty {
+            try? FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+            try? (toolchain + "\n" + path).write(to: memo, atomically: true, encoding: .utf8)
+        }
+        return URL(fileURLWithPath: path)
     }
 
     /// Links the package into the shadow and writes each snippet there with its slice markers.

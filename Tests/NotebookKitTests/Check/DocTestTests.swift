@@ -19,6 +19,9 @@ actor FixturePackage {
 
     /// The scratch folder every copy builds into.
     var scratch: URL { folder.url.appendingPathComponent("scratch") }
+
+    /// The compiler's module cache that NotebookKit's tests share.
+    static let moduleCache = FileManager.default.temporaryDirectory.appendingPathComponent("notebookkit-module-cache-\(UUID().uuidString)")
 }
 
 @Suite("notebook test: every failure kind, --update, --repeat, JUnit", .serialized)
@@ -27,7 +30,7 @@ struct DocTestTests {
         let (root, scratch) = try await FixturePackage.shared.copy()
         let options = DocTest.Options(
             notebooks: notebooks, repeats: repeats, update: update,
-            execution: ExecutionService.Settings(scratch: scratch, cacheFolder: root.appendingPathComponent(".cache")))
+            execution: ExecutionService.Settings(scratch: scratch, cacheFolder: root.appendingPathComponent(".cache"), moduleCache: FixturePackage.moduleCache))
         return (try DocTest.run(project: Project(root: root), options: options), root)
     }
 
@@ -54,6 +57,15 @@ struct DocTestTests {
         #expect(report.failures.first { $0.kind == .crash }?.details.contains("Index out of range") == true)
     }
 
+    @Test("The build compiles system modules into the module cache the settings name, not into the scratch folder")
+    func moduleCache() async throws {
+        _ = try await run(["Notebooks/passing.md"])
+        let shared = try FileManager.default.subpathsOfDirectory(atPath: FixturePackage.moduleCache.path)
+        #expect(shared.contains { $0.hasSuffix(".pcm") }, "\(shared)")
+        let scratch = try FileManager.default.subpathsOfDirectory(atPath: await FixturePackage.shared.scratch.path)
+        #expect(!scratch.contains { $0.hasSuffix(".pcm") }, "\(scratch.filter { $0.hasSuffix(".pcm") })")
+    }
+
     @Test("Testing one notebook still checks its links into the others' headings")
     func linksIntoOthers() async throws {
         let (report, _) = try await run(["Notebooks/failing.md"])
@@ -67,7 +79,7 @@ struct DocTestTests {
         try "# Bad\n\n@Snippet(path: \"LossNotebooks/Snippets/nope\")\n".write(to: root.appendingPathComponent("Notebooks/bad.md"), atomically: true, encoding: .utf8)
         let report = try DocTest.run(project: Project(root: root), options: DocTest.Options(
             notebooks: ["Notebooks/bad.md", "Notebooks/passing.md"],
-            execution: ExecutionService.Settings(scratch: scratch, cacheFolder: root.appendingPathComponent(".cache"))))
+            execution: ExecutionService.Settings(scratch: scratch, cacheFolder: root.appendingPathComponent(".cache"), moduleCache: FixturePackage.moduleCache)))
         #expect(report.failures.map(\.description).count == 1)
         #expect(report.failures.first?.description.hasPrefix("Notebooks/bad.md:3: ") == true, "\(report.failures)")
         #expect(report.cases.contains { $0.notebook == "Notebooks/passing.md" && $0.failure == nil })
@@ -120,7 +132,7 @@ struct DocTestTests {
         func test(update: Bool = false) throws -> DocTest.Report {
             try DocTest.run(project: Project(root: root), options: DocTest.Options(
                 notebooks: ["Notebooks/slices.md"], update: update,
-                execution: ExecutionService.Settings(scratch: scratch, cacheFolder: root.appendingPathComponent(".cache"))))
+                execution: ExecutionService.Settings(scratch: scratch, cacheFolder: root.appendingPathComponent(".cache"), moduleCache: FixturePackage.moduleCache)))
         }
         try write("first = 1", "second = 2")
         #expect(try test().failures.map(\.description) == [])
@@ -154,7 +166,7 @@ struct DocTestTests {
 
             """.write(to: root.appendingPathComponent("Notebooks/spin.md"), atomically: true, encoding: .utf8)
         let spin = try DocTest.run(project: Project(root: root), options: DocTest.Options(
-            notebooks: ["Notebooks/spin.md"], execution: ExecutionService.Settings(scratch: scratch, cacheFolder: root.appendingPathComponent(".cache"))))
+            notebooks: ["Notebooks/spin.md"], execution: ExecutionService.Settings(scratch: scratch, cacheFolder: root.appendingPathComponent(".cache"), moduleCache: FixturePackage.moduleCache)))
         #expect(spin.failures.map(\.description).contains { $0.contains("timed out after 1 s and was stopped") && $0.contains("it stopped in slice 'spin'") },
                 "\(spin.failures.map(\.description))")
     }
@@ -167,7 +179,7 @@ struct DocTestTests {
         let updated = try String(contentsOf: root.appendingPathComponent("Notebooks/failing.md"), encoding: .utf8)
         #expect(updated == original.replacingOccurrences(of: "loss = 0.7\n", with: "loss = 0.500000000001\n"))
         let again = try DocTest.run(project: Project(root: root), options: DocTest.Options(
-            notebooks: ["Notebooks/failing.md"], execution: ExecutionService.Settings(scratch: await FixturePackage.shared.scratch, cacheFolder: root.appendingPathComponent(".cache"))))
+            notebooks: ["Notebooks/failing.md"], execution: ExecutionService.Settings(scratch: await FixturePackage.shared.scratch, cacheFolder: root.appendingPathComponent(".cache"), moduleCache: FixturePackage.moduleCache)))
         #expect(!again.failures.contains { $0.kind == .output })
     }
 

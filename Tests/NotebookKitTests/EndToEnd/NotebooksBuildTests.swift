@@ -46,6 +46,12 @@ struct NotebooksBuildTests {
         for left in ["NotebookKit", "ArgumentParser", "FlyingFox", "notebook-sandbox", "loss-bench"] {
             #expect(!manifest.contains(left), "the snippet build's manifest keeps \(left)")
         }
+        // Without NOTEBOOK_MODULE_CACHE, the snippet and exercise builds share one module cache
+        // in the scratch folder.
+        if ProcessInfo.processInfo.environment["NOTEBOOK_MODULE_CACHE"] == nil {
+            let cache = try FileManager.default.subpathsOfDirectory(atPath: packageRoot.appendingPathComponent(".build-notebooks/module-cache").path)
+            #expect(cache.contains { $0.hasSuffix(".pcm") })
+        }
     }
 
     @Test("notebook build of Notebooks/: every cell passes, every page has its outputs")
