@@ -94,30 +94,10 @@ public struct SnippetBuilder: Sendable {
         if marksSlices { try prepareShadow(catalog) }
         let whole = try invoke(buildArguments(), in: package, watching: true)
         progress?(.built(seconds: Date().timeIntervalSince(started)))
-        var pending = names
         if !whole.ok {
-            let diagnostics = Self.errors(in: whole.output, root: root)
-            for diagnostic in diagnostics {
-                if let name = Self.snippetName(diagnostic.file, root: root), names.contains(name) {
-                    result.errors[name, default: []].append(diagnostic.text)
-                } else if Self.snippetName(diagnostic.file, root: root) == nil {
-                    throw NotebookError(file: Self.relative(diagnostic.file, root: root), line: diagnostic.line,
-                                        "the package does not build, so no snippet can run: \(diagnostic.message)")
-                }
-            }
-            if diagnostics.isEmpty {
-                let tail = whole.output.split(separator: "\n").suffix(3).joined(separator: " | ")
-                throw NotebookError(file: "Package.swift", line: nil, "swift build failed: \(tail)")
-            }
-            pending = names.filter { result.errors[$0] == nil }
-            // Build the others one by one: the failure of one snippet must not stop the rest.
-            for name in pending {
-                let product = try invoke(buildArguments(["--product", catalog.executableName(name)]), in: package)
-                if !product.ok {
-                    let errors = Self.errors(in: product.output, root: root).filter { Self.snippetName($0.file, root: root) == name }
-                    result.errors[name] = errors.isEmpty ? ["swift build --product \(catalog.executableName(name)) failed"] : errors.map(\.text)
-                }
-            }
+            var failed = try record(whole.output, names: names, into: &result)
+            let builtTheRest = marksSlices ? try buildWithout(&failed, names: names, catalog: catalog, into: &result) : false
+            if !builtTheRest { try buildEach(names, catalog: catalog, in: package, into: &result) }
         }
         let bin = try binPath(in: package)
         if whole.ok { BuildStamp(fingerprint: fingerprint, binPath: bin.path).write(scratch) }
@@ -131,6 +111,58 @@ public struct SnippetBuilder: Sendable {
             }
         }
         return result
+    }
+
+    /// Records a failed build's errors under the snippets of `names` they are in; returns every
+    /// snippet with an error (named or not).
+    /// - Throws: ``NotebookError`` for an error outside `Snippets/`, or a failure without one.
+    func record(_ output: String, names: [String], into result: inout Result) throws(NotebookError) -> Set<String> {
+        let diagnostics = Self.errors(in: output, root: root)
+        var failed: Set<String> = []
+        for diagnostic in diagnostics {
+            guard let name = Self.snippetName(diagnostic.file, root: root) else {
+                throw NotebookError(file: Self.relative(diagnostic.file, root: root), line: diagnostic.line,
+                                    "the package does not build, so no snippet can run: \(diagnostic.message)")
+            }
+            failed.insert(name)
+            if names.contains(name) { result.errors[name, default: []].append(diagnostic.text) }
+        }
+        if diagnostics.isEmpty {
+            let tail = output.split(separator: "\n").suffix(3).joined(separator: " | ")
+            throw NotebookError(file: "Package.swift", line: nil, "swift build failed: \(tail)")
+        }
+        return failed
+    }
+
+    /// Builds the rest after a failed build: the shadow package is built again without the
+    /// snippets that failed (one `swift build`, not one per snippet), and again without any
+    /// that fail then, until it builds. The next build puts them back. Returns false when a
+    /// build fails without naming another snippet (a link error, say).
+    func buildWithout(_ failed: inout Set<String>, names: [String], catalog: SnippetCatalog, into result: inout Result) throws(NotebookError) -> Bool {
+        let shadow = ShadowPackage(root: root, folder: shadowFolder)
+        while true {
+            let kept = catalog.names.filter { !failed.contains($0) }
+            guard kept.contains(where: names.contains) else { return true }
+            shadow.removeSnippets(except: Set(kept.map { String(catalog.relativePath($0).dropFirst("Snippets/".count)) }))
+            let again = try invoke(buildArguments(), in: shadowFolder, watching: true)
+            if again.ok { return true }
+            guard !Self.errors(in: again.output, root: root).isEmpty else { return false }
+            let more = try record(again.output, names: names, into: &result).subtracting(failed)
+            if more.isEmpty { return false }
+            failed.formUnion(more)
+        }
+    }
+
+    /// Builds each of `names` without errors yet as its own product, so that the failure of one
+    /// never stops another.
+    func buildEach(_ names: [String], catalog: SnippetCatalog, in package: URL, into result: inout Result) throws(NotebookError) {
+        for name in names where result.errors[name] == nil {
+            let product = try invoke(buildArguments(["--product", catalog.executableName(name)]), in: package)
+            if !product.ok {
+                let errors = Self.errors(in: product.output, root: root).filter { Self.snippetName($0.file, root: root) == name }
+                result.errors[name] = errors.isEmpty ? ["swift build --product \(catalog.executableName(name)) failed"] : errors.map(\.text)
+            }
+        }
     }
 
     /// `swift build` into the scratch folder with the shared module cache, and `extra` arguments.

@@ -66,6 +66,30 @@ struct DocTestTests {
         #expect(!scratch.contains { $0.hasSuffix(".pcm") }, "\(scratch.filter { $0.hasSuffix(".pcm") })")
     }
 
+    @Test("Two snippets that do not compile each get their own errors; the others still build and pass")
+    func twoBroken() async throws {
+        let (root, scratch) = try await FixturePackage.shared.copy()
+        try "let count: Int = 1.5\nprint(count)\n".write(to: root.appendingPathComponent("Snippets/broken2.swift"), atomically: true, encoding: .utf8)
+        try """
+            # Two broken
+
+            @Snippet(path: "LossNotebooks/Snippets/broken")
+
+            @Snippet(path: "LossNotebooks/Snippets/broken2")
+
+            @Snippet(path: "LossNotebooks/Snippets/good")
+
+            """.write(to: root.appendingPathComponent("Notebooks/broken.md"), atomically: true, encoding: .utf8)
+        let report = try DocTest.run(project: Project(root: root), options: DocTest.Options(
+            notebooks: ["Notebooks/broken.md"],
+            execution: ExecutionService.Settings(scratch: scratch, cacheFolder: root.appendingPathComponent(".cache"), moduleCache: FixturePackage.moduleCache)))
+        let lines = report.failures.map(\.description)
+        #expect(lines.contains { $0.hasPrefix("Notebooks/broken.md:3: ") && $0.contains("Snippets/broken.swift:1: error:") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("Notebooks/broken.md:5: ") && $0.contains("Snippets/broken2.swift:1: error:") }, "\(lines)")
+        #expect(lines.count == 2, "\(lines)")
+        #expect(report.cases.contains { $0.notebook == "Notebooks/broken.md" && $0.failure == nil })
+    }
+
     @Test("Testing one notebook still checks its links into the others' headings")
     func linksIntoOthers() async throws {
         let (report, _) = try await run(["Notebooks/failing.md"])
