@@ -35,6 +35,20 @@ struct NumberFormatTests {
         #expect(Ticks.log(2, 5).values.count >= 2)
     }
 
+    @Test("SVG coordinates: the fast form is the two-decimal form without trailing zeros, digit for digit")
+    func svgNumbers() {
+        var values: [Double] = [0, -0, 0.004, -0.004, 0.005, -0.005, 0.01, -0.01, 0.1, 0.5, 1, -1, 12.5, -12.5, 3.14159, 99.995,
+                                100, 1e13, -1e13, 89_999_999_999_999.99, 9e13, 1e300, -1e300, .nan, .infinity, -.infinity, .ulpOfOne]
+        var state: UInt64 = 7
+        for _ in 0..<5_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let unit = Double(state >> 11) / Double(1 << 53)
+            values.append((unit - 0.5) * [1e-3, 1, 100, 1e4, 1e9][Int(state % 5)])
+        }
+        let differing = values.filter { SVGText.number($0) != NumberFormat.trimZeros(NumberFormat.fixed($0, decimals: 2)) }
+        #expect(differing.isEmpty, "\(differing.prefix(5).map { "\($0): \(SVGText.number($0))" })")
+    }
+
     @Test("Short and exponent forms")
     func short() {
         #expect(NumberFormat.short(0.005095) == "0.005095")

@@ -14,14 +14,15 @@ public enum NumberFormat {
         guard scaled.magnitude < 9e15 else { return short(x) }
         let integer = Int64(scaled)
         if integer == 0 { return places == 0 ? "0" : "0." + String(repeating: "0", count: places) }
-        var digits = String(integer.magnitude)
+        // Built as ASCII bytes: an SVG has a number per coordinate.
+        var digits = Array(String(integer.magnitude).utf8)
         if places > 0 {
             if digits.count <= places {
-                digits = String(repeating: "0", count: places - digits.count + 1) + digits
+                digits = Array(repeating: UInt8(ascii: "0"), count: places - digits.count + 1) + digits
             }
-            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -places))
+            digits.insert(UInt8(ascii: "."), at: digits.count - places)
         }
-        return (integer < 0 ? "-" : "") + digits
+        return (integer < 0 ? "-" : "") + String(decoding: digits, as: UTF8.self)
     }
 
     /// A tick label for `x` on an axis whose ticks are `step` apart: as many decimals as the
@@ -65,10 +66,12 @@ public enum NumberFormat {
     }
 
     static func trimZeros(_ text: String) -> String {
-        guard text.contains(".") else { return text }
-        var result = text
-        while result.hasSuffix("0") { result.removeLast() }
-        if result.hasSuffix(".") { result.removeLast() }
+        let bytes = Array(text.utf8)
+        guard bytes.contains(UInt8(ascii: ".")) else { return text }
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == UInt8(ascii: "0") { end -= 1 }
+        if end > 0, bytes[end - 1] == UInt8(ascii: ".") { end -= 1 }
+        let result = String(decoding: bytes[..<end], as: UTF8.self)
         return result == "-0" ? "0" : result
     }
 }

@@ -6,16 +6,28 @@ struct SVGPanelRenderer {
     let frame: Frame
     let id: String
     let plotColumns: Int
+    /// The plotting area inside the frame, worked out once (every point's position uses it).
+    private let plot: Frame
 
-    private var hasColorBar: Bool {
+    init(panel: PreparedPanel, frame: Frame, id: String, plotColumns: Int) {
+        self.panel = panel
+        self.frame = frame
+        self.id = id
+        self.plotColumns = plotColumns
+        plot = Self.plotArea(panel: panel, frame: frame)
+    }
+
+    private var hasColorBar: Bool { Self.hasColorBar(panel) }
+
+    private static func hasColorBar(_ panel: PreparedPanel) -> Bool {
         guard let heat = panel.panel.heatMap else { return false }
         return heat.style != .contours && panel.heatRange != nil
     }
 
     /// The plotting area inside the frame.
-    private var plot: Frame {
+    private static func plotArea(panel: PreparedPanel, frame: Frame) -> Frame {
         let left = frame.x + 64
-        let right = frame.x + frame.width - 16 - (hasColorBar ? 70 : 0)
+        let right = frame.x + frame.width - 16 - (hasColorBar(panel) ? 70 : 0)
         let top = frame.y + (panel.panel.title == nil ? 14 : 30)
         let bottom = frame.y + frame.height - 44
         return Frame(x: left, y: top, width: max(10, right - left), height: max(10, bottom - top))

@@ -5,9 +5,22 @@ enum SVGText {
         Markup.escape(text)
     }
 
-    /// A coordinate with at most two decimals and no trailing zeros ("12.5", "3", "-0.25").
+    /// A coordinate with at most two decimals and no trailing zeros ("12.5", "3", "-0.25"): what
+    /// `NumberFormat.trimZeros(NumberFormat.fixed(value, decimals: 2))` gives, written from the
+    /// whole number of hundredths at once, since an SVG has a number per coordinate.
     static func number(_ value: Double) -> String {
-        NumberFormat.trimZeros(NumberFormat.fixed(value, decimals: 2))
+        let scaled = (value * 100).rounded()
+        guard value.isFinite, scaled.magnitude < 9e15 else { return NumberFormat.trimZeros(NumberFormat.fixed(value, decimals: 2)) }
+        let hundredths = Int64(scaled)
+        if hundredths == 0 { return "0" }
+        let magnitude = hundredths.magnitude
+        var text = hundredths < 0 ? "-" : ""
+        text += String(magnitude / 100)
+        let fraction = magnitude % 100
+        if fraction != 0 {
+            text += fraction % 10 == 0 ? "." + String(fraction / 10) : (fraction < 10 ? ".0" : ".") + String(fraction)
+        }
+        return text
     }
 }
 
