@@ -38,9 +38,9 @@ struct ExerciseBuilder {
     /// student's file (`Exercises/x.swift:12: error: ...`).
     ///
     /// With a cut-down ``manifest`` the items that changed are built by one `swift build` (one
-    /// start of SwiftPM, the compiler's jobs in parallel); only when that fails are the items it
-    /// did not fault built one by one, so that one that does not compile never stops another.
-    /// Without one, each item is built as its own product.
+    /// start of SwiftPM, the compiler's jobs in parallel); when that fails, again without the
+    /// items it faulted, so that one that does not compile never stops another. Without a
+    /// manifest, or after a failure that names no item, each item is built as its own product.
     /// - Throws: ``NotebookError`` when the package itself does not build.
     func build(_ items: [ExecutionService.ExerciseJob], toolchain: String) throws(NotebookError) -> (executables: [String: URL], errors: [String: [String]]) {
         try preparePackage(keeping: items.map { Self.product($0.id) })
@@ -80,20 +80,29 @@ struct ExerciseBuilder {
         var alone = pending
         if manifest != nil {
             for entry in pending { progress?(.buildingExercise(entry.item.studentFile)) }
-            let whole = try builder.invoke(builder.buildArguments(), watching: true)
-            if whole.ok {
-                alone = []
-            } else {
-                let diagnostics = SnippetBuilder.errors(in: whole.output, root: package)
+            // After a failure, the package is built again without the versions that failed (as
+            // the snippet build does), until it builds or a failure names none of them.
+            var outcome = try builder.invoke(builder.buildArguments(), watching: true)
+            while !outcome.ok {
+                let diagnostics = SnippetBuilder.errors(in: outcome.output, root: package)
                 if let outside = diagnostics.first(where: { diagnostic in !pending.contains { Self.isFile(diagnostic.file, of: $0.product) } }) {
                     throw Self.packageError(outside, root: package)
                 }
-                for entry in pending {
+                var faulted = false
+                for entry in pending where errors[entry.item.id] == nil {
                     let own = diagnostics.filter { Self.isFile($0.file, of: entry.product) }
-                    if !own.isEmpty { errors[entry.item.id] = studentErrors(own, item: entry.item) }
+                    if !own.isEmpty {
+                        errors[entry.item.id] = studentErrors(own, item: entry.item)
+                        faulted = true
+                    }
                 }
-                alone = pending.filter { errors[$0.item.id] == nil }
+                guard faulted else { break }
+                let failed = Set(pending.filter { errors[$0.item.id] != nil }.map(\.product))
+                guard pending.contains(where: { errors[$0.item.id] == nil }) else { break }
+                try preparePackage(keeping: items.map { Self.product($0.id) }.filter { !failed.contains($0) })
+                outcome = try builder.invoke(builder.buildArguments(), watching: true)
             }
+            alone = outcome.ok ? [] : pending.filter { errors[$0.item.id] == nil }
         }
         for entry in alone {
             if manifest == nil { progress?(.buildingExercise(entry.item.studentFile)) }
