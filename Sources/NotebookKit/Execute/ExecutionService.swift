@@ -68,6 +68,14 @@ public struct ExecutionService: Sendable {
         moduleCache = settings.moduleCache ?? named ?? scratch.appendingPathComponent("module-cache")
     }
 
+    /// A builder of this package's snippets into the scratch folder, with the module cache.
+    /// - Throws: ``NotebookError`` when `swift` is not on the PATH.
+    func snippetBuilder() throws(NotebookError) -> SnippetBuilder {
+        var builder = try SnippetBuilder(root: project.root, scratch: scratch)
+        builder.moduleCache = moduleCache
+        return builder
+    }
+
     /// A runner for this package: its cache, and the folders a snippet may read (the package,
     /// the snippets' build folder, the Swift toolchain).
     func runner(builder: SnippetBuilder, cached: Bool) -> SnippetRunner {
@@ -101,7 +109,7 @@ public struct ExecutionService: Sendable {
     /// `Package.swift` and the toolchain (so only the first call after a change starts SwiftPM).
     /// - Throws: ``NotebookError`` when the manifest cannot be read.
     public func packageManifest() throws(NotebookError) -> PackageManifest {
-        let builder = try SnippetBuilder(root: project.root, scratch: scratch)
+        let builder = try snippetBuilder()
         guard FileManager.default.isReadableFile(atPath: project.root.appendingPathComponent("Package.swift").path) else {
             throw NotebookError(file: "Package.swift", line: nil, "cannot be read")
         }
@@ -146,9 +154,8 @@ public struct ExecutionService: Sendable {
     public func execute(_ workbook: Workbook, repeats: Int = 1, only: [String]? = nil, cachedOnly: Set<String> = []) throws(NotebookError) -> Runs {
         let names = workbook.referencedSnippets.filter { only?.contains($0) ?? true }
         let start = Date()
-        var builder = try SnippetBuilder(root: project.root, scratch: scratch)
+        var builder = try snippetBuilder()
         builder.progress = progress
-        builder.moduleCache = moduleCache
         builder.marksSlices = true
         // Read once: what the snippet build keeps and what the reference shows.
         let imported = workbook.catalog.importedModules()
@@ -194,8 +201,7 @@ public struct ExecutionService: Sendable {
     /// Builds and runs one snippet by name (`notebook run`), with the default time limit.
     /// - Throws: ``NotebookError`` when the package does not build.
     public func run(snippet name: String, catalog: SnippetCatalog, timeout: Double = 60, limits: SandboxLimits = SandboxLimits()) throws(NotebookError) -> SnippetResult {
-        var builder = try SnippetBuilder(root: project.root, scratch: scratch)
-        builder.moduleCache = moduleCache
+        var builder = try snippetBuilder()
         builder.marksSlices = true
         builder.shadowManifest = (try? packageManifest()).flatMap { Self.shadowManifest($0, imported: catalog.importedModules()) }
         let built = try builder.build([name], catalog: catalog)
@@ -252,8 +258,8 @@ public struct ExecutionService: Sendable {
         let folder = scratch.appendingPathComponent("exercises")
         let lock = try BuildLock(folder: folder, waiting: true)
         defer { withExtendedLifetime(lock) {} }
-        let snippetBuilder = try SnippetBuilder(root: project.root, scratch: scratch)
-        let toolchain = snippetBuilder.toolchainVersion()
+        let packageBuilder = try snippetBuilder()
+        let toolchain = packageBuilder.toolchainVersion()
         var builder = ExerciseBuilder(root: project.root, folder: folder)
         builder.progress = progress
         builder.moduleCache = moduleCache
@@ -265,7 +271,7 @@ public struct ExecutionService: Sendable {
         for (id, errors) in built.errors {
             results[id] = SnippetResult(run: .didNotBuild(id, errors: errors), reason: .didNotBuild)
         }
-        var runner = self.runner(builder: snippetBuilder, cached: cached)
+        var runner = self.runner(builder: packageBuilder, cached: cached)
         runner.forceRun = !cached
         let runnable = jobs.compactMap { job in
             built.executables[job.id].map { SnippetRunner.Job(name: job.id, executable: $0, timeout: job.timeout, limits: job.limits) }

@@ -51,6 +51,14 @@ struct ExerciseBuilder {
         var executables: [String: URL] = [:]
         var errors: [String: [String]] = [:]
         var pending: [(item: ExecutionService.ExerciseJob, product: String, key: String)] = []
+        // SwiftPM's products folder, asked for (from its memo) once.
+        var bin: URL?
+        func binFolder() throws(NotebookError) -> URL {
+            if let bin { return bin }
+            let folder = try builder.binPath(in: package)
+            bin = folder
+            return folder
+        }
         for item in items {
             let product = Self.product(item.id)
             let file = package.appendingPathComponent("Snippets/\(product).swift")
@@ -68,7 +76,7 @@ struct ExerciseBuilder {
             key.update(field: manifest ?? "")
             key.update(field: item.graded.text)
             if (try? String(contentsOf: stamps.appendingPathComponent(product), encoding: .utf8)) == key.hexDigest() {
-                let executable = try builder.binPath(in: package).appendingPathComponent(product)
+                let executable = try binFolder().appendingPathComponent(product)
                 if FileManager.default.isExecutableFile(atPath: executable.path) {
                     executables[item.id] = executable
                     continue
@@ -80,29 +88,38 @@ struct ExerciseBuilder {
         var alone = pending
         if manifest != nil {
             for entry in pending { progress?(.buildingExercise(entry.item.studentFile)) }
-            // After a failure, the package is built again without the versions that failed (as
-            // the snippet build does), until it builds or a failure names none of them.
-            var outcome = try builder.invoke(builder.buildArguments(), watching: true)
-            while !outcome.ok {
-                let diagnostics = SnippetBuilder.errors(in: outcome.output, root: package)
+            // The products a failed build faults, their errors recorded at the students' lines.
+            func fault(_ output: String) throws(NotebookError) -> Set<String> {
+                let diagnostics = SnippetBuilder.errors(in: output, root: package)
                 if let outside = diagnostics.first(where: { diagnostic in !pending.contains { Self.isFile(diagnostic.file, of: $0.product) } }) {
                     throw Self.packageError(outside, root: package)
                 }
-                var faulted = false
+                var faulted: Set<String> = []
                 for entry in pending where errors[entry.item.id] == nil {
                     let own = diagnostics.filter { Self.isFile($0.file, of: entry.product) }
                     if !own.isEmpty {
                         errors[entry.item.id] = studentErrors(own, item: entry.item)
-                        faulted = true
+                        faulted.insert(entry.product)
                     }
                 }
-                guard faulted else { break }
-                let failed = Set(pending.filter { errors[$0.item.id] != nil }.map(\.product))
-                guard pending.contains(where: { errors[$0.item.id] == nil }) else { break }
-                try preparePackage(keeping: items.map { Self.product($0.id) }.filter { !failed.contains($0) })
-                outcome = try builder.invoke(builder.buildArguments(), watching: true)
+                return faulted
             }
-            alone = outcome.ok ? [] : pending.filter { errors[$0.item.id] == nil }
+            let whole = try builder.invoke(builder.buildArguments(), watching: true)
+            if whole.ok {
+                alone = []
+            } else {
+                // Again without the versions that failed, as the snippet build does.
+                let failed = try fault(whole.output)
+                var builtTheRest = false
+                if !failed.isEmpty {
+                    builtTheRest = try builder.buildWithout(failed, in: package, leaveOut: { failed throws(NotebookError) in
+                        guard pending.contains(where: { errors[$0.item.id] == nil }) else { return false }
+                        try preparePackage(keeping: items.map { Self.product($0.id) }.filter { !failed.contains($0) })
+                        return true
+                    }, fault: fault)
+                }
+                alone = builtTheRest ? [] : pending.filter { errors[$0.item.id] == nil }
+            }
         }
         for entry in alone {
             if manifest == nil { progress?(.buildingExercise(entry.item.studentFile)) }
@@ -115,9 +132,9 @@ struct ExerciseBuilder {
             let tail = outcome.output.split(separator: "\n").suffix(3).joined(separator: " | ")
             errors[entry.item.id] = diagnostics.isEmpty ? ["\(entry.item.studentFile): swift build failed: \(tail)"] : studentErrors(diagnostics, item: entry.item)
         }
-        let bin = try builder.binPath(in: package)
+        let products = try binFolder()
         for entry in pending where errors[entry.item.id] == nil {
-            let executable = bin.appendingPathComponent(entry.product)
+            let executable = products.appendingPathComponent(entry.product)
             guard FileManager.default.isExecutableFile(atPath: executable.path) else {
                 errors[entry.item.id] = ["\(entry.item.studentFile): no executable after the build"]
                 continue

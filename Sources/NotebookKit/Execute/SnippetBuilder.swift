@@ -95,8 +95,19 @@ public struct SnippetBuilder: Sendable {
         let whole = try invoke(buildArguments(), in: package, watching: true)
         progress?(.built(seconds: Date().timeIntervalSince(started)))
         if !whole.ok {
-            var failed = try record(whole.output, names: names, into: &result)
-            let builtTheRest = marksSlices ? try buildWithout(&failed, names: names, catalog: catalog, into: &result) : false
+            let failed = try record(whole.output, names: names, into: &result)
+            let shadow = ShadowPackage(root: root, folder: shadowFolder)
+            var builtTheRest = false
+            if marksSlices {
+                builtTheRest = try buildWithout(failed, in: package, leaveOut: { failed throws(NotebookError) in
+                    let kept = catalog.names.filter { !failed.contains($0) }
+                    guard kept.contains(where: names.contains) else { return false }
+                    shadow.removeSnippets(except: Set(kept.map { String(catalog.relativePath($0).dropFirst("Snippets/".count)) }))
+                    return true
+                }, fault: { output throws(NotebookError) in
+                    Self.errors(in: output, root: root).isEmpty ? [] : try record(output, names: names, into: &result)
+                })
+            }
             if !builtTheRest { try buildEach(names, catalog: catalog, in: package, into: &result) }
         }
         let bin = try binPath(in: package)
@@ -134,23 +145,28 @@ public struct SnippetBuilder: Sendable {
         return failed
     }
 
-    /// Builds the rest after a failed build: the shadow package is built again without the
-    /// snippets that failed (one `swift build`, not one per snippet), and again without any
-    /// that fail then, until it builds. The next build puts them back. Returns false when a
-    /// build fails without naming another snippet (a link error, say).
-    func buildWithout(_ failed: inout Set<String>, names: [String], catalog: SnippetCatalog, into result: inout Result) throws(NotebookError) -> Bool {
-        let shadow = ShadowPackage(root: root, folder: shadowFolder)
-        while true {
-            let kept = catalog.names.filter { !failed.contains($0) }
-            guard kept.contains(where: names.contains) else { return true }
-            shadow.removeSnippets(except: Set(kept.map { String(catalog.relativePath($0).dropFirst("Snippets/".count)) }))
-            let again = try invoke(buildArguments(), in: shadowFolder, watching: true)
+    /// Builds the rest after a failed build of a shadow package (the snippets' or the
+    /// exercises'): the package is built again without the sources that failed (one
+    /// `swift build`, not one per source), and again without any that fail then, until it
+    /// builds. `failed` holds the keys the first failure faulted; `leaveOut` makes the package
+    /// leave out the keys given (its next preparation puts them back) and says whether anything
+    /// wanted is left to build; `fault` reads a failed build's output, records its errors and
+    /// returns the keys it faults. Returns false when a failure faults no new key (a link error,
+    /// say): the caller then builds what is left one by one.
+    func buildWithout(
+        _ failed: Set<String>, in package: URL,
+        leaveOut: (Set<String>) throws(NotebookError) -> Bool,
+        fault: (String) throws(NotebookError) -> Set<String>
+    ) throws(NotebookError) -> Bool {
+        var failed = failed
+        while try leaveOut(failed) {
+            let again = try invoke(buildArguments(), in: package, watching: true)
             if again.ok { return true }
-            guard !Self.errors(in: again.output, root: root).isEmpty else { return false }
-            let more = try record(again.output, names: names, into: &result).subtracting(failed)
+            let more = try fault(again.output).subtracting(failed)
             if more.isEmpty { return false }
             failed.formUnion(more)
         }
+        return true
     }
 
     /// Builds each of `names` without errors yet as its own product, so that the failure of one
