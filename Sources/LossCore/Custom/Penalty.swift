@@ -29,6 +29,7 @@ public enum Penalty: Sendable, Equatable {
     /// The penalty's value at weights `w`.
     @inlinable
     public func value<T: LossScalar>(_ weights: ArraySlice<T>) -> T {
+        if T.self == Double.self { return unsafeBitCast(DoubleKernels.penaltyValue(self, unsafeBitCast(weights, to: ArraySlice<Double>.self)), to: T.self) }
         switch self {
         case .none: return 0
         case let .l1(lambda): return T(lambda) * weights.reduce(0) { $0 + $1.magnitude }
@@ -39,6 +40,15 @@ public enum Penalty: Sendable, Equatable {
     /// Adds the penalty's gradient at `weights` to `gradient` (same length).
     @inlinable
     public func addGradient<T: LossScalar>(_ weights: ArraySlice<T>, to gradient: inout ArraySlice<T>) {
+        if T.self == Double.self {
+            // `Double` paths: see ``DoubleKernels``.
+            withUnsafeMutablePointer(to: &gradient) { pointer in
+                pointer.withMemoryRebound(to: ArraySlice<Double>.self, capacity: 1) { doubles in
+                    DoubleKernels.addPenaltyGradient(self, unsafeBitCast(weights, to: ArraySlice<Double>.self), to: &doubles.pointee)
+                }
+            }
+            return
+        }
         switch self {
         case .none: return
         case let .l1(lambda):

@@ -127,6 +127,14 @@ public struct Trainer: Sendable {
 
     private func softThreshold<M: Model>(_ model: inout M, lambda: Double) {
         let threshold = M.Scalar(optimizer.learningRate * lambda)
+        if M.Scalar.self == Double.self {
+            let indices = model.weightIndices
+            var parameters = unsafeBitCast(model.parameters, to: [Double].self)
+            model.parameters = []   // so that `parameters` changes in place, not a copy
+            DoubleKernels.softThreshold(&parameters, indices: indices, threshold: unsafeBitCast(threshold, to: Double.self))
+            model.parameters = unsafeBitCast(parameters, to: [M.Scalar].self)
+            return
+        }
         for i in model.weightIndices {
             let w = model.parameters[i]
             model.parameters[i] = w > threshold ? w - threshold : (w < -threshold ? w + threshold : 0)

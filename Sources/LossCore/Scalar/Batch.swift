@@ -35,23 +35,32 @@ public struct Batch<T: LossScalar>: Equatable, Sendable {
     /// - Throws: ``LossError/shapeMismatch(argument:expected:found:)`` for ragged rows.
     public init(rows nested: [[T]], argument: String = "values") throws {
         let width = nested.first?.count ?? 0
+        let (values, ragged) = T.self == Double.self
+            ? unsafeBitCast(DoubleKernels.flatten(unsafeBitCast(nested, to: [[Double]].self)), to: ([T], Int?).self)
+            : Self.flatten(nested, width: width)
+        if let ragged {
+            throw LossError.shapeMismatch(
+                argument: "\(argument)[\(ragged)]", expected: "\(width) elements (as row 0)", found: "\(nested[ragged].count)")
+        }
+        rows = nested.count
+        columns = width
+        self.values = values
+    }
+
+    /// The rows one after the other, or the index of the first row whose length is not `width`.
+    /// (``DoubleKernels/flatten(_:)`` is its `Double` form.)
+    private static func flatten(_ nested: [[T]], width: Int) -> (values: [T], ragged: Int?) {
         var values: [T] = []
         values.reserveCapacity(nested.count * width)
         // Index loops: a debug build (snippets) runs them without generic sequence machinery.
         var index = 0
         while index < nested.count {
             let row = nested[index]
-            guard row.count == width else {
-                throw LossError.shapeMismatch(
-                    argument: "\(argument)[\(index)]", expected: "\(width) elements (as row 0)",
-                    found: "\(row.count)")
-            }
+            guard row.count == width else { return ([], index) }
             values += row
             index += 1
         }
-        rows = nested.count
-        columns = width
-        self.values = values
+        return (values, nil)
     }
 
     /// A batch of zeros.

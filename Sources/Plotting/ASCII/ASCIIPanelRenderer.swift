@@ -86,14 +86,25 @@ struct ASCIIPanelRenderer {
     }
 
     /// The point a fraction of the way along a polyline's x extent, interpolated on its segments.
-    static func point(along points: [(Double, Double)], fraction: Double) -> (Double, Double)? {
-        guard let first = points.first else { return nil }
-        let xs = points.map(\.0)
-        guard let lo = xs.min(), let hi = xs.max(), hi > lo else { return first }
+    static func point(alongX xs: [Double], y ys: [Double], fraction: Double) -> (Double, Double)? {
+        guard !xs.isEmpty else { return nil }
+        var lo = xs[0], hi = xs[0]
+        var i = 1
+        while i < xs.count {
+            lo = min(lo, xs[i])
+            hi = max(hi, xs[i])
+            i += 1
+        }
+        guard hi > lo else { return (xs[0], ys[0]) }
         let target = lo + (hi - lo) * fraction
-        for (a, b) in zip(points, points.dropFirst()) where min(a.0, b.0) <= target && target <= max(a.0, b.0) {
-            let t = b.0 == a.0 ? 0 : (target - a.0) / (b.0 - a.0)
-            return (target, a.1 + (b.1 - a.1) * t)
+        i = 1
+        while i < xs.count {
+            let (ax, bx) = (xs[i - 1], xs[i])
+            if min(ax, bx) <= target && target <= max(ax, bx) {
+                let t = bx == ax ? 0 : (target - ax) / (bx - ax)
+                return (target, ys[i - 1] + (ys[i] - ys[i - 1]) * t)
+            }
+            i += 1
         }
         return nil
     }
@@ -134,40 +145,65 @@ struct ASCIIPanelRenderer {
         return (Int(column), Int(row))
     }
 
+    /// Index loops over separate coordinate arrays: in a debug build (snippets), `map`, `zip`,
+    /// `enumerated` and arrays of tuples cost generic runtime calls for every point.
     private func drawSeries(_ series: PreparedPanel.CleanSeries, mark: Character, on canvas: inout CharacterCanvas) {
         guard !series.x.isEmpty else { return }
-        let positions = series.x.map { panel.x.position($0) }
+        var positions: [Double] = []
+        positions.reserveCapacity(series.x.count)
+        var i = 0
+        while i < series.x.count {
+            positions.append(panel.x.position(series.x[i]))
+            i += 1
+        }
         let kept = Decimation.keep(positions: positions, y: series.y, columns: 2 * canvas.width)
-        switch series.kind {
-        case .scatter:
-            for index in kept {
-                if let (c, r) = cell(series.x[index], series.y[index], canvas) { canvas.put(mark, column: c, row: r) }
+        if series.kind == .scatter {
+            i = 0
+            while i < kept.count {
+                if let (c, r) = cell(series.x[kept[i]], series.y[kept[i]], canvas) { canvas.put(mark, column: c, row: r) }
+                i += 1
             }
-        case .line, .step:
-            var points: [(Double, Double)] = []
-            for (k, index) in kept.enumerated() {
-                if series.kind == .step, k > 0 {
-                    points.append((series.x[index], series.y[kept[k - 1]]))
-                }
-                points.append((series.x[index], series.y[index]))
+            return
+        }
+        // The polyline: a step series goes across at the previous value, then up or down.
+        var xs: [Double] = [], ys: [Double] = []
+        xs.reserveCapacity(2 * kept.count)
+        ys.reserveCapacity(2 * kept.count)
+        i = 0
+        while i < kept.count {
+            let index = kept[i]
+            if series.kind == .step, i > 0 {
+                xs.append(series.x[index])
+                ys.append(series.y[kept[i - 1]])
             }
-            if unicode {
-                let dots = points.compactMap { dotPoint($0.0, $0.1, canvas) }
-                if dots.count == 1 { canvas.dot(x: dots[0].0, y: dots[0].1) }
-                for (a, b) in zip(dots, dots.dropFirst()) { canvas.dotLine(from: a, to: b) }
-                // Marks along the curve tell several series apart; offset by series so they differ.
-                if drawsUnicodeMarks {
-                    for f in [0.2, 0.5, 0.8] {
-                        let fraction = f + 0.05 * Double(series.index % 3)
-                        if let (x, y) = Self.point(along: points, fraction: fraction), let (c, r) = cell(x, y, canvas) {
-                            canvas.put(mark, column: c, row: r)
-                        }
-                    }
+            xs.append(series.x[index])
+            ys.append(series.y[index])
+            i += 1
+        }
+        // Consecutive drawable points are joined; a lone one is a dot (or the mark).
+        var previous: (Int, Int)?
+        var drawn = 0
+        i = 0
+        while i < xs.count {
+            if let point = unicode ? dotPoint(xs[i], ys[i], canvas) : cell(xs[i], ys[i], canvas) {
+                if let previous {
+                    if unicode { canvas.dotLine(from: previous, to: point) } else { canvas.line(from: previous, to: point, character: mark) }
                 }
-            } else {
-                let cells = points.compactMap { cell($0.0, $0.1, canvas) }
-                if cells.count == 1 { canvas.put(mark, column: cells[0].0, row: cells[0].1) }
-                for (a, b) in zip(cells, cells.dropFirst()) { canvas.line(from: a, to: b, character: mark) }
+                previous = point
+                drawn += 1
+            }
+            i += 1
+        }
+        if drawn == 1, let previous {
+            if unicode { canvas.dot(x: previous.0, y: previous.1) } else { canvas.put(mark, column: previous.0, row: previous.1) }
+        }
+        // Marks along the curve tell several series apart; offset by series so they differ.
+        if unicode, drawsUnicodeMarks {
+            for f in [0.2, 0.5, 0.8] {
+                let fraction = f + 0.05 * Double(series.index % 3)
+                if let (x, y) = Self.point(alongX: xs, y: ys, fraction: fraction), let (c, r) = cell(x, y, canvas) {
+                    canvas.put(mark, column: c, row: r)
+                }
             }
         }
     }

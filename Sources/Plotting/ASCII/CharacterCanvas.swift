@@ -1,5 +1,8 @@
 /// A grid of characters with an optional braille layer of 2 x 4 dots per cell, for the
 /// Unicode mode's finer lines.
+///
+/// Its loops are index loops and closures: snippets are built for debugging, where `map`, `zip`,
+/// `enumerated` and arrays of tuples cost generic runtime calls for every cell or point.
 struct CharacterCanvas {
     let width: Int
     let height: Int
@@ -22,8 +25,10 @@ struct CharacterCanvas {
 
     /// Writes text from a cell rightwards, clipped at the edge.
     mutating func write(_ text: String, column: Int, row: Int) {
-        for (offset, character) in text.enumerated() {
+        var offset = 0
+        for character in text {
             put(character, column: column + offset, row: row)
+            offset += 1
         }
     }
 
@@ -35,42 +40,56 @@ struct CharacterCanvas {
     /// Sets one braille dot; dot coordinates run 0..<2·width across and 0..<4·height down.
     mutating func dot(x: Int, y: Int) {
         guard x >= 0, x < 2 * width, y >= 0, y < 4 * height else { return }
-        // Braille bit for (column within cell, row within cell).
-        let bits: [[UInt8]] = [[0x01, 0x08], [0x02, 0x10], [0x04, 0x20], [0x40, 0x80]]
-        dots[(y / 4) * width + x / 2] |= bits[y % 4][x % 2]
+        // Braille's bit for the dot's row r (0 to 3) and column c (0, 1) within its cell: dots 1–3
+        // run down the left (bits 0–2) and dots 4–6 down the right (bits 3–5); the bottom row
+        // is dots 7 and 8 (bits 6 and 7).
+        let r = y % 4, c = x % 2
+        let bit: UInt8 = r < 3 ? 1 << (r + 3 * c) : (c == 0 ? 0x40 : 0x80)
+        dots[(y / 4) * width + x / 2] |= bit
     }
 
     /// Draws a line between two cells with `character` (Bresenham).
     mutating func line(from a: (Int, Int), to b: (Int, Int), character: Character) {
-        for (x, y) in Self.bresenham(a, b) { put(character, column: x, row: y) }
+        Self.bresenham(a, b) { x, y in put(character, column: x, row: y) }
     }
 
     /// Draws a line of braille dots between two dot positions.
     mutating func dotLine(from a: (Int, Int), to b: (Int, Int)) {
-        for (x, y) in Self.bresenham(a, b) { dot(x: x, y: y) }
+        Self.bresenham(a, b) { x, y in dot(x: x, y: y) }
     }
 
     /// The rows as strings, braille dots merged over the characters.
     func rows() -> [String] {
-        (0..<height).map { row in
-            String((0..<width).map { column -> Character in
+        var rows: [String] = []
+        rows.reserveCapacity(height)
+        var row = 0
+        while row < height {
+            var text = ""
+            var column = 0
+            while column < width {
                 let bits = dots[row * width + column]
-                guard bits != 0 else { return cells[row * width + column] }
-                return Character(Unicode.Scalar(0x2800 + UInt32(bits))!)
-            })
+                text.append(bits == 0 ? cells[row * width + column] : Character(Unicode.Scalar(0x2800 + UInt32(bits))!))
+                column += 1
+            }
+            rows.append(text)
+            row += 1
         }
+        return rows
     }
 
-    /// Integer points on the segment from a to b; long segments are capped to stay cheap.
-    static func bresenham(_ a: (Int, Int), _ b: (Int, Int)) -> [(Int, Int)] {
+    /// Visits the integer points on the segment from a to b, in order; long segments are capped
+    /// to stay cheap.
+    static func bresenham(_ a: (Int, Int), _ b: (Int, Int), _ visit: (Int, Int) -> Void) {
         var (x0, y0) = a
         let (x1, y1) = b
         let dx = x1 > x0 ? x1 - x0 : x0 - x1, dy = y1 > y0 ? y0 - y1 : y1 - y0  // |Δx| and -|Δy|
         let sx = x0 < x1 ? 1 : -1, sy = y0 < y1 ? 1 : -1
         var error = dx + dy
-        var points: [(Int, Int)] = []
-        for _ in 0...(min(dx - dy, 100_000)) {
-            points.append((x0, y0))
+        var step = 0
+        let steps = min(dx - dy, 100_000)
+        while step <= steps {
+            visit(x0, y0)
+            step += 1
             if x0 == x1 && y0 == y1 { break }
             let e2 = 2 * error
             if e2 >= dy {
@@ -82,6 +101,5 @@ struct CharacterCanvas {
                 y0 += sy
             }
         }
-        return points
     }
 }

@@ -6,9 +6,13 @@ enum Decimation {
     /// decimation applies only when they are non-decreasing and there are more than 4 per column.
     static func keep(positions: [Double], y: [Double], columns: Int) -> [Int] {
         let n = positions.count
-        guard columns > 0, n > 4 * columns else { return Array(0..<n) }
-        for i in 1..<n where positions[i] < positions[i - 1] {
-            return Array(0..<n)
+        // Index loops throughout: a debug build (snippets) runs `Array(0..<n)`, `for ... in` and
+        // `Set` with generic calls per point.
+        guard columns > 0, n > 4 * columns else { return all(n) }
+        var i = 1
+        while i < n {
+            if positions[i] < positions[i - 1] { return all(n) }
+            i += 1
         }
         var kept: [Int] = []
         kept.reserveCapacity(4 * columns + 4)
@@ -23,10 +27,27 @@ enum Decimation {
                 if y[end] < y[low] { low = end }
                 if y[end] > y[high] { high = end }
             }
-            for index in Set([start, low, high, end]).sorted() { kept.append(index) }
+            // start <= low, high <= end: the distinct ones of the four, in order.
+            kept.append(start)
+            let (first, second) = low < high ? (low, high) : (high, low)
+            if first != start { kept.append(first) }
+            if second != first, second != start { kept.append(second) }
+            if end != second, end != start { kept.append(end) }
             start = end + 1
         }
         return kept
+    }
+
+    /// 0..<n as an array.
+    private static func all(_ n: Int) -> [Int] {
+        var indices: [Int] = []
+        indices.reserveCapacity(n)
+        var i = 0
+        while i < n {
+            indices.append(i)
+            i += 1
+        }
+        return indices
     }
 
     private static func bucket(_ position: Double, _ columns: Int) -> Int {

@@ -59,11 +59,17 @@ public struct PreparedPanel: Sendable {
         for (index, series) in panel.series.enumerated() {
             var xs: [Double] = []
             var ys: [Double] = []
-            xs.reserveCapacity(min(series.x.count, series.y.count))
-            ys.reserveCapacity(xs.capacity)
-            for (x, y) in zip(series.x, series.y) where keep(x, y) {
-                xs.append(x)
-                ys.append(y)
+            let count = min(series.x.count, series.y.count)
+            xs.reserveCapacity(count)
+            ys.reserveCapacity(count)
+            // An index loop: in a debug build (snippets) `zip` costs generic calls per point.
+            var i = 0
+            while i < count {
+                if keep(series.x[i], series.y[i]) {
+                    xs.append(series.x[i])
+                    ys.append(series.y[i])
+                }
+                i += 1
             }
             cleaned.append(CleanSeries(index: index, label: series.label, kind: series.kind, x: xs, y: ys))
         }
