@@ -2,14 +2,15 @@
 """Who pays for the Swift runtime's generic-metadata work in a callgrind profile.
 
     valgrind --tool=callgrind --callgrind-out-file=run.out .build-notebooks/.../debug/huber
-    python3 Benchmarks/metadata_callers.py run.out [--top 25] [--via]
+    python3 Benchmarks/metadata_callers.py run.out [--top 25] [--via] [--match REGEX]
 
 Each call into a generic-metadata function of the runtime (the same list as
 snippet_profiles.sh) is charged, with its inclusive instructions, to the nearest caller in
 the project's own code (a function whose source file is under Sources/ or Snippets/), walking
 up through the standard library and compiler-made thunks and splitting a function's cost among
 its callers in proportion to what each call cost. Prints the callers that pay the most and,
-with --via, the functions they called on the way.
+with --via, the functions they called on the way. --match charges the calls into other
+runtime functions instead (a regular expression over their names).
 """
 import re
 import sys
@@ -78,12 +79,17 @@ def main():
     verbose = "--via" in args
     if verbose:
         args.remove("--via")
+    global METADATA
+    if "--match" in args:
+        index = args.index("--match")
+        METADATA = re.compile(args[index + 1])
+        del args[index:index + 2]
     if "--top" in args:
         index = args.index("--top")
         top = int(args[index + 1])
         del args[index:index + 2]
     if len(args) != 1:
-        sys.exit("usage: metadata_callers.py CALLGRIND_OUT [--top N] [--via]")
+        sys.exit("usage: metadata_callers.py CALLGRIND_OUT [--top N] [--via] [--match REGEX]")
     file_of, self_cost, edges = parse(args[0])
     callers = defaultdict(list)
     for (caller, callee), cost in edges.items():

@@ -30,14 +30,15 @@ show(Figure(Panel(title: "Two distributions over three outcomes", x: Axis("outco
 check(abs(try kl(p, q) - (try kl(q, p))) > 1e-3, "KL is not symmetric: KL(p ‖ q) ≠ KL(q ‖ p)")
 check(abs(crossEntropy(p, q) - (entropy(p) + (try kl(p, q)))) < 1e-12, "cross-entropy = entropy + KL: H(p, q) = H(p) + KL(p ‖ q)")
 check(try kl(p, p) == 0, "KL(p ‖ p) = 0")
+// 1,000 random pairs: a batch of p's and a batch of q's over four outcomes, one pair per row
+// (softmax of random logits gives random distributions); `.none` keeps one KL per row.
 var random = Xoshiro256(seed: 17)
-func randomDistribution(_ random: inout Xoshiro256) -> [Double] {
-    let raw = (0..<4).map { _ in random.nextUnit() + 1e-3 }
-    let total = raw.reduce(0, +)
-    return raw.map { $0 / total }
+func randomDistributions(_ count: Int, _ random: inout Xoshiro256) throws -> Batch<Double> {
+    SoftmaxRegression.softmaxRows(try Batch(rows: count, columns: 4, values: random.normal(count: 4 * count, standardDeviation: 2)))
 }
-let pairs = (0..<1000).map { _ in (randomDistribution(&random), randomDistribution(&random)) }
-check(try pairs.allSatisfy { try kl($0.0, $0.1) >= 0 }, "KL ≥ 0 on 1,000 random pairs (Gibbs' inequality)")
+let ps = try randomDistributions(1000, &random), qs = try randomDistributions(1000, &random)
+let pairs = try KLDivergence().evaluate(target: ps, prediction: qs, reduction: .none)
+check(pairs.perSample.count == 1000 && pairs.perSample.allSatisfy { $0 >= 0 }, "KL ≥ 0 on 1,000 random pairs (Gibbs' inequality)")
 check(try kl([0.5, 0.5, 0], [1, 0, 0]) == .infinity, "q = 0 where p > 0 makes KL infinite")
 check(try kl([1, 0, 0], [0.5, 0.5, 0]).isFinite, "p = 0 where q > 0 costs nothing (0 log 0 = 0)")
 record("kl_pq", try kl(p, q))

@@ -29,7 +29,13 @@ public enum Penalty: Sendable, Equatable {
     /// The penalty's value at weights `w`.
     @inlinable
     public func value<T: LossScalar>(_ weights: ArraySlice<T>) -> T {
-        if T.self == Double.self { return unsafeBitCast(DoubleKernels.penaltyValue(self, unsafeBitCast(weights, to: ArraySlice<Double>.self)), to: T.self) }
+        if T.self == Double.self {
+            // `Double` path: see ``DoubleKernels``.
+            let value = unsafeBitCast(weights, to: ArraySlice<Double>.self).withUnsafeBufferPointer { w in
+                w.baseAddress.map { DoubleKernels.penaltyValue(self, $0, count: w.count) } ?? 0
+            }
+            return unsafeBitCast(value, to: T.self)
+        }
         switch self {
         case .none: return 0
         case let .l1(lambda): return T(lambda) * weights.reduce(0) { $0 + $1.magnitude }
@@ -42,9 +48,15 @@ public enum Penalty: Sendable, Equatable {
     public func addGradient<T: LossScalar>(_ weights: ArraySlice<T>, to gradient: inout ArraySlice<T>) {
         if T.self == Double.self {
             // `Double` paths: see ``DoubleKernels``.
+            let count = min(weights.count, gradient.count)
             withUnsafeMutablePointer(to: &gradient) { pointer in
                 pointer.withMemoryRebound(to: ArraySlice<Double>.self, capacity: 1) { doubles in
-                    DoubleKernels.addPenaltyGradient(self, unsafeBitCast(weights, to: ArraySlice<Double>.self), to: &doubles.pointee)
+                    unsafeBitCast(weights, to: ArraySlice<Double>.self).withUnsafeBufferPointer { w in
+                        doubles.pointee.withUnsafeMutableBufferPointer { g in
+                            guard let w = w.baseAddress, let g = g.baseAddress else { return }
+                            DoubleKernels.addPenaltyGradient(self, w, to: g, count: count)
+                        }
+                    }
                 }
             }
             return

@@ -49,6 +49,17 @@ public struct Xoshiro256: RandomNumberGenerator, Sendable {
         return mean + standardDeviation * radius * Double.cos(2 * Double.pi * u2)
     }
 
+    /// `count` normal draws at once (numpy's `rng.normal(size=count)`): the same numbers, in
+    /// the same order, as `count` calls of ``normal(mean:standardDeviation:)``.
+    public mutating func normal(count: Int, mean: Double = 0, standardDeviation: Double = 1) -> [Double] {
+        var draws: [Double] = []
+        draws.reserveCapacity(max(0, count))
+        // An index loop: `(0..<count).map` in a debug build (snippets) looks up generic
+        // metadata for every element.
+        while draws.count < count { draws.append(normal(mean: mean, standardDeviation: standardDeviation)) }
+        return draws
+    }
+
     /// A uniform integer in 0..<bound, without modulo bias (Lemire's method).
     public mutating func nextInt(below bound: Int) -> Int {
         precondition(bound > 0, "bound must be positive")

@@ -51,17 +51,25 @@ extension Loss {
         perSample: UnsafeMutableBufferPointer<T>?, weights: UnsafeBufferPointer<T>?, columns: Int, scale: T
     ) -> T {
         let count = prediction.count / max(1, columns)
+        guard count > 0, let t = target.baseAddress, let p = prediction.baseAddress, let g = gradient.baseAddress else { return 0 }
+        // Optionals unwrapped and rows addressed by pointer once, outside the loop: in a debug
+        // build (snippets) each optional or slice of a `T` buffer costs a generic metadata lookup.
+        let hasWeights = weights != nil, hasPerSample = perSample != nil
+        let w = weights ?? UnsafeBufferPointer(start: nil, count: 0)
+        let s = perSample ?? UnsafeMutableBufferPointer(start: nil, count: 0)
         var total: T = 0
-        for row in 0..<count {
+        var row = 0
+        while row < count {
             let start = row * columns
-            let weight = weights?[row] ?? 1
+            let weight: T = hasWeights ? w[row] : 1
             let value = sample(
-                target: UnsafeBufferPointer(rebasing: target[start..<(start + columns)]),
-                prediction: UnsafeBufferPointer(rebasing: prediction[start..<(start + columns)]),
-                gradient: UnsafeMutableBufferPointer(rebasing: gradient[start..<(start + columns)]),
+                target: UnsafeBufferPointer(start: t + start, count: columns),
+                prediction: UnsafeBufferPointer(start: p + start, count: columns),
+                gradient: UnsafeMutableBufferPointer(start: g + start, count: columns),
                 scale: weight * scale)
-            perSample?[row] = weight * value
+            if hasPerSample { s[row] = weight * value }
             total += weight * value
+            row += 1
         }
         return total
     }

@@ -65,6 +65,12 @@ public struct SoftmaxRegression<Scalar: LossScalar>: Model {
     /// Softmax of each row, shifted by the row's maximum so no exponential overflows.
     @inlinable
     public static func softmaxRows(_ z: Batch<Scalar>) -> Batch<Scalar> {
+        if Scalar.self == Double.self {
+            // `Double` path: see ``DoubleKernels``.
+            var s = z
+            s.values = unsafeBitCast(DoubleKernels.softmaxRows(unsafeBitCast(z.values, to: [Double].self), columns: z.columns), to: [Scalar].self)
+            return s
+        }
         var s = z
         for i in 0..<z.rows {
             let row = z.row(i)

@@ -52,6 +52,16 @@ public struct Objective<L: Loss, T: LossScalar>: Sendable {
         // Without a penalty there is nothing to add (its value is 0, its gradient none); `+ 0`
         // keeps the sum's sign rules (-0 + 0 = +0) as the penalised path has them.
         if case .none = penalty { return (value + 0, gradient) }
+        if T.self == Double.self {
+            // `Double` path: see ``DoubleKernels``. `gradient` is moved out while it changes, so
+            // that it changes in place.
+            var doubles = unsafeBitCast(gradient, to: [Double].self)
+            gradient = []
+            let penaltyValue = DoubleKernels.penalise(
+                penalty, parameters: unsafeBitCast(model.parameters, to: [Double].self), weights: model.weightIndices,
+                gradient: &doubles, addGradient: includePenaltyGradient)
+            return (value + unsafeBitCast(penaltyValue, to: T.self), unsafeBitCast(doubles, to: [T].self))
+        }
         let weights = model.parameters[model.weightIndices]
         if includePenaltyGradient {
             var slice = gradient[model.weightIndices]

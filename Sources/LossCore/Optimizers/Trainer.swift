@@ -30,13 +30,18 @@ public struct Trainer: Sendable {
         var state = UpdateState<T>(count: model.parameters.count)
         var random = Xoshiro256(seed: optimizer.seed)
         let rows = objective.inputs.rows
-        var order = Array(0..<rows)
+        // Index loops and arrays made only when needed: a debug build (snippets) runs `stride`
+        // and `Array(0..<n)` with generic runtime calls per step.
+        var order: [Int] = []
+        if let batchSize = optimizer.batchSize, batchSize < rows { order = Array(0..<rows) }
         var rising = 0
         let proximal = optimizer.proximalL1 && { if case .l1 = objective.penalty { true } else { false } }()
         // A full-batch step without the proximal term uses the gradient the last step measured
         // at these very parameters, instead of computing it again.
         var measured = start.gradient
-        for step in stride(from: 1, through: stopping.maxSteps, by: 1) {
+        var step = 0
+        while step < stopping.maxSteps {
+            step += 1
             let previous = model.parameters
             if let batchSize = optimizer.batchSize, batchSize < rows {
                 random.shuffle(&order)

@@ -9,9 +9,18 @@ struct ASCIIPanelRenderer {
 
     private var unicode: Bool { mode == .unicode }
 
+    /// The panel's lines. Index loops and arrays throughout: a debug build (snippets) makes each
+    /// generic type it meets (zips, enumerations, dictionaries, key paths) at run time, the first
+    /// time, by name.
     func lines() -> [String] {
         let yLabels = panel.y.ticks.labels
-        let labelWidth = min(12, max(1, yLabels.map(\.count).max() ?? 1))
+        var widest = 1
+        var i = 0
+        while i < yLabels.count {
+            widest = max(widest, yLabels[i].count)
+            i += 1
+        }
+        let labelWidth = min(12, widest)
         let plotWidth = max(4, width - labelWidth - 2)
         var canvas = CharacterCanvas(width: plotWidth, height: height)
         drawHeatMap(&canvas)
@@ -24,32 +33,46 @@ struct ASCIIPanelRenderer {
         if let title = panel.panel.title { result.append(ASCIIRenderer.center(title, width: width)) }
         if let label = panel.panel.y.label { result.append(String(label.prefix(width))) }
         // Rows with a y tick get its label and a tick on the axis.
-        var tickRows: [Int: String] = [:]
-        for (value, label) in zip(panel.y.ticks.values, yLabels) {
-            let position = panel.y.position(value)
-            guard position >= -1e-9, position <= 1 + 1e-9 else { continue }
-            let row = Int(((1 - position) * Double(height - 1)).rounded())
-            if tickRows[row] == nil { tickRows[row] = String(label.prefix(labelWidth)) }
-        }
         let rows = canvas.rows()
-        for (index, row) in rows.enumerated() {
-            let label = tickRows[index].map { String(repeating: " ", count: labelWidth - $0.count) + $0 }
-                ?? String(repeating: " ", count: labelWidth)
-            let axis: Character = tickRows[index] == nil ? (unicode ? "│" : "|") : (unicode ? "┤" : "+")
-            result.append(label + " " + String(axis) + row)
+        var tickLabels = [String?](repeating: nil, count: rows.count)
+        i = 0
+        while i < min(panel.y.ticks.values.count, yLabels.count) {
+            let position = panel.y.position(panel.y.ticks.values[i])
+            if position >= -1e-9, position <= 1 + 1e-9 {
+                let row = Int(((1 - position) * Double(height - 1)).rounded())
+                if row >= 0, row < rows.count, tickLabels[row] == nil { tickLabels[row] = String(yLabels[i].prefix(labelWidth)) }
+            }
+            i += 1
+        }
+        let blank = String(repeating: " ", count: labelWidth)
+        i = 0
+        while i < rows.count {
+            if let tick = tickLabels[i] {
+                result.append(String(repeating: " ", count: labelWidth - tick.count) + tick + " " + (unicode ? "┤" : "+") + rows[i])
+            } else {
+                result.append(blank + " " + (unicode ? "│" : "|") + rows[i])
+            }
+            i += 1
         }
         // The x axis, with tick marks, then the tick labels placed under them.
         var axisLine = Array(repeating: Character(unicode ? "─" : "-"), count: plotWidth)
         var labelLine = Array(repeating: Character(" "), count: plotWidth + labelWidth + 2)
         var lastEnd = -1
-        for (value, label) in zip(panel.x.ticks.values, panel.x.ticks.labels) {
-            let position = panel.x.position(value)
+        i = 0
+        while i < min(panel.x.ticks.values.count, panel.x.ticks.labels.count) {
+            let label = panel.x.ticks.labels[i]
+            let position = panel.x.position(panel.x.ticks.values[i])
+            i += 1
             guard position >= -1e-9, position <= 1 + 1e-9 else { continue }
             let column = Int((position * Double(plotWidth - 1)).rounded())
             axisLine[column] = unicode ? "┬" : "+"
             let start = min(max(0, labelWidth + 2 + column - label.count / 2), labelLine.count - label.count)
             guard start > lastEnd, start >= 0 else { continue }
-            for (offset, character) in label.enumerated() { labelLine[start + offset] = character }
+            var offset = start
+            for character in label {
+                labelLine[offset] = character
+                offset += 1
+            }
             lastEnd = start + label.count
         }
         result.append(String(repeating: " ", count: labelWidth) + " " + (unicode ? "└" : "+") + String(axisLine))

@@ -46,12 +46,21 @@ public struct ASCIIRenderer: Sendable {
                 }
                 return ASCIIPanelRenderer(panel: prepared, width: panelWidth, height: height, mode: mode).lines()
             }
-            let depth = blocks.map(\.count).max() ?? 0
-            for lineIndex in 0..<depth {
-                let parts = blocks.map { block in
-                    Self.pad(lineIndex < block.count ? block[lineIndex] : "", to: panelWidth)
+            // Index loops: in a debug build (snippets) a `map` per line looks up generic metadata.
+            var depth = 0
+            for block in blocks { depth = max(depth, block.count) }
+            let separator = String(repeating: " ", count: gap)
+            var lineIndex = 0
+            while lineIndex < depth {
+                var line = ""
+                var b = 0
+                while b < blocks.count {
+                    if b > 0 { line += separator }
+                    line += Self.pad(lineIndex < blocks[b].count ? blocks[b][lineIndex] : "", to: panelWidth)
+                    b += 1
                 }
-                lines.append(Self.trimTrailing(parts.joined(separator: String(repeating: " ", count: gap))))
+                lines.append(Self.trimTrailing(line))
+                lineIndex += 1
             }
             if row < figure.rows - 1 { lines.append("") }
         }

@@ -37,6 +37,16 @@ struct DataTests {
         #expect(items != Array(0..<50))
     }
 
+    @Test("normal(count:) gives the draws that as many normal() calls give, in order, and leaves the generator where they would")
+    func normalBatch() {
+        var one = Xoshiro256(seed: 9), many = Xoshiro256(seed: 9)
+        let singles = (0..<101).map { _ in one.normal(mean: 1.5, standardDeviation: 3) }
+        #expect(many.normal(count: 101, mean: 1.5, standardDeviation: 3) == singles)
+        #expect(many.next() == one.next())
+        #expect(many.normal(count: 0).isEmpty && many.normal(count: -3).isEmpty)
+        #expect(many.next() == one.next(), "no draws for an empty count")
+    }
+
     @Test("House prices: same seed same data; outliers are appended to the same clean houses")
     func housePrices() throws {
         let a = try RegressionData<Double>.housePrices(count: 30, outliers: 0, seed: 3)

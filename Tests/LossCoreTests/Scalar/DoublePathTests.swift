@@ -102,4 +102,31 @@ struct DoublePathTests {
         }
         #expect(model.parameters[0] == 0, "a weight within ηλ of zero lands on zero")
     }
+
+    @Test("softmaxRows on Doubles: each row shifted by its first maximum, exponentiated, divided by the running sum")
+    func softmax() throws {
+        var random = Xoshiro256(seed: 4)
+        let special: [Double] = [0, -0.0, 700, 700, -800, 1e-300, 3, -3, 40, 40.5, -1e5, 2]
+        let values = special + (0..<(4 * 60)).map { _ in random.uniform(-30, 30) }
+        let z = try Batch(rows: values.count / 4, columns: 4, values: values)
+        let s = SoftmaxRegression<Double>.softmaxRows(z)
+        #expect(s.rows == z.rows && s.columns == 4)
+        for i in 0..<z.rows {
+            let row = Array(z.row(i))
+            let largest = row.max()!
+            var total = 0.0
+            var expected: [Double] = []
+            for x in row {
+                expected.append(Double.exp(x - largest))
+                total += expected.last!
+            }
+            for k in 0..<4 {
+                #expect(Self.same(s[i, k], expected[k] / total), "row \(i), column \(k)")
+            }
+        }
+        let floats = SoftmaxRegression<Float>.softmaxRows(try Batch(rows: z.rows, columns: 4, values: values.map(Float.init)))
+        #expect(zip(floats.values, s.values).allSatisfy { (Double($0) - $1).magnitude <= 1e-5 })
+        let empty = try Batch<Double>(rows: 3, columns: 0, values: [])
+        #expect(SoftmaxRegression<Double>.softmaxRows(empty) == empty)
+    }
 }
