@@ -214,4 +214,39 @@ struct EdgeTests {
             }
         }
     }
+
+    @Test("Decimation keeps, per column, the first, lowest, highest and last point once each, in order")
+    func decimationPerColumn() {
+        var random: UInt64 = 7
+        for (n, columns) in [(50, 3), (1_000, 10), (997, 64), (5, 1), (400, 100)] {
+            // Ties and repeated values make first, lowest, highest and last coincide often.
+            let y = (0..<n).map { _ -> Double in
+                random = random &* 6364136223846793005 &+ 1442695040888963407
+                return Double(random >> 61)
+            }
+            let positions = (0..<n).map { Double($0) / Double(max(1, n - 1)) }
+            let kept = Decimation.keep(positions: positions, y: y, columns: columns)
+            guard n > 4 * columns else {
+                #expect(kept == Array(0..<n))
+                continue
+            }
+            // The reference: each column's four indices as a sorted set.
+            var expected: [Int] = []
+            var start = 0
+            func bucket(_ p: Double) -> Int { Int((min(max(p, 0), 1) * Double(columns)).rounded(.down)) }
+            while start < n {
+                var end = start, low = start, high = start
+                while end + 1 < n, bucket(positions[end + 1]) == bucket(positions[start]) {
+                    end += 1
+                    if y[end] < y[low] { low = end }
+                    if y[end] > y[high] { high = end }
+                }
+                expected += Set([start, low, high, end]).sorted()
+                start = end + 1
+            }
+            #expect(kept == expected, "\(n) points in \(columns) columns")
+        }
+        #expect(Decimation.keep(positions: [0, 0.5, 0.2, 1, 1, 1, 1, 1, 1], y: Array(repeating: 1, count: 9), columns: 1) == Array(0..<9),
+                "positions that go back leave the line whole")
+    }
 }

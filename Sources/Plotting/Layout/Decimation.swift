@@ -27,12 +27,12 @@ enum Decimation {
                 if y[end] < y[low] { low = end }
                 if y[end] > y[high] { high = end }
             }
-            // start <= low, high <= end: the distinct ones of the four, in order.
-            kept.append(start)
+            // start <= first <= second <= end: each of the four once, in order.
             let (first, second) = low < high ? (low, high) : (high, low)
+            kept.append(start)
             if first != start { kept.append(first) }
-            if second != first, second != start { kept.append(second) }
-            if end != second, end != start { kept.append(end) }
+            if second != first { kept.append(second) }
+            if end != second { kept.append(end) }
             start = end + 1
         }
         return kept
