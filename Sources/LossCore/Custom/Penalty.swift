@@ -47,18 +47,18 @@ public enum Penalty: Sendable, Equatable {
     @inlinable
     public func addGradient<T: LossScalar>(_ weights: ArraySlice<T>, to gradient: inout ArraySlice<T>) {
         if T.self == Double.self {
-            // `Double` paths: see ``DoubleKernels``.
-            let count = min(weights.count, gradient.count)
-            withUnsafeMutablePointer(to: &gradient) { pointer in
-                pointer.withMemoryRebound(to: ArraySlice<Double>.self, capacity: 1) { doubles in
-                    unsafeBitCast(weights, to: ArraySlice<Double>.self).withUnsafeBufferPointer { w in
-                        doubles.pointee.withUnsafeMutableBufferPointer { g in
-                            guard let w = w.baseAddress, let g = g.baseAddress else { return }
-                            DoubleKernels.addPenaltyGradient(self, w, to: g, count: count)
-                        }
-                    }
+            // `Double` path: see ``DoubleKernels``. `gradient` is moved out while it changes, so
+            // that it changes in place.
+            var doubles = unsafeBitCast(gradient, to: ArraySlice<Double>.self)
+            gradient = []
+            let count = min(weights.count, doubles.count)
+            unsafeBitCast(weights, to: ArraySlice<Double>.self).withUnsafeBufferPointer { w in
+                doubles.withUnsafeMutableBufferPointer { g in
+                    guard let w = w.baseAddress, let g = g.baseAddress else { return }
+                    DoubleKernels.addPenaltyGradient(self, w, to: g, count: count)
                 }
             }
+            gradient = unsafeBitCast(doubles, to: ArraySlice<T>.self)
             return
         }
         switch self {

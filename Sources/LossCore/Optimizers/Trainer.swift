@@ -32,8 +32,8 @@ public struct Trainer: Sendable {
         let rows = objective.inputs.rows
         // Index loops and arrays made only when needed: a debug build (snippets) runs `stride`
         // and `Array(0..<n)` with generic runtime calls per step.
-        var order: [Int] = []
-        if let batchSize = optimizer.batchSize, batchSize < rows { order = Array(0..<rows) }
+        let minibatch = optimizer.batchSize.flatMap { $0 < rows ? $0 : nil }
+        var order: [Int] = minibatch == nil ? [] : Array(0..<rows)
         var rising = 0
         let proximal = optimizer.proximalL1 && { if case .l1 = objective.penalty { true } else { false } }()
         // A full-batch step without the proximal term uses the gradient the last step measured
@@ -43,7 +43,7 @@ public struct Trainer: Sendable {
         while step < stopping.maxSteps {
             step += 1
             let previous = model.parameters
-            if let batchSize = optimizer.batchSize, batchSize < rows {
+            if let batchSize = minibatch {
                 random.shuffle(&order)
                 for first in stride(from: 0, to: rows, by: batchSize) {
                     let batch = Array(order[first..<min(rows, first + batchSize)])
