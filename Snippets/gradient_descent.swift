@@ -73,7 +73,7 @@ show(Figure(Panel(title: "Gap to the best loss, J(θₖ) − J*", x: Axis("step 
 // snippet.rate
 // Ratios of successive gaps, while the gap is well above rounding noise.
 let gaps = histories[1].losses.map { $0 - optimum }.prefix { $0 > 1e-9 }
-let measured = (1..<gaps.count).map { gaps[$0] / gaps[$0 - 1] }.max() ?? 0
+let measured = zip(gaps.dropFirst(), gaps).map { next, previous in next / previous }.max() ?? 0
 let theory = conditioning.rate * conditioning.rate
 print("worst measured contraction of J − J* per step: \(measured)")
 print("guaranteed by theory, (1 − μ/L)²: \(theory)")

@@ -9,7 +9,7 @@ import Plotting
 /// Entropy H(p) = −Σ p log p, with 0 log 0 = 0.
 func entropy(_ p: [Double]) -> Double { -p.filter { $0 > 0 }.reduce(0) { $0 + $1 * log($1) } }
 /// Cross-entropy H(p, q) = −Σ p log q.
-func crossEntropy(_ p: [Double], _ q: [Double]) -> Double { -zip(p, q).filter { $0.0 > 0 }.reduce(0) { $0 + $1.0 * log($1.1) } }
+func crossEntropy(_ p: [Double], _ q: [Double]) -> Double { -zip(p, q).filter { pi, _ in pi > 0 }.reduce(0) { sum, pair in sum + pair.0 * log(pair.1) } }
 /// KL(p ‖ q) from LossCore, one distribution per row.
 func kl(_ p: [Double], _ q: [Double]) throws -> Double {
     try KLDivergence().evaluate(target: Batch(rows: [p]), prediction: Batch(rows: [q]), reduction: .sum).value
