@@ -57,7 +57,7 @@ struct DocTestTests {
         #expect(report.failures.first { $0.kind == .crash }?.details.contains("Index out of range") == true)
     }
 
-    @Test("The build compiles system modules into the module cache the settings name, not into the scratch folder, and writes no index store")
+    @Test("The build compiles system modules into the module cache the settings name, not into the scratch folder, and writes no index store and no debug information")
     func moduleCache() async throws {
         _ = try await run(["Notebooks/passing.md"])
         let shared = try FileManager.default.subpathsOfDirectory(atPath: FixturePackage.moduleCache.path)
@@ -66,6 +66,12 @@ struct DocTestTests {
         #expect(!scratch.contains { $0.hasSuffix(".pcm") }, "\(scratch.filter { $0.hasSuffix(".pcm") })")
         // SwiftPM's index-while-building writes `<triple>/debug/index/store`; the snippet build turns it off.
         #expect(!scratch.contains { $0.hasSuffix("/index/store") }, "\(scratch.filter { $0.contains("/index/") }.prefix(3))")
+        // Built with `-gnone`: a snippet's executable has no DWARF section (`.debug_info` names one
+        // in the section header table when there is).
+        let root = await FixturePackage.shared.scratch
+        let executable = try #require(scratch.first { $0.hasSuffix("/debug/good") })
+        let bytes = try Data(contentsOf: root.appendingPathComponent(executable))
+        #expect(bytes.count > 0 && bytes.range(of: Data(".debug_info".utf8)) == nil)
     }
 
     @Test("Two snippets that do not compile each get their own errors; the others still build and pass")
