@@ -4,67 +4,109 @@ public enum MathMLRenderer {
     /// A `<math>` element; `display` makes it a block. Its spoken form (``MathSpeech``) is its
     /// `aria-label` (what Chromium's accessibility tree names it by) and its `alttext`.
     public static func render(_ node: MathNode, display: Bool, source: String) -> String {
-        let annotation = "<annotation encoding=\"application/x-tex\">\(HTML.escape(source))</annotation>"
         let speech = HTML.escape(MathSpeech.render(node))
-        return "<math\(display ? " display=\"block\"" : "") alttext=\"\(speech)\" aria-label=\"\(speech)\"><semantics>\(mrow(node))\(annotation)</semantics></math>"
+        var html = display ? "<math display=\"block\" alttext=\"" : "<math alttext=\""
+        html += speech
+        html += "\" aria-label=\""
+        html += speech
+        html += "\"><semantics>"
+        mrow(node, into: &html)
+        html += "<annotation encoding=\"application/x-tex\">"
+        html += HTML.escape(source)
+        html += "</annotation></semantics></math>"
+        return html
     }
 
-    static func mrow(_ node: MathNode) -> String {
-        if case .row = node { return element(node) }
-        return "<mrow>\(element(node))</mrow>"
+    /// `node` as one MathML element: a row as it is, anything else in an `<mrow>`.
+    static func mrow(_ node: MathNode, into html: inout String) {
+        if case .row = node { return element(node, into: &html) }
+        html += "<mrow>"
+        element(node, into: &html)
+        html += "</mrow>"
     }
 
-    static func element(_ node: MathNode) -> String {
+    /// `node`'s elements, each child in `tag`.
+    static func wrap(_ tag: String, _ children: [MathNode], rows: Bool = true, into html: inout String, attributes: String = "") {
+        html += "<" + tag + attributes + ">"
+        for child in children {
+            if rows { mrow(child, into: &html) } else { element(child, into: &html) }
+        }
+        html += "</" + tag + ">"
+    }
+
+    /// `node`'s MathML, appended to `html`.
+    static func element(_ node: MathNode, into html: inout String) {
         switch node {
         case let .identifier(name):
             // Multi-letter names (log, max) are upright by MathML's rules; single letters italic.
-            return "<mi>\(HTML.escape(name))</mi>"
+            html += "<mi>" + HTML.escape(name) + "</mi>"
         case let .number(digits):
-            return "<mn>\(HTML.escape(digits))</mn>"
+            html += "<mn>" + HTML.escape(digits) + "</mn>"
         case let .op(symbol, large):
-            if large { return "<mo largeop=\"true\" movablelimits=\"true\">\(HTML.escape(symbol))</mo>" }
-            // Bars around |r| and ‖r‖ hug their contents.
-            if symbol == "|" || symbol == "‖" { return "<mo lspace=\"0\" rspace=\"0\">\(symbol)</mo>" }
-            return "<mo>\(HTML.escape(symbol))</mo>"
+            if large {
+                html += "<mo largeop=\"true\" movablelimits=\"true\">" + HTML.escape(symbol) + "</mo>"
+            } else if symbol == "|" || symbol == "‖" {
+                // Bars around |r| and ‖r‖ hug their contents.
+                html += "<mo lspace=\"0\" rspace=\"0\">" + symbol + "</mo>"
+            } else {
+                html += "<mo>" + HTML.escape(symbol) + "</mo>"
+            }
         case let .text(text):
-            return "<mtext>\(HTML.escape(text.replacingSpacesWithNonBreaking))</mtext>"
+            html += "<mtext>" + HTML.escape(text.replacingSpacesWithNonBreaking) + "</mtext>"
         case let .row(items):
-            return "<mrow>" + items.map(element).joined() + "</mrow>"
+            wrap("mrow", items, rows: false, into: &html)
         case let .fraction(numerator, denominator):
-            return "<mfrac>\(mrow(numerator))\(mrow(denominator))</mfrac>"
+            wrap("mfrac", [numerator, denominator], into: &html)
         case let .root(body, index):
-            if let index { return "<mroot>\(mrow(body))\(mrow(index))</mroot>" }
-            return "<msqrt>\(element(body))</msqrt>"
+            if let index {
+                wrap("mroot", [body, index], into: &html)
+            } else {
+                wrap("msqrt", [body], rows: false, into: &html)
+            }
         case let .scripts(base, sub, sup, limits):
-            let b = element(base)
             switch (sub, sup) {
             case let (sub?, sup?):
-                return limits ? "<munderover>\(b)\(mrow(sub))\(mrow(sup))</munderover>" : "<msubsup>\(b)\(mrow(sub))\(mrow(sup))</msubsup>"
+                scripts(limits ? "munderover" : "msubsup", base, [sub, sup], into: &html)
             case let (sub?, nil):
-                return limits ? "<munder>\(b)\(mrow(sub))</munder>" : "<msub>\(b)\(mrow(sub))</msub>"
+                scripts(limits ? "munder" : "msub", base, [sub], into: &html)
             case let (nil, sup?):
-                return limits ? "<mover>\(b)\(mrow(sup))</mover>" : "<msup>\(b)\(mrow(sup))</msup>"
+                scripts(limits ? "mover" : "msup", base, [sup], into: &html)
             case (nil, nil):
-                return b
+                element(base, into: &html)
             }
         case let .accent(base, mark):
-            return "<mover accent=\"true\">\(mrow(base))<mo>\(HTML.escape(mark))</mo></mover>"
+            html += "<mover accent=\"true\">"
+            mrow(base, into: &html)
+            html += "<mo>" + HTML.escape(mark) + "</mo></mover>"
         case let .fenced(open, close, body):
-            let left = open.isEmpty ? "" : "<mo fence=\"true\" stretchy=\"true\">\(HTML.escape(open))</mo>"
-            let right = close.isEmpty ? "" : "<mo fence=\"true\" stretchy=\"true\">\(HTML.escape(close))</mo>"
-            return "<mrow>\(left)\(element(body))\(right)</mrow>"
+            html += "<mrow>"
+            if !open.isEmpty { html += "<mo fence=\"true\" stretchy=\"true\">" + HTML.escape(open) + "</mo>" }
+            element(body, into: &html)
+            if !close.isEmpty { html += "<mo fence=\"true\" stretchy=\"true\">" + HTML.escape(close) + "</mo>" }
+            html += "</mrow>"
         case let .cases(rows):
-            let table = rows.map { row in
-                "<mtr>" + row.map { "<mtd style=\"text-align:left;padding-right:1em\">\(mrow($0))</mtd>" }.joined() + "</mtr>"
-            }.joined()
-            return "<mrow><mo fence=\"true\" stretchy=\"true\">{</mo><mtable>\(table)</mtable></mrow>"
+            html += "<mrow><mo fence=\"true\" stretchy=\"true\">{</mo><mtable>"
+            for row in rows {
+                html += "<mtr>"
+                for cell in row { wrap("mtd", [cell], into: &html, attributes: " style=\"text-align:left;padding-right:1em\"") }
+                html += "</mtr>"
+            }
+            html += "</mtable></mrow>"
         case let .sized(symbol, height):
-            guard !symbol.isEmpty else { return "" }
+            guard !symbol.isEmpty else { return }
             let size = NumberText.em(height) + "em"
-            return "<mo stretchy=\"true\" symmetric=\"true\" minsize=\"\(size)\" maxsize=\"\(size)\">\(HTML.escape(symbol))</mo>"
+            html += "<mo stretchy=\"true\" symmetric=\"true\" minsize=\"" + size + "\" maxsize=\"" + size + "\">" + HTML.escape(symbol) + "</mo>"
         case let .space(em):
-            return "<mspace width=\"\(NumberText.em(em))em\"></mspace>"
+            html += "<mspace width=\"" + NumberText.em(em) + "em\"></mspace>"
         }
+    }
+
+    /// A base (as it is) and its scripts (each an element) in `tag`.
+    static func scripts(_ tag: String, _ base: MathNode, _ scripts: [MathNode], into html: inout String) {
+        html += "<" + tag + ">"
+        element(base, into: &html)
+        for script in scripts { mrow(script, into: &html) }
+        html += "</" + tag + ">"
     }
 }
 

@@ -4,10 +4,31 @@
 public enum MathSpeech {
     /// The formula as one line of speech.
     public static func render(_ node: MathNode) -> String {
-        var text = speak(node).split(separator: " ").joined(separator: " ").replacingOccurrences(of: " ,", with: ",")
-        while text.contains(",,") { text = text.replacingOccurrences(of: ",,", with: ",") }
-        if text.hasSuffix(",") { text.removeLast() }
-        return text
+        tidy(speak(node))
+    }
+
+    /// `words` with one space between words and none at either end, no space before a comma,
+    /// one comma where there were several, and no comma at the end: one pass over the bytes
+    /// (a space and a comma are never part of a longer UTF-8 sequence).
+    static func tidy(_ words: String) -> String {
+        let space = UInt8(ascii: " "), comma = UInt8(ascii: ",")
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(words.utf8.count)
+        var spaceDue = false
+        for byte in words.utf8 {
+            if byte == space {
+                spaceDue = !bytes.isEmpty
+            } else if byte == comma {
+                spaceDue = false
+                if bytes.last != comma { bytes.append(comma) }
+            } else {
+                if spaceDue { bytes.append(space) }
+                spaceDue = false
+                bytes.append(byte)
+            }
+        }
+        if bytes.last == comma { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static let names: [String: String] = [

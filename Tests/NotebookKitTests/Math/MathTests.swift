@@ -1,10 +1,13 @@
+import Foundation
 import Testing
 @testable import NotebookKit
 
 @Suite("Math: TeX subset to MathML and Unicode")
 struct MathTests {
     func mathML(_ tex: String, display: Bool = false) throws -> String {
-        MathMLRenderer.element(try TeXParser.parse(tex, display: display))
+        var html = ""
+        MathMLRenderer.element(try TeXParser.parse(tex, display: display), into: &html)
+        return html
     }
 
     func unicode(_ tex: String) -> String { Formula.unicode(tex) }
@@ -88,6 +91,30 @@ struct MathTests {
     func speech(tex: String, expected: String) throws {
         let spoken = MathSpeech.render(try TeXParser.parse(tex, display: false))
         #expect(spoken == expected)
+    }
+
+    @Test("Speech is tidied in one pass as the split, join and replace it stands for would tidy it")
+    func speechTidy() {
+        // The rule written out with Foundation: one space between words, none before a comma,
+        // commas collapsed, no comma at the end.
+        func reference(_ words: String) -> String {
+            var text = words.split(separator: " ").joined(separator: " ").replacingOccurrences(of: " ,", with: ",")
+            while text.contains(",,") { text = text.replacingOccurrences(of: ",,", with: ",") }
+            if text.hasSuffix(",") { text.removeLast() }
+            return text
+        }
+        // Every string of up to six pieces from both separators, a letter and a two-byte
+        // letter: 5,461 cases.
+        let pieces = [" ", ",", "a", "δ"]
+        var cases = [""]
+        var longer = [""]
+        for _ in 0..<6 {
+            longer = longer.flatMap { prefix in pieces.map { prefix + $0 } }
+            cases += longer
+        }
+        for words in cases {
+            #expect(MathSpeech.tidy(words) == reference(words), "\(words.debugDescription)")
+        }
     }
 
     @Test("A formula carries its speech as aria-label and alttext")
