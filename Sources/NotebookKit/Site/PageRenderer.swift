@@ -301,7 +301,8 @@ public struct PageRenderer {
 
     /// Links to other notebooks (`other.md`, `other.md#part`) point at their pages.
     static func rewriteLink(_ destination: String) -> String {
-        guard !destination.contains("://"), !destination.hasPrefix("mailto:") else { return destination }
+        // Most links are relative: no colon, so no Foundation string search.
+        guard !destination.containsByte(UInt8(ascii: ":")) || !destination.contains("://") && !destination.hasPrefix("mailto:") else { return destination }
         let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         guard let path = parts.first, path.hasSuffix(".md") else { return destination }
         return String(path.dropLast(3)) + ".html" + (parts.count > 1 ? "#" + parts[1] : "")

@@ -13,59 +13,96 @@ public enum SwiftHighlighter {
     /// One line of Swift as highlighted HTML. Block comments and multi-line strings are not
     /// tracked across lines (snippets are short; a line is coloured on its own).
     public static func highlight(_ line: String) -> String {
-        let characters = Array(line)
+        // In ASCII every byte is a character, so the bytes give the same tokens without
+        // breaking the line into grapheme clusters.
+        if line.utf8.allSatisfy({ $0 < 0x80 }) { return highlight(line.utf8.map(ASCIIByte.init)) }
+        return highlight(Array(line))
+    }
+
+    /// The lexer over a line's characters, or over its bytes when they are all ASCII.
+    static func highlight<Unit: HighlightUnit>(_ units: [Unit]) -> String {
         var html = ""
         var i = 0
-        func span(_ cls: String, _ text: String) { html += "<span class=\"\(cls)\">\(HTML.escape(text))</span>" }
-        while i < characters.count {
-            let c = characters[i]
-            if c == "/", i + 1 < characters.count, characters[i + 1] == "/" {
-                span("cm", String(characters[i...]))
+        // Text that is no token is escaped a run at a time, not a character at a time.
+        var plain = 0
+        func flush() {
+            if plain < i { html += HTML.escape(Unit.text(units[plain..<i])) }
+        }
+        func span(_ cls: String, upTo end: Int) {
+            flush()
+            html += "<span class=\"" + cls + "\">" + HTML.escape(Unit.text(units[i..<end])) + "</span>"
+            i = end
+            plain = end
+        }
+        func isDigit(_ index: Int) -> Bool { units[index].isNumber }
+        func isWord(_ index: Int) -> Bool { units[index].isLetter || units[index].isNumber || units[index].matches("_") }
+        while i < units.count {
+            let c = units[i]
+            if c.matches("/"), i + 1 < units.count, units[i + 1].matches("/") {
+                span("cm", upTo: units.count)
                 break
             }
-            if c == "\"" {
+            if c.matches("\"") {
                 var j = i + 1
-                while j < characters.count, characters[j] != "\"" {
-                    j += characters[j] == "\\" ? 2 : 1
+                while j < units.count, !units[j].matches("\"") {
+                    j += units[j].matches("\\") ? 2 : 1
                 }
-                j = min(j + 1, characters.count)
-                span("st", String(characters[i..<j]))
-                i = j
+                span("st", upTo: min(j + 1, units.count))
                 continue
             }
             if c.isNumber {
                 var j = i
-                while j < characters.count, characters[j].isNumber || characters[j] == "." || characters[j] == "_" || characters[j] == "e"
-                    || (characters[j] == "-" && j > 0 && characters[j - 1] == "e")
-                {
-                    if characters[j] == ".", j + 1 < characters.count, !characters[j + 1].isNumber { break }
+                while j < units.count, isDigit(j) || units[j].matches(".") || units[j].matches("_") || units[j].matches("e") || (units[j].matches("-") && j > 0 && units[j - 1].matches("e")) {
+                    if units[j].matches("."), j + 1 < units.count, !isDigit(j + 1) { break }
                     j += 1
                 }
-                span("nu", String(characters[i..<j]))
-                i = j
+                span("nu", upTo: j)
                 continue
             }
-            if c.isLetter || c == "_" || c == "@" || c == "#" {
+            if c.isLetter || c.matches("_") || c.matches("@") || c.matches("#") {
                 var j = i + 1
-                while j < characters.count, characters[j].isLetter || characters[j].isNumber || characters[j] == "_" { j += 1 }
-                let word = String(characters[i..<j])
-                if c == "@" || c == "#" {
-                    span("at", word)
-                } else if keywords.contains(word) {
-                    span("kw", word)
+                while j < units.count, isWord(j) { j += 1 }
+                if c.matches("@") || c.matches("#") {
+                    span("at", upTo: j)
+                } else if keywords.contains(Unit.text(units[i..<j])) {
+                    span("kw", upTo: j)
                 } else if c.isUppercase {
-                    span("ty", word)
-                } else if j < characters.count, characters[j] == "(" {
-                    span("fn", word)
+                    span("ty", upTo: j)
+                } else if j < units.count, units[j].matches("(") {
+                    span("fn", upTo: j)
                 } else {
-                    html += HTML.escape(word)
+                    i = j
                 }
-                i = j
                 continue
             }
-            html += HTML.escape(String(c))
             i += 1
         }
+        flush()
         return html
     }
+}
+
+/// What the highlighter reads a line as: characters, or bytes when the line is ASCII.
+protocol HighlightUnit {
+    var isLetter: Bool { get }
+    var isNumber: Bool { get }
+    var isUppercase: Bool { get }
+    /// Whether this is the one-scalar character `scalar`.
+    func matches(_ scalar: Unicode.Scalar) -> Bool
+    static func text(_ units: ArraySlice<Self>) -> String
+}
+
+extension Character: HighlightUnit {
+    func matches(_ scalar: Unicode.Scalar) -> Bool { self == Character(scalar) }
+    static func text(_ units: ArraySlice<Character>) -> String { String(units) }
+}
+
+/// A byte of a line that is all ASCII: one character.
+struct ASCIIByte: HighlightUnit {
+    var value: UInt8
+    var isLetter: Bool { (value | 0x20) >= UInt8(ascii: "a") && (value | 0x20) <= UInt8(ascii: "z") }
+    var isNumber: Bool { value >= UInt8(ascii: "0") && value <= UInt8(ascii: "9") }
+    var isUppercase: Bool { value >= UInt8(ascii: "A") && value <= UInt8(ascii: "Z") }
+    func matches(_ scalar: Unicode.Scalar) -> Bool { UInt32(value) == scalar.value }
+    static func text(_ units: ArraySlice<ASCIIByte>) -> String { String(decoding: units.lazy.map(\.value), as: UTF8.self) }
 }

@@ -175,5 +175,12 @@ struct PageRendererTests {
         #expect(SwiftHighlighter.highlight("let x = Huber(delta: 1.5) // note")
             == "<span class=\"kw\">let</span> x = <span class=\"ty\">Huber</span>(delta: <span class=\"nu\">1.5</span>) <span class=\"cm\">// note</span>")
         #expect(SwiftHighlighter.highlight("print(\"a \\\" b\")") == "<span class=\"fn\">print</span>(<span class=\"st\">&quot;a \\&quot; b&quot;</span>)")
+        // Lines with letters beyond ASCII are read as characters, ASCII lines as bytes: the same rules.
+        #expect(SwiftHighlighter.highlight("let η₀ = Huber(δ: 1.5e-3) // ½ r²")
+            == "<span class=\"kw\">let</span> η₀ = <span class=\"ty\">Huber</span>(δ: <span class=\"nu\">1.5e-3</span>) <span class=\"cm\">// ½ r²</span>")
+        #expect(SwiftHighlighter.highlight("let é = \"naïve\" + x2 + #line")
+            == "<span class=\"kw\">let</span> é = <span class=\"st\">&quot;naïve&quot;</span> + x2 + <span class=\"at\">#line</span>")
+        #expect(SwiftHighlighter.highlight("let e = \"naive\" + x2 + #line")
+            == "<span class=\"kw\">let</span> e = <span class=\"st\">&quot;naive&quot;</span> + x2 + <span class=\"at\">#line</span>")
     }
 }
