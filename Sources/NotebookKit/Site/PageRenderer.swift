@@ -22,8 +22,10 @@ public struct PageRenderer {
     /// The page. Problems (unknown values, broken links) are the executed notebook's to report;
     /// an unavailable value is shown marked.
     public mutating func render() -> String {
-        let body = blocks(document.blocks)
-        return shell(sweepCount > 0 ? body + SweepHTML.script : body)
+        var body = ""
+        blocks(document.blocks, into: &body)
+        if sweepCount > 0 { body += SweepHTML.script }
+        return shell(body)
     }
 
     // MARK: Page shell
@@ -63,61 +65,76 @@ public struct PageRenderer {
     // MARK: Blocks
 
     /// Blocks in order; `tight` for the blocks of an item of a tight list, whose paragraphs show
-    /// without `<p>`, as cmark-gfm shows them.
-    private mutating func blocks(_ blocks: [Block], tight: Bool = false) -> String {
-        blocks.map { block($0, tight: tight) }.joined()
+    /// without `<p>`, as cmark-gfm shows them. Every block appends to one string.
+    private mutating func blocks(_ blocks: [Block], tight: Bool = false, into html: inout String) {
+        for block in blocks { self.block(block, tight: tight, into: &html) }
     }
 
-    private mutating func block(_ block: Block, tight: Bool = false) -> String {
+    private mutating func block(_ block: Block, tight: Bool = false, into html: inout String) {
         switch block {
         case let .paragraph(content, _) where tight:
-            return "\(inlines(content))\n"
+            inlines(content, into: &html)
+            html += "\n"
         case let .heading(level, content, line):
             let id = notebook.outline.id(ofHeadingAt: line) ?? "section"
-            return "<h\(level) id=\"\(id)\">\(inlines(content))<a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a></h\(level)>\n"
+            html += "<h\(level) id=\"\(id)\">"
+            inlines(content, into: &html)
+            html += "<a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a></h\(level)>\n"
         case let .paragraph(content, _):
-            return "<p>\(inlines(content))</p>\n"
+            html += "<p>"
+            inlines(content, into: &html)
+            html += "</p>\n"
         case let .code(_, notes, _) where block.speakerNotes != nil:
             // Hidden on the page and the slides; the presenter's notes window shows them.
-            return "<aside class=\"speaker-notes\" hidden>\(HTML.escape(notes))</aside>\n"
+            html += "<aside class=\"speaker-notes\" hidden>" + HTML.escape(notes) + "</aside>\n"
         case let .code(info, text, _):
             let language = info.split(separator: " ").first.map(String.init) ?? ""
             if language == "swift" {
                 let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0)
-                return "<pre class=\"code\" tabindex=\"0\"><code>" + lines.map { SwiftHighlighter.highlight(String($0)) }.joined(separator: "\n") + "</code></pre>\n"
+                html += "<pre class=\"code\" tabindex=\"0\"><code>"
+                for (index, line) in lines.enumerated() {
+                    if index > 0 { html += "\n" }
+                    html += SwiftHighlighter.highlight(String(line))
+                }
+                html += "</code></pre>\n"
+            } else {
+                let cls = language.isEmpty ? "" : " class=\"language-\(HTML.escape(language))\""
+                html += "<pre tabindex=\"0\"><code" + cls + ">" + HTML.escape(text) + "</code></pre>\n"
             }
-            let cls = language.isEmpty ? "" : " class=\"language-\(HTML.escape(language))\""
-            return "<pre tabindex=\"0\"><code\(cls)>\(HTML.escape(text))</code></pre>\n"
         case let .quote(children, _):
-            return "<blockquote>\n\(blocks(children))</blockquote>\n"
+            html += "<blockquote>\n"
+            blocks(children, into: &html)
+            html += "</blockquote>\n"
         case let .list(ordered, start, tight, items, _):
             let tag = ordered ? "ol" : "ul"
             let startAttribute = ordered && start != 1 ? " start=\"\(start)\"" : ""
-            var html = "<\(tag)\(startAttribute)>\n"
+            html += "<" + tag + startAttribute + ">\n"
             for item in items {
-                var content = blocks(item.blocks, tight: tight)
-                if content.hasSuffix("\n") { content.removeLast() }
                 if let checked = item.task {
-                    html += "<li class=\"task\"><input type=\"checkbox\" disabled=\"\"\(checked ? " checked=\"\"" : "")> \(content)</li>\n"
+                    html += "<li class=\"task\"><input type=\"checkbox\" disabled=\"\"" + (checked ? " checked=\"\"" : "") + "> "
                 } else {
-                    html += "<li>\(content)</li>\n"
+                    html += "<li>"
                 }
+                // The item's last line break goes: `</li>` closes the line.
+                blocks(item.blocks, tight: tight, into: &html)
+                if html.hasSuffix("\n") { html.removeLast() }
+                html += "</li>\n"
             }
-            return html + "</\(tag)>\n"
+            html += "</" + tag + ">\n"
         case let .table(table, _):
-            return tableHTML(table)
+            tableHTML(table, into: &html)
         case .rule:
-            return "<hr>\n"
+            html += "<hr>\n"
         case let .html(raw, _):
-            return document.frontMatter.allowsRawHTML ? HTML.filterTags(raw) : "<pre class=\"raw-html\" tabindex=\"0\">\(HTML.escape(raw))</pre>\n"
+            html += document.frontMatter.allowsRawHTML ? HTML.filterTags(raw) : "<pre class=\"raw-html\" tabindex=\"0\">" + HTML.escape(raw) + "</pre>\n"
         case let .snippet(reference):
-            return cellHTML(reference)
+            html += cellHTML(reference)
         case let .math(tex, _):
-            return "<div class=\"math-block\" tabindex=\"0\">\(Formula.html(tex, display: true))</div>\n"
+            html += "<div class=\"math-block\" tabindex=\"0\">" + Formula.html(tex, display: true) + "</div>\n"
         }
     }
 
-    private func tableHTML(_ table: Block.Table) -> String {
+    private func tableHTML(_ table: Block.Table, into html: inout String) {
         func align(_ column: Int) -> String {
             guard column < table.alignments.count else { return "" }
             switch table.alignments[column] {
@@ -127,17 +144,25 @@ public struct PageRenderer {
             case .right: return " style=\"text-align:right\""
             }
         }
-        var html = "<div class=\"table-scroll\" tabindex=\"0\"><table>\n<thead><tr>"
-        for (column, cell) in table.header.enumerated() { html += "<th\(align(column))>\(inlines(cell))</th>" }
+        html += "<div class=\"table-scroll\" tabindex=\"0\"><table>\n<thead><tr>"
+        for (column, cell) in table.header.enumerated() {
+            html += "<th" + align(column) + ">"
+            inlines(cell, into: &html)
+            html += "</th>"
+        }
         html += "</tr></thead>\n"
-        guard !table.rows.isEmpty else { return html + "</table></div>\n" }
+        guard !table.rows.isEmpty else { return html += "</table></div>\n" }
         html += "<tbody>\n"
         for row in table.rows {
             html += "<tr>"
-            for (column, cell) in row.enumerated() { html += "<td\(align(column))>\(inlines(cell))</td>" }
+            for (column, cell) in row.enumerated() {
+                html += "<td" + align(column) + ">"
+                inlines(cell, into: &html)
+                html += "</td>"
+            }
             html += "</tr>\n"
         }
-        return html + "</tbody>\n</table></div>\n"
+        html += "</tbody>\n</table></div>\n"
     }
 
     // MARK: Cells
@@ -169,13 +194,15 @@ public struct PageRenderer {
         let failed = cell.ownedRun?.failed == true
         var html = "<section class=\"exercise\(failed ? " failed" : "")\" id=\"\(id)\" aria-labelledby=\"\(id)-title\">\n"
         html += "<p class=\"exercise-title\" id=\"\(id)-title\"><strong>Exercise \(exercise.number)</strong></p>\n"
-        html += blocks(exercise.text.statement)
+        blocks(exercise.text.statement, into: &html)
         html += "<div class=\"cell-source\">\(HTML.escape(exercise.studentFile)): start with <code>notebook exercise start \(HTML.escape(exercise.name))</code>, "
         html += "check with <code>notebook exercise check \(HTML.escape(exercise.name))</code></div>\n"
         html += codeHTML(exercise.source.starterLines)
         var hints = ""
         for (index, hint) in exercise.text.hints.enumerated().reversed() {
-            hints = "<details class=\"hint\"><summary>Hint \(index + 1)</summary>\n" + blocks(hint) + hints + "</details>\n"
+            var hintHTML = "<details class=\"hint\"><summary>Hint \(index + 1)</summary>\n"
+            blocks(hint, into: &hintHTML)
+            hints = hintHTML + hints + "</details>\n"
         }
         html += hints
         if context.solutions != .omitted {
@@ -264,28 +291,38 @@ public struct PageRenderer {
 
     // MARK: Inlines
 
-    private func inlines(_ content: [Inline]) -> String {
-        var html = ""
+    private func inlines(_ content: [Inline], into html: inout String) {
         for inline in content {
             switch inline {
-            case let .text(text): html += prose(text)
-            case let .code(code): html += "<code>\(HTML.escape(code))</code>"
+            case let .text(text): prose(text, into: &html)
+            case let .code(code): html += "<code>" + HTML.escape(code) + "</code>"
             case let .symbolLink(name):
                 // Checked when the notebook was assembled; one that names nothing shows as code.
                 if case let .found(target) = context.symbols.resolve(name) {
-                    html += "<a class=\"symbol\" href=\"\(HTML.url(context.link(to: target)))\"><code>\(HTML.escape(name))</code></a>"
+                    html += "<a class=\"symbol\" href=\"" + HTML.url(context.link(to: target)) + "\"><code>" + HTML.escape(name) + "</code></a>"
                 } else {
-                    html += "<code>\(HTML.escape(name))</code>"
+                    html += "<code>" + HTML.escape(name) + "</code>"
                 }
-            case let .emphasis(children): html += "<em>\(inlines(children))</em>"
-            case let .strong(children): html += "<strong>\(inlines(children))</strong>"
-            case let .strikethrough(children): html += "<del>\(inlines(children))</del>"
+            case let .emphasis(children):
+                html += "<em>"
+                inlines(children, into: &html)
+                html += "</em>"
+            case let .strong(children):
+                html += "<strong>"
+                inlines(children, into: &html)
+                html += "</strong>"
+            case let .strikethrough(children):
+                html += "<del>"
+                inlines(children, into: &html)
+                html += "</del>"
             case let .link(destination, title, children):
-                let titleAttribute = title.isEmpty ? "" : " title=\"\(HTML.escape(title))\""
-                html += "<a href=\"\(HTML.url(Self.rewriteLink(destination)))\"\(titleAttribute)>\(inlines(children))</a>"
+                let titleAttribute = title.isEmpty ? "" : " title=\"" + HTML.escape(title) + "\""
+                html += "<a href=\"" + HTML.url(Self.rewriteLink(destination)) + "\"" + titleAttribute + ">"
+                inlines(children, into: &html)
+                html += "</a>"
             case let .image(source, title, alt):
-                let titleAttribute = title.isEmpty ? "" : " title=\"\(HTML.escape(title))\""
-                html += "<img src=\"\(HTML.url(source))\" alt=\"\(HTML.escape(Inline.plainText(alt)))\"\(titleAttribute)>"
+                let titleAttribute = title.isEmpty ? "" : " title=\"" + HTML.escape(title) + "\""
+                html += "<img src=\"" + HTML.url(source) + "\" alt=\"" + HTML.escape(Inline.plainText(alt)) + "\"" + titleAttribute + ">"
             case .softBreak:
                 html += "\n"
             case .lineBreak:
@@ -296,7 +333,6 @@ public struct PageRenderer {
                 html += Formula.html(tex, display: display)
             }
         }
-        return html
     }
 
     /// Links to other notebooks (`other.md`, `other.md#part`) point at their pages.
@@ -309,16 +345,16 @@ public struct PageRenderer {
     }
 
     /// Text with `{{name}}` values filled in, escaped.
-    private func prose(_ text: String) -> String {
-        notebook.prose(text).map { piece -> String in
+    private func prose(_ text: String, into html: inout String) {
+        for piece in notebook.prose(text) {
             switch piece {
             case let .text(text):
-                return HTML.escape(text)
+                html += HTML.escape(text)
             case let .value(name, formatted):
-                return "<span class=\"value\" title=\"\(HTML.escape(name))\">\(HTML.escape(formatted))</span>"
+                html += "<span class=\"value\" title=\"" + HTML.escape(name) + "\">" + HTML.escape(formatted) + "</span>"
             case let .missing(name):
-                return "<span class=\"value missing\" title=\"not recorded: a snippet failed\">{{\(HTML.escape(name))}}</span>"
+                html += "<span class=\"value missing\" title=\"not recorded: a snippet failed\">{{" + HTML.escape(name) + "}}</span>"
             }
-        }.joined()
+        }
     }
 }
