@@ -7,6 +7,18 @@ struct SlugMaker {
 
     /// The id for a heading's text.
     mutating func slug(_ text: String) -> String {
+        var slug = text.utf8.allSatisfy({ $0 < 0x80 }) ? Self.asciiWords(text) : Self.words(text)
+        if slug.isEmpty { slug = "section" }
+        // Ids the page's own parts and the presenter's addresses use are not given to headings.
+        if Self.reserved.contains(slug) || (slug.hasPrefix("present-") && slug.dropFirst(8).allSatisfy(\.isNumber)) { slug += "-section" }
+        let count = used[slug, default: 0]
+        used[slug] = count + 1
+        return count == 0 ? slug : "\(slug)-\(count)"
+    }
+
+    /// The text's letters and digits, lowercased, with one '-' for each run of anything else
+    /// between them.
+    static func words(_ text: String) -> String {
         var slug = ""
         var pendingDash = false
         for character in text.lowercased() {
@@ -18,11 +30,24 @@ struct SlugMaker {
                 pendingDash = true
             }
         }
-        if slug.isEmpty { slug = "section" }
-        // Ids the page's own parts and the presenter's addresses use are not given to headings.
-        if Self.reserved.contains(slug) || (slug.hasPrefix("present-") && slug.dropFirst(8).allSatisfy(\.isNumber)) { slug += "-section" }
-        let count = used[slug, default: 0]
-        used[slug] = count + 1
-        return count == 0 ? slug : "\(slug)-\(count)"
+        return slug
+    }
+
+    /// ``words(_:)`` for ASCII text, a byte at a time (in ASCII each byte is a character).
+    static func asciiWords(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingDash = false
+        for byte in text.utf8 {
+            let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+            if (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (lower >= UInt8(ascii: "0") && lower <= UInt8(ascii: "9")) {
+                if pendingDash && !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
+                bytes.append(lower)
+                pendingDash = false
+            } else {
+                pendingDash = true
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -20,4 +20,21 @@ struct OutlineTests {
         let document = try parseNotebook("## Notes\n\n## Present\n\n## Present 3\n\n## Search\n\n## Presenting\n", path: "Notebooks/n.md")
         #expect(Outline(document).headings.map(\.id) == ["notes-section", "present-section", "present-3-section", "search-section", "presenting"])
     }
+
+    @Test("An ASCII heading's slug, made a byte at a time, is the one the character rule makes")
+    func asciiSlugs() {
+        // Every string of up to five characters from capitals, small letters, digits and three
+        // separators: 19,608 cases.
+        let pieces = ["A", "z", "9", " ", "-", "!", "Q"]
+        var cases = [""]
+        var longer = [""]
+        for _ in 0..<5 {
+            longer = longer.flatMap { prefix in pieces.map { prefix + $0 } }
+            cases += longer
+        }
+        for text in cases {
+            #expect(SlugMaker.asciiWords(text) == SlugMaker.words(text), "\(text.debugDescription)")
+        }
+        #expect(SlugMaker.words("Ärger über Δ") == "ärger-über-δ")
+    }
 }
