@@ -115,7 +115,7 @@ public struct TeXParser {
     /// one digit, as in TeX (`\frac12` is ½, `x^23` is x² then 3).
     mutating func parseAtom(singleToken: Bool = false) throws(Failure) -> MathNode {
         let c = characters[position]
-        if singleToken, c.isNumber {
+        if singleToken, c.isNumberFast {
             position += 1
             return .number(String(c))
         }
@@ -126,16 +126,16 @@ public struct TeXParser {
             return body
         }
         if c == "\\" { return try parseCommand() }
-        if c.isNumber || (c == "." && peek(1)?.isNumber == true) {
+        if c.isNumberFast || (c == "." && peek(1)?.isNumberFast == true) {
             var text = ""
-            while position < characters.count, characters[position].isNumber || (characters[position] == "." && peek(1)?.isNumber == true) {
+            while position < characters.count, characters[position].isNumberFast || (characters[position] == "." && peek(1)?.isNumberFast == true) {
                 text.append(characters[position])
                 position += 1
             }
             return .number(text)
         }
         position += 1
-        if c.isLetter { return .identifier(String(c)) }
+        if c.isLetterFast { return .identifier(String(c)) }
         if c == "'" { return .op("′", large: false) }
         if c == "-" { return .op("−", large: false) }
         if "+=<>()[]|,;:!/*?.".contains(c) { return .op(String(c), large: false) }
@@ -170,8 +170,8 @@ public struct TeXParser {
         position += 1
         guard position < characters.count else { throw Failure(message: "a lone '\\' at the end") }
         var name = ""
-        if characters[position].isLetter {
-            while position < characters.count, characters[position].isLetter {
+        if characters[position].isLetterFast {
+            while position < characters.count, characters[position].isLetterFast {
                 name.append(characters[position])
                 position += 1
             }
@@ -230,7 +230,7 @@ public struct TeXParser {
         default:
             let known = Array(Self.greek.keys) + Array(Self.symbols.keys) + Array(Self.operators.keys) + Array(Self.functions)
                 + ["frac", "sqrt", "operatorname", "text", "mathbb", "left", "right", "begin", "sum", "prod"] + Array(Self.sizedDelimiters.keys)
-            throw Failure(message: "unknown command \\\(name)\(Suggestions.didYouMean(name, in: known.filter { $0.first?.isLetter == true }).replacingBackslash)")
+            throw Failure(message: "unknown command \\\(name)\(Suggestions.didYouMean(name, in: known.filter { $0.first?.isLetterFast == true }).replacingBackslash)")
         }
     }
 
@@ -262,8 +262,8 @@ public struct TeXParser {
         if characters[position] == "\\" {
             position += 1
             var name = ""
-            if position < characters.count, characters[position].isLetter {
-                while position < characters.count, characters[position].isLetter {
+            if position < characters.count, characters[position].isLetterFast {
+                while position < characters.count, characters[position].isLetterFast {
                     name.append(characters[position])
                     position += 1
                 }
@@ -320,11 +320,11 @@ public struct TeXParser {
         let needle = Array(text)
         guard position + needle.count <= characters.count, Array(characters[position..<(position + needle.count)]) == needle else { return false }
         let after = position + needle.count
-        return after >= characters.count || !characters[after].isLetter
+        return after >= characters.count || !characters[after].isLetterFast
     }
 
     mutating func skipSpaces() {
-        while position < characters.count, characters[position].isWhitespace { position += 1 }
+        while position < characters.count, characters[position].isWhitespaceFast { position += 1 }
     }
 }
 
