@@ -25,13 +25,8 @@ struct OutlineTests {
     func asciiSlugs() {
         // Every string of up to five characters from capitals, small letters, digits and three
         // separators: 19,608 cases.
-        let pieces = ["A", "z", "9", " ", "-", "!", "Q"]
-        var cases = [""]
-        var longer = [""]
-        for _ in 0..<5 {
-            longer = longer.flatMap { prefix in pieces.map { prefix + $0 } }
-            cases += longer
-        }
+        let cases = allStrings(of: ["A", "z", "9", " ", "-", "!", "Q"], upTo: 5)
+        #expect(cases.count == 19_608)
         for text in cases {
             #expect(SlugMaker.asciiWords(text) == SlugMaker.words(text), "\(text.debugDescription)")
         }

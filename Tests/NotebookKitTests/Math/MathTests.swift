@@ -105,13 +105,8 @@ struct MathTests {
         }
         // Every string of up to six pieces from both separators, a letter and a two-byte
         // letter: 5,461 cases.
-        let pieces = [" ", ",", "a", "δ"]
-        var cases = [""]
-        var longer = [""]
-        for _ in 0..<6 {
-            longer = longer.flatMap { prefix in pieces.map { prefix + $0 } }
-            cases += longer
-        }
+        let cases = allStrings(of: [" ", ",", "a", "δ"], upTo: 6)
+        #expect(cases.count == 5_461)
         for words in cases {
             #expect(MathSpeech.tidy(words) == reference(words), "\(words.debugDescription)")
         }
