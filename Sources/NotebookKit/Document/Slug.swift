@@ -39,10 +39,9 @@ struct SlugMaker {
         bytes.reserveCapacity(text.utf8.count)
         var pendingDash = false
         for byte in text.utf8 {
-            let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
-            if (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (lower >= UInt8(ascii: "0") && lower <= UInt8(ascii: "9")) {
+            if ASCIIClass.isLetter(byte) || ASCIIClass.isDigit(byte) {
                 if pendingDash && !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
-                bytes.append(lower)
+                bytes.append(ASCIIClass.isUppercase(byte) ? byte | 0x20 : byte)
                 pendingDash = false
             } else {
                 pendingDash = true

@@ -100,9 +100,9 @@ extension Character: HighlightUnit {
 /// A byte of a line that is all ASCII: one character.
 struct ASCIIByte: HighlightUnit {
     var value: UInt8
-    var isLetter: Bool { (value | 0x20) >= UInt8(ascii: "a") && (value | 0x20) <= UInt8(ascii: "z") }
-    var isNumber: Bool { value >= UInt8(ascii: "0") && value <= UInt8(ascii: "9") }
-    var isUppercase: Bool { value >= UInt8(ascii: "A") && value <= UInt8(ascii: "Z") }
+    var isLetter: Bool { ASCIIClass.isLetter(value) }
+    var isNumber: Bool { ASCIIClass.isDigit(value) }
+    var isUppercase: Bool { ASCIIClass.isUppercase(value) }
     func matches(_ scalar: Unicode.Scalar) -> Bool { UInt32(value) == scalar.value }
     static func text(_ units: ArraySlice<ASCIIByte>) -> String { String(decoding: units.lazy.map(\.value), as: UTF8.self) }
 }
