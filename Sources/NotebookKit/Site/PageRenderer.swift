@@ -151,7 +151,10 @@ public struct PageRenderer {
             html += "</th>"
         }
         html += "</tr></thead>\n"
-        guard !table.rows.isEmpty else { return html += "</table></div>\n" }
+        guard !table.rows.isEmpty else {
+            html += "</table></div>\n"
+            return
+        }
         html += "<tbody>\n"
         for row in table.rows {
             html += "<tr>"
