@@ -7,7 +7,7 @@ struct SlugMaker {
 
     /// The id for a heading's text.
     mutating func slug(_ text: String) -> String {
-        var slug = text.utf8.allSatisfy({ $0 < 0x80 }) ? Self.asciiWords(text) : Self.words(text)
+        var slug = ASCIIClass.isASCII(text) ? Self.asciiWords(text) : Self.words(text)
         if slug.isEmpty { slug = "section" }
         // Ids the page's own parts and the presenter's addresses use are not given to headings.
         if Self.reserved.contains(slug) || (slug.hasPrefix("present-") && slug.dropFirst(8).allSatisfy(\.isNumber)) { slug += "-section" }

@@ -19,13 +19,17 @@ public enum MathMLRenderer {
 
     /// `node` as one MathML element: a row as it is, anything else in an `<mrow>`.
     static func mrow(_ node: MathNode, into html: inout String) {
-        if case .row = node { return element(node, into: &html) }
+        if case .row = node {
+            element(node, into: &html)
+            return
+        }
         html += "<mrow>"
         element(node, into: &html)
         html += "</mrow>"
     }
 
-    /// `node`'s elements, each child in `tag`.
+    /// One `tag` element (with `attributes`) holding `children` in order, each as one element
+    /// (``mrow(_:into:)``) when `rows`, or as it is.
     static func wrap(_ tag: String, _ children: [MathNode], rows: Bool = true, into html: inout String, attributes: String = "") {
         html += "<" + tag + attributes + ">"
         for child in children {

@@ -2,6 +2,12 @@
 /// the fast paths of the lexers (TeX, Swift highlighting, heading slugs) for ASCII text, which
 /// give the answers `Character`'s properties give there.
 enum ASCIIClass {
+    /// Whether every character of `text` is ASCII: then each UTF-8 byte is one character, and
+    /// a lexer may read the bytes.
+    static func isASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 0x80 }
+    }
+
     /// A to Z or a to z.
     static func isLetter(_ byte: UInt8) -> Bool {
         (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")

@@ -15,7 +15,7 @@ public enum SwiftHighlighter {
     public static func highlight(_ line: String) -> String {
         // In ASCII every byte is a character, so the bytes give the same tokens without
         // breaking the line into grapheme clusters.
-        if line.utf8.allSatisfy({ $0 < 0x80 }) { return highlight(line.utf8.map(ASCIIByte.init)) }
+        if ASCIIClass.isASCII(line) { return highlight(line.utf8.map(ASCIIByte.init)) }
         return highlight(Array(line))
     }
 
