@@ -192,23 +192,40 @@ public struct SnippetBuilder: Sendable {
         return arguments
     }
 
-    /// The folder SwiftPM writes products to in the scratch folder: asked of SwiftPM once per
-    /// toolchain and remembered there, so that a build starts SwiftPM once, not twice.
+    /// The folder SwiftPM writes products to in the scratch folder, remembered there per
+    /// toolchain. After a build it is where SwiftPM's `debug` link in the scratch folder points;
+    /// before the first build SwiftPM is asked (`--show-bin-path`), which costs a start of SwiftPM.
     func binPath(in package: URL) throws(NotebookError) -> URL {
         let memo = scratch.appendingPathComponent("notebook-bin-path.txt")
         let toolchain = SHA256.hex(Data(toolchainVersion().utf8))
+        let inScratch = scratch.standardizedFileURL.path + "/"
         // Only a path in this scratch folder: one that moved with its package is asked again.
         if let saved = try? String(contentsOf: memo, encoding: .utf8), let newline = saved.firstIndex(of: "\n"), saved[..<newline] == toolchain {
             let path = String(saved[saved.index(after: newline)...])
-            if path.hasPrefix(scratch.standardizedFileURL.path + "/") { return URL(fileURLWithPath: path) }
+            if path.hasPrefix(inScratch) { return URL(fileURLWithPath: path) }
         }
-        let shown = try invoke(["build", "--scratch-path", scratch.path, "--show-bin-path"], in: package)
-        let path = shown.output.split(separator: "\n").last.map(String.init) ?? ""
-        if shown.ok, !path.isEmpty {
-            try? FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-            try? (toolchain + "\n" + path).write(to: memo, atomically: true, encoding: .utf8)
+        var path = ""
+        if let linked = Self.linkedProducts(scratch), linked.path.hasPrefix(inScratch) {
+            path = linked.path
+        } else {
+            let shown = try invoke(["build", "--scratch-path", scratch.path, "--show-bin-path"], in: package)
+            guard shown.ok, let last = shown.output.split(separator: "\n").last else { return URL(fileURLWithPath: "") }
+            path = String(last)
         }
+        try? FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        try? (toolchain + "\n" + path).write(to: memo, atomically: true, encoding: .utf8)
         return URL(fileURLWithPath: path)
+    }
+
+    /// The folder SwiftPM's `debug` link in `scratch` points to (`<triple>/debug`), when it
+    /// points to a folder.
+    static func linkedProducts(_ scratch: URL) -> URL? {
+        let link = scratch.appendingPathComponent("debug")
+        guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: link.path) else { return nil }
+        let folder = (target.hasPrefix("/") ? URL(fileURLWithPath: target) : scratch.appendingPathComponent(target)).standardizedFileURL
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else { return nil }
+        return folder
     }
 
     /// Links the package into the shadow and writes each snippet there with its slice markers.
