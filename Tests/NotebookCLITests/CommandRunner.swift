@@ -47,6 +47,20 @@ func runNotebook(_ arguments: [String], in directory: URL = packageRoot, input: 
     return (process.terminationStatus, String(decoding: stdoutData, as: UTF8.self), String(decoding: stderrData, as: UTF8.self))
 }
 
+/// Starts `notebook` in ``notebookEnvironment(_:)`` with its output thrown away, and returns
+/// at once (to be killed, or waited for).
+func startNotebook(_ arguments: [String], in directory: URL) throws -> Process {
+    let process = Process()
+    process.executableURL = notebookExecutable()
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    process.environment = notebookEnvironment()
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    return process
+}
+
 /// A copy of the doc-test fixture package with only passing notebooks, plus a three-section
 /// notebook for the walkthrough.
 func passingPackage() throws -> URL {
@@ -54,6 +68,12 @@ func passingPackage() throws -> URL {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let root = folder.appendingPathComponent("package")
     try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Tests/NotebookKitTests/Fixtures/DocTestPackage"), to: root)
+    try writePassingNotebooks(root)
+    return root
+}
+
+/// Leaves only the fixture's passing snippets and writes the two notebooks of ``passingPackage()``.
+private func writePassingNotebooks(_ root: URL) throws {
     for name in ["failing.md", "values.md", "random.md"] {
         try FileManager.default.removeItem(at: root.appendingPathComponent("Notebooks/\(name)"))
     }
@@ -84,5 +104,65 @@ func passingPackage() throws -> URL {
         - two
 
         """.write(to: root.appendingPathComponent("Notebooks/walk.md"), atomically: true, encoding: .utf8)
-    return root
+}
+
+/// One copy of ``passingPackage()`` at one path for the whole test run, which tests that build
+/// take in turn (``withPassingPackage(_:)``). Its snippets keep their path and modification
+/// times from test to test, so the second and later tests find them built: a fresh copy at a
+/// new path compiles every snippet again (about 5 s of processor time each).
+actor SharedPassingPackage {
+    static let shared = SharedPassingPackage()
+    /// The package root.
+    let root: URL = FileManager.default.temporaryDirectory.appendingPathComponent("notebook-cli-shared-\(UUID().uuidString)/package")
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func acquire() async {
+        guard busy else {
+            busy = true
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
+    }
+}
+
+/// Runs `body` with the shared passing package put back as ``passingPackage()`` makes it: every
+/// file but the snippet build (`.build-notebooks`) and the cached package manifest is replaced,
+/// the fixture's files copied with their modification times (`cp -a`), so no run is cached and
+/// no site is left from an earlier test, but unchanged snippets need no build.
+func withPassingPackage<T>(_ body: (URL) async throws -> T) async throws -> T {
+    let shared = SharedPassingPackage.shared
+    await shared.acquire()
+    let result: Result<T, any Error>
+    do {
+        try resetPassingPackage(shared.root)
+        result = .success(try await body(shared.root))
+    } catch {
+        result = .failure(error)
+    }
+    await shared.release()
+    return try result.get()
+}
+
+private func resetPassingPackage(_ root: URL) throws {
+    let fileManager = FileManager.default
+    try fileManager.createDirectory(at: root, withIntermediateDirectories: true)
+    for name in try fileManager.contentsOfDirectory(atPath: root.path) where name != ".build-notebooks" && name != ".notebook-cache" {
+        try fileManager.removeItem(at: root.appendingPathComponent(name))
+    }
+    let cache = root.appendingPathComponent(".notebook-cache")
+    for name in (try? fileManager.contentsOfDirectory(atPath: cache.path)) ?? [] where name != "package" {
+        try fileManager.removeItem(at: cache.appendingPathComponent(name))
+    }
+    let copy = Process()
+    copy.executableURL = URL(fileURLWithPath: "/bin/cp")
+    copy.arguments = ["-a", packageRoot.appendingPathComponent("Tests/NotebookKitTests/Fixtures/DocTestPackage").path + "/.", root.path]
+    try copy.run()
+    copy.waitUntilExit()
+    guard copy.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
+    try writePassingNotebooks(root)
 }

@@ -28,156 +28,152 @@ struct NotebookCommandTests {
 @Suite("Interrupted builds", .serialized)
 struct InterruptionTests {
     @Test("SIGKILL during notebook build leaves the previous site complete; the next build cleans up")
-    func killed() throws {
-        let root = try passingPackage()
-        let first = try runNotebook(["build", "--package-path", root.path], in: root)
-        #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
-        let site = root.appendingPathComponent("site")
-        let before = try FileManager.default.subpathsOfDirectory(atPath: site.path).sorted()
-        let index = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
-        // Change a notebook so the next build has work to do, then kill it at several points.
-        let notebook = root.appendingPathComponent("Notebooks/passing.md")
-        try (String(contentsOf: notebook, encoding: .utf8) + "\nChanged.\n").write(to: notebook, atomically: true, encoding: .utf8)
-        for delay in [0.05, 0.3, 1.0] {
-            let process = Process()
-            process.executableURL = notebookExecutable()
-            process.arguments = ["build", "--no-cache", "--package-path", root.path]
-            process.currentDirectoryURL = root
-            process.environment = notebookEnvironment()
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            Thread.sleep(forTimeInterval: delay)
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            let now = try FileManager.default.subpathsOfDirectory(atPath: site.path).sorted()
-            let page = try String(contentsOf: site.appendingPathComponent("passing.html"), encoding: .utf8)
-            // Either the old site or the new one, whole: never a mix, never missing files.
-            #expect(now == before, "after a kill at \(delay) s the site's files changed: \(now)")
-            #expect(page.contains("</html>"))
-            #expect(try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8) == index)
+    func killed() async throws {
+        try await withPassingPackage { root in
+            let first = try runNotebook(["build", "--package-path", root.path], in: root)
+            #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
+            let site = root.appendingPathComponent("site")
+            let before = try FileManager.default.subpathsOfDirectory(atPath: site.path).sorted()
+            let index = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
+            // Change a notebook so the next build has work to do, then kill it at several points.
+            let notebook = root.appendingPathComponent("Notebooks/passing.md")
+            try (String(contentsOf: notebook, encoding: .utf8) + "\nChanged.\n").write(to: notebook, atomically: true, encoding: .utf8)
+            for delay in [0.05, 0.3, 1.0] {
+                let process = try startNotebook(["build", "--no-cache", "--package-path", root.path], in: root)
+                usleep(UInt32(delay * 1_000_000))
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+                let now = try FileManager.default.subpathsOfDirectory(atPath: site.path).sorted()
+                let page = try String(contentsOf: site.appendingPathComponent("passing.html"), encoding: .utf8)
+                // Either the old site or the new one, whole: never a mix, never missing files.
+                #expect(now == before, "after a kill at \(delay) s the site's files changed: \(now)")
+                #expect(page.contains("</html>"))
+                #expect(try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8) == index)
+            }
+            let again = try runNotebook(["build", "--package-path", root.path], in: root)
+            #expect(again.status == 0)
+            #expect(try String(contentsOf: site.appendingPathComponent("passing.html"), encoding: .utf8).contains("Changed."))
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.contains("staging") }
+            #expect(leftovers.isEmpty, "\(leftovers)")
         }
-        let again = try runNotebook(["build", "--package-path", root.path], in: root)
-        #expect(again.status == 0)
-        #expect(try String(contentsOf: site.appendingPathComponent("passing.html"), encoding: .utf8).contains("Changed."))
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.contains("staging") }
-        #expect(leftovers.isEmpty, "\(leftovers)")
     }
 
     @Test("Two builds at once: the second is refused with a clear message")
-    func concurrent() throws {
-        let root = try passingPackage()
-        let first = Process()
-        first.executableURL = notebookExecutable()
-        first.arguments = ["build", "--no-cache", "--package-path", root.path]
-        first.currentDirectoryURL = root
-        first.environment = notebookEnvironment()
-        first.standardOutput = FileHandle.nullDevice
-        try first.run()
-        // Wait until the first build holds its lock.
-        let lock = root.appendingPathComponent(".notebook-cache/build.lock").path
-        let deadline = Date().addingTimeInterval(30)
-        while !FileManager.default.fileExists(atPath: lock), Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
-        let second = try runNotebook(["build", "--package-path", root.path], in: root)
-        first.waitUntilExit()
-        #expect(second.status == 2)
-        #expect(second.stderr.contains("another notebook build is running on this package"), "\(second.stderr)")
-        #expect(first.terminationStatus == 0)
+    func concurrent() async throws {
+        try await withPassingPackage { root in
+            let first = try startNotebook(["build", "--no-cache", "--package-path", root.path], in: root)
+            // Wait until the first build holds its lock.
+            let lock = root.appendingPathComponent(".notebook-cache/build.lock").path
+            let deadline = Date().addingTimeInterval(30)
+            while !FileManager.default.fileExists(atPath: lock), Date() < deadline { usleep(20_000) }
+            let second = try runNotebook(["build", "--package-path", root.path], in: root)
+            first.waitUntilExit()
+            #expect(second.status == 2)
+            #expect(second.stderr.contains("another notebook build is running on this package"), "\(second.stderr)")
+            #expect(first.terminationStatus == 0)
+        }
     }
 }
 
 @Suite("notebook test from the command line")
 struct TestCommandTests {
     @Test("Failures print file:line, GitHub annotations under GITHUB_ACTIONS, JUnit on request; exit 1")
-    func failures() throws {
-        let root = try passingPackage()
-        let notebook = root.appendingPathComponent("Notebooks/passing.md")
-        try String(contentsOf: notebook, encoding: .utf8).replacingOccurrences(of: "slope = 2.0", with: "slope = 3.0")
-            .write(to: notebook, atomically: true, encoding: .utf8)
-        var environment = notebookEnvironment()
-        environment["GITHUB_ACTIONS"] = "true"
-        let result = try runNotebook(["test", "--junit", "report.xml", "--package-path", root.path], in: root, environment: environment)
-        #expect(result.status == 1)
-        #expect(result.stdout.contains("Notebooks/passing.md:5: the output of slice 'main' of 'good' differs from the expected block (line 5)"))
-        #expect(result.stdout.contains("      loss = 0.5\n    - slope = 3.0\n    + slope = 2.0\n"))
-        #expect(result.stdout.contains("::error file=Notebooks/passing.md,line=5::the output of slice 'main' of 'good' differs"))
-        #expect(result.stdout.contains("notebook test: "))
-        let xml = try String(contentsOf: root.appendingPathComponent("report.xml"), encoding: .utf8)
-        #expect(xml.contains("<failure message=\"Notebooks/passing.md:5:"))
-        let updated = try runNotebook(["test", "--update", "--package-path", root.path], in: root)
-        #expect(updated.stdout.contains("updated the output blocks of Notebooks/passing.md"))
-        let again = try runNotebook(["test", "--package-path", root.path], in: root)
-        #expect(again.status == 0, "\(again.stdout)")
+    func failures() async throws {
+        try await withPassingPackage { root in
+            let notebook = root.appendingPathComponent("Notebooks/passing.md")
+            try String(contentsOf: notebook, encoding: .utf8).replacingOccurrences(of: "slope = 2.0", with: "slope = 3.0")
+                .write(to: notebook, atomically: true, encoding: .utf8)
+            var environment = notebookEnvironment()
+            environment["GITHUB_ACTIONS"] = "true"
+            let result = try runNotebook(["test", "--junit", "report.xml", "--package-path", root.path], in: root, environment: environment)
+            #expect(result.status == 1)
+            #expect(result.stdout.contains("Notebooks/passing.md:5: the output of slice 'main' of 'good' differs from the expected block (line 5)"))
+            #expect(result.stdout.contains("      loss = 0.5\n    - slope = 3.0\n    + slope = 2.0\n"))
+            #expect(result.stdout.contains("::error file=Notebooks/passing.md,line=5::the output of slice 'main' of 'good' differs"))
+            #expect(result.stdout.contains("notebook test: "))
+            let xml = try String(contentsOf: root.appendingPathComponent("report.xml"), encoding: .utf8)
+            #expect(xml.contains("<failure message=\"Notebooks/passing.md:5:"))
+            let updated = try runNotebook(["test", "--update", "--package-path", root.path], in: root)
+            #expect(updated.stdout.contains("updated the output blocks of Notebooks/passing.md"))
+            let again = try runNotebook(["test", "--package-path", root.path], in: root)
+            #expect(again.status == 0, "\(again.stdout)")
+        }
     }
 }
 
 @Suite("notebook run")
 struct RunCommandTests {
     @Test("Runs one snippet with ASCII plots; an unknown name suggests the closest")
-    func run() throws {
-        let root = try passingPackage()
-        let result = try runNotebook(["run", "good", "--ascii", "--package-path", root.path], in: root)
-        #expect(result.status == 0)
-        #expect(result.stdout.contains("loss = 0.500000000001"))
-        let unknown = try runNotebook(["run", "god", "--package-path", root.path], in: root)
-        #expect(unknown.status == 2)
-        #expect(unknown.stderr == "notebook: no snippet 'god' (expected Snippets/god.swift); did you mean 'good'?\n")
-        // Recorded values are printed; a failed check names the snippet's file.
-        let checks = try runNotebook(["run", "checks", "--package-path", root.path], in: root)
-        #expect(checks.status == 1)
-        #expect(checks.stdout.contains("recorded slope = 2.5"), "\(checks.stdout)")
-        #expect(checks.stdout.contains("✘ check failed: MSE moves most (Snippets/checks.swift:7)"), "\(checks.stdout)")
+    func run() async throws {
+        try await withPassingPackage { root in
+            let result = try runNotebook(["run", "good", "--ascii", "--package-path", root.path], in: root)
+            #expect(result.status == 0)
+            #expect(result.stdout.contains("loss = 0.500000000001"))
+            let unknown = try runNotebook(["run", "god", "--package-path", root.path], in: root)
+            #expect(unknown.status == 2)
+            #expect(unknown.stderr == "notebook: no snippet 'god' (expected Snippets/god.swift); did you mean 'good'?\n")
+            // Recorded values are printed; a failed check names the snippet's file.
+            let checks = try runNotebook(["run", "checks", "--package-path", root.path], in: root)
+            #expect(checks.status == 1)
+            #expect(checks.stdout.contains("recorded slope = 2.5"), "\(checks.stdout)")
+            #expect(checks.stdout.contains("✘ check failed: MSE moves most (Snippets/checks.swift:7)"), "\(checks.stdout)")
+        }
     }
 }
 
 @Suite("notebook build exit statuses")
 struct BuildStatusTests {
     @Test("A partial build rebuilds the notebooks named and keeps the rest of the site: pages, index, search, neighbours")
-    func partial() throws {
-        let root = try passingPackage()
-        let full = try runNotebook(["build", "--package-path", root.path], in: root)
-        #expect(full.status == 0, "\(full.stdout)\(full.stderr)")
-        // Progress, as plain lines when the output is not a terminal.
-        #expect(full.stdout.contains("Building 1 snippet with swift build"), "\(full.stdout)")
-        #expect(full.stdout.contains("\nBuilt in "))
-        #expect(full.stdout.contains("Running 1 snippet…\n[1/1] good ran in "))
-        let passing = root.appendingPathComponent("Notebooks/passing.md")
-        try (try String(contentsOf: passing, encoding: .utf8) + "\nNew words for the partial build.\n").write(to: passing, atomically: true, encoding: .utf8)
-        let walk = root.appendingPathComponent("Notebooks/walk.md")
-        try (try String(contentsOf: walk, encoding: .utf8)).replacingOccurrences(of: "# Walk\n", with: "# Walk renamed\n")
-            .write(to: walk, atomically: true, encoding: .utf8)
-        let partial = try runNotebook(["build", "passing", "--timings", "--package-path", root.path], in: root)
-        #expect(partial.stdout.contains("  slowest snippets: good "), "\(partial.stdout)")
-        #expect(partial.status == 0, "\(partial.stdout)\(partial.stderr)")
-        #expect(partial.stdout.contains("Built 1 notebook into site/: 1 snippet (0 ran, 1 cached, 0 failed)"), "\(partial.stdout)")
-        let site = root.appendingPathComponent("site")
-        let files = try FileManager.default.contentsOfDirectory(atPath: site.path)
-        #expect(files.contains("walk.html") && files.contains("passing.html"), "\(files)")
-        #expect(try String(contentsOf: site.appendingPathComponent("passing.html"), encoding: .utf8).contains("New words for the partial build."))
-        // The other notebook's snippets are cached, so its page and the neighbours' links follow its new title.
-        let index = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
-        #expect(index.contains(">Passing</a>") && index.contains(">Walk renamed</a>"), "\(index)")
-        #expect(try String(contentsOf: site.appendingPathComponent("search-index.js"), encoding: .utf8).contains("Walk renamed"))
-        #expect(try String(contentsOf: site.appendingPathComponent("walk.html"), encoding: .utf8).contains("<h1 id=\"walk-renamed\">"))
+    func partial() async throws {
+        try await withPassingPackage { root in
+            // A snippet the shared package has not built yet, so that this build compiles.
+            let good = root.appendingPathComponent("Snippets/good.swift")
+            try (String(contentsOf: good, encoding: .utf8) + "// \(UUID().uuidString)\n").write(to: good, atomically: true, encoding: .utf8)
+            let full = try runNotebook(["build", "--package-path", root.path], in: root)
+            #expect(full.status == 0, "\(full.stdout)\(full.stderr)")
+            // Progress, as plain lines when the output is not a terminal.
+            #expect(full.stdout.contains("Building 1 snippet with swift build"), "\(full.stdout)")
+            #expect(full.stdout.contains("\nBuilt in "))
+            #expect(full.stdout.contains("Running 1 snippet…\n[1/1] good ran in "))
+            let passing = root.appendingPathComponent("Notebooks/passing.md")
+            try (try String(contentsOf: passing, encoding: .utf8) + "\nNew words for the partial build.\n").write(to: passing, atomically: true, encoding: .utf8)
+            let walk = root.appendingPathComponent("Notebooks/walk.md")
+            try (try String(contentsOf: walk, encoding: .utf8)).replacingOccurrences(of: "# Walk\n", with: "# Walk renamed\n")
+                .write(to: walk, atomically: true, encoding: .utf8)
+            let partial = try runNotebook(["build", "passing", "--timings", "--package-path", root.path], in: root)
+            #expect(partial.stdout.contains("  slowest snippets: good "), "\(partial.stdout)")
+            #expect(partial.status == 0, "\(partial.stdout)\(partial.stderr)")
+            #expect(partial.stdout.contains("Built 1 notebook into site/: 1 snippet (0 ran, 1 cached, 0 failed)"), "\(partial.stdout)")
+            let site = root.appendingPathComponent("site")
+            let files = try FileManager.default.contentsOfDirectory(atPath: site.path)
+            #expect(files.contains("walk.html") && files.contains("passing.html"), "\(files)")
+            #expect(try String(contentsOf: site.appendingPathComponent("passing.html"), encoding: .utf8).contains("New words for the partial build."))
+            // The other notebook's snippets are cached, so its page and the neighbours' links follow its new title.
+            let index = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
+            #expect(index.contains(">Passing</a>") && index.contains(">Walk renamed</a>"), "\(index)")
+            #expect(try String(contentsOf: site.appendingPathComponent("search-index.js"), encoding: .utf8).contains("Walk renamed"))
+            #expect(try String(contentsOf: site.appendingPathComponent("walk.html"), encoding: .utf8).contains("<h1 id=\"walk-renamed\">"))
+        }
     }
 
     @Test("A failed cell: the site is written with the failure shown, file:line printed, exit 1")
-    func failedCell() throws {
-        let root = try passingPackage()
-        try """
-            # Broken
+    func failedCell() async throws {
+        try await withPassingPackage { root in
+            try """
+                # Broken
 
-            @Snippet(path: "LossNotebooks/Snippets/exits")
+                @Snippet(path: "LossNotebooks/Snippets/exits")
 
-            """.write(to: root.appendingPathComponent("Notebooks/broken.md"), atomically: true, encoding: .utf8)
-        let result = try runNotebook(["build", "--package-path", root.path], in: root)
-        #expect(result.status == 1)
-        #expect(result.stdout.contains("✘ Notebooks/broken.md → broken.html (1 snippet: 1 ran, 0 cached, 1 failed)"), "\(result.stdout)")
-        #expect(result.stdout.contains("Notebooks/broken.md:3: Snippets/exits.swift exited with status 3"))
-        let page = try String(contentsOf: root.appendingPathComponent("site/broken.html"), encoding: .utf8)
-        #expect(page.contains("This cell failed"))
-        #expect(page.contains("giving up"))
-        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("site/passing.html").path))
+                """.write(to: root.appendingPathComponent("Notebooks/broken.md"), atomically: true, encoding: .utf8)
+            let result = try runNotebook(["build", "--package-path", root.path], in: root)
+            #expect(result.status == 1)
+            #expect(result.stdout.contains("✘ Notebooks/broken.md → broken.html (1 snippet: 1 ran, 0 cached, 1 failed)"), "\(result.stdout)")
+            #expect(result.stdout.contains("Notebooks/broken.md:3: Snippets/exits.swift exited with status 3"))
+            let page = try String(contentsOf: root.appendingPathComponent("site/broken.html"), encoding: .utf8)
+            #expect(page.contains("This cell failed"))
+            #expect(page.contains("giving up"))
+            #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("site/passing.html").path))
+        }
     }
 
     @Test("serve refuses an address that is not IPv4, exit 2")

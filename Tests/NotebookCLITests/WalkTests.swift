@@ -23,27 +23,27 @@ struct WalkTests {
     }
 
     @Test("← and → step through a sweep's frames; Enter goes on")
-    func sweepKeys() throws {
-        let root = try passingPackage()
-        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
-        let frames = (1...3).map { k in Figure(Panel(title: "frame \(k)", series: [Series(x: [0, 1], y: [0, Double(k)])])) }
-        let sweep = Sweep(parameter: "k", values: [1, 2, 3], initial: 0, frames: frames, captions: ["first", "second", "third"])
-        let event = String(decoding: try RuntimeChannel.makeEncoder().encode(RuntimeEvent(stdoutOffset: 0, payload: .sweep(sweep), line: 3)), as: UTF8.self)
-        // A snippet that sends the sweep through the side channel as NotebookRuntime would.
-        try """
-            import Foundation
-            let event = #"\(event)"#
-            try (event + "\\n").write(toFile: ProcessInfo.processInfo.environment["NOTEBOOK_EVENTS"]!, atomically: false, encoding: .utf8)
-            """.write(to: root.appendingPathComponent("Snippets/sweep.swift"), atomically: true, encoding: .utf8)
-        try "# Sweep\n\n@Snippet(path: \"LossNotebooks/Snippets/sweep\")\n\n## After\n\nThe end.\n"
-            .write(to: root.appendingPathComponent("Notebooks/sweep.md"), atomically: true, encoding: .utf8)
-        let result = try runNotebook(["walk", "sweep", "--ascii", "--package-path", root.path], in: root, input: "\u{1B}[C\u{1B}[C\n<\n>>\n\nq\n")
-        #expect(result.status == 0, "\(result.stderr)")
-        let labels = result.stdout.split(separator: "\n").filter { $0.hasPrefix("k = ") }.map { String($0.prefix(13)) }
-        #expect(labels == ["k = 1 (1 of 3", "k = 3 (3 of 3", "k = 2 (2 of 3", "k = 3 (3 of 3"], "\(result.stdout)")
-        #expect(result.stdout.contains("frame 3") && result.stdout.contains("third"))
-        #expect(result.stdout.contains("· ← →: step the plot ·"))
-        #expect(result.stdout.contains("After\n-----"))
+    func sweepKeys() async throws {
+        try await withPassingPackage { root in
+            let frames = (1...3).map { k in Figure(Panel(title: "frame \(k)", series: [Series(x: [0, 1], y: [0, Double(k)])])) }
+            let sweep = Sweep(parameter: "k", values: [1, 2, 3], initial: 0, frames: frames, captions: ["first", "second", "third"])
+            let event = String(decoding: try RuntimeChannel.makeEncoder().encode(RuntimeEvent(stdoutOffset: 0, payload: .sweep(sweep), line: 3)), as: UTF8.self)
+            // A snippet that sends the sweep through the side channel as NotebookRuntime would.
+            try """
+                import Foundation
+                let event = #"\(event)"#
+                try (event + "\\n").write(toFile: ProcessInfo.processInfo.environment["NOTEBOOK_EVENTS"]!, atomically: false, encoding: .utf8)
+                """.write(to: root.appendingPathComponent("Snippets/sweep.swift"), atomically: true, encoding: .utf8)
+            try "# Sweep\n\n@Snippet(path: \"LossNotebooks/Snippets/sweep\")\n\n## After\n\nThe end.\n"
+                .write(to: root.appendingPathComponent("Notebooks/sweep.md"), atomically: true, encoding: .utf8)
+            let result = try runNotebook(["walk", "sweep", "--ascii", "--package-path", root.path], in: root, input: "\u{1B}[C\u{1B}[C\n<\n>>\n\nq\n")
+            #expect(result.status == 0, "\(result.stderr)")
+            let labels = result.stdout.split(separator: "\n").filter { $0.hasPrefix("k = ") }.map { String($0.prefix(13)) }
+            #expect(labels == ["k = 1 (1 of 3", "k = 3 (3 of 3", "k = 2 (2 of 3", "k = 3 (3 of 3"], "\(result.stdout)")
+            #expect(result.stdout.contains("frame 3") && result.stdout.contains("third"))
+            #expect(result.stdout.contains("· ← →: step the plot ·"))
+            #expect(result.stdout.contains("After\n-----"))
+        }
     }
 
     @Test("Enter goes on, b goes back, q quits")
@@ -119,18 +119,18 @@ struct WalkTests {
     }
 
     @Test("Long code lines wrap under the code column at the terminal's width")
-    func wrapsCode() throws {
-        let root = try passingPackage()
-        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
-        try "let sentence = \"a long line of code that goes on and on past the width of any narrow terminal window\"\nprint(sentence.count)\n"
-            .write(to: root.appendingPathComponent("Snippets/long.swift"), atomically: true, encoding: .utf8)
-        try "# Long\n\n@Snippet(path: \"LossNotebooks/Snippets/long\")\n".write(to: root.appendingPathComponent("Notebooks/long.md"), atomically: true, encoding: .utf8)
-        let result = try runNotebook(["walk", "long", "--no-pause", "--ascii", "--width", "40", "--package-path", root.path], in: root)
-        #expect(result.status == 0, "\(result.stderr)")
-        let lines = result.stdout.split(separator: "\n")
-        #expect(lines.allSatisfy { $0.count <= 40 }, "\(result.stdout)")
-        #expect(lines.contains("1 | let sentence = \"a long line of code"), "\(result.stdout)")
-        #expect(lines.contains { $0.hasPrefix("  |   ") }, "continuations under the code column")
+    func wrapsCode() async throws {
+        try await withPassingPackage { root in
+            try "let sentence = \"a long line of code that goes on and on past the width of any narrow terminal window\"\nprint(sentence.count)\n"
+                .write(to: root.appendingPathComponent("Snippets/long.swift"), atomically: true, encoding: .utf8)
+            try "# Long\n\n@Snippet(path: \"LossNotebooks/Snippets/long\")\n".write(to: root.appendingPathComponent("Notebooks/long.md"), atomically: true, encoding: .utf8)
+            let result = try runNotebook(["walk", "long", "--no-pause", "--ascii", "--width", "40", "--package-path", root.path], in: root)
+            #expect(result.status == 0, "\(result.stderr)")
+            let lines = result.stdout.split(separator: "\n")
+            #expect(lines.allSatisfy { $0.count <= 40 }, "\(result.stdout)")
+            #expect(lines.contains("1 | let sentence = \"a long line of code"), "\(result.stdout)")
+            #expect(lines.contains { $0.hasPrefix("  |   ") }, "continuations under the code column")
+        }
     }
 
     @Test("On a terminal it uses colour, unless NO_COLOR is set")
