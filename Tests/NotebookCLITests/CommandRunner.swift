@@ -73,7 +73,7 @@ func passingPackage() throws -> URL {
 }
 
 /// Leaves only the fixture's passing snippets and writes the two notebooks of ``passingPackage()``.
-private func writePassingNotebooks(_ root: URL) throws {
+@Sendable private func writePassingNotebooks(_ root: URL) throws {
     for name in ["failing.md", "values.md", "random.md"] {
         try FileManager.default.removeItem(at: root.appendingPathComponent("Notebooks/\(name)"))
     }
@@ -106,16 +106,30 @@ private func writePassingNotebooks(_ root: URL) throws {
         """.write(to: root.appendingPathComponent("Notebooks/walk.md"), atomically: true, encoding: .utf8)
 }
 
-/// One copy of ``passingPackage()`` at one path for the whole test run, which tests that build
-/// take in turn (``withPassingPackage(_:)``). Its snippets keep their path and modification
-/// times from test to test, so the second and later tests find them built: a fresh copy at a
-/// new path compiles every snippet again (about 5 s of processor time each).
-actor SharedPassingPackage {
-    static let shared = SharedPassingPackage()
-    /// The package root.
-    let root: URL = FileManager.default.temporaryDirectory.appendingPathComponent("notebook-cli-shared-\(UUID().uuidString)/package")
+/// One copy of a fixture package at one path for the whole test run, which tests that build
+/// take in turn (``withFixture(_:_:)``). Its snippets keep their path and modification times
+/// from test to test, so the second and later tests find them built: a fresh copy at a new path
+/// compiles every snippet again (its slice markers name the path), about 5 s of processor time.
+actor SharedFixture {
+    /// ``passingPackage()``'s package.
+    static let passing = SharedFixture(fixture: "Tests/NotebookKitTests/Fixtures/DocTestPackage", name: "package", prepare: writePassingNotebooks)
+    /// The ExerciseKit fixture as it is.
+    static let exerciseKit = SharedFixture(fixture: "Tests/NotebookCLITests/Fixtures/ExerciseKit", name: "ExerciseKit", prepare: { _ in })
+
+    /// The fixture's folder in this package.
+    let fixture: URL
+    /// The copy's root.
+    let root: URL
+    /// What is done to a fresh copy of the fixture.
+    let prepare: @Sendable (URL) throws -> Void
     private var busy = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(fixture: String, name: String, prepare: @escaping @Sendable (URL) throws -> Void) {
+        self.fixture = packageRoot.appendingPathComponent(fixture)
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("notebook-cli-shared-\(UUID().uuidString)/\(name)")
+        self.prepare = prepare
+    }
 
     func acquire() async {
         guard busy else {
@@ -128,41 +142,41 @@ actor SharedPassingPackage {
     func release() {
         if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
     }
+
+    /// Puts the copy back as a fresh copy would be: every file but the snippet and exercise
+    /// builds (`.build-notebooks`) and the cached package manifest is replaced, the fixture's
+    /// files copied with their modification times (`cp -a`), so no run is cached and nothing is
+    /// left from an earlier test, but unchanged snippets need no build.
+    nonisolated func reset() throws {
+        let fileManager = FileManager.default
+        try fileManager.createDirectory(at: root, withIntermediateDirectories: true)
+        for name in try fileManager.contentsOfDirectory(atPath: root.path) where name != ".build-notebooks" && name != ".notebook-cache" {
+            try fileManager.removeItem(at: root.appendingPathComponent(name))
+        }
+        let cache = root.appendingPathComponent(".notebook-cache")
+        for name in (try? fileManager.contentsOfDirectory(atPath: cache.path)) ?? [] where name != "package" {
+            try fileManager.removeItem(at: cache.appendingPathComponent(name))
+        }
+        let copy = Process()
+        copy.executableURL = URL(fileURLWithPath: "/bin/cp")
+        copy.arguments = ["-a", fixture.path + "/.", root.path]
+        try copy.run()
+        copy.waitUntilExit()
+        guard copy.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
+        try prepare(root)
+    }
 }
 
-/// Runs `body` with the shared passing package put back as ``passingPackage()`` makes it: every
-/// file but the snippet build (`.build-notebooks`) and the cached package manifest is replaced,
-/// the fixture's files copied with their modification times (`cp -a`), so no run is cached and
-/// no site is left from an earlier test, but unchanged snippets need no build.
-func withPassingPackage<T>(_ body: (URL) async throws -> T) async throws -> T {
-    let shared = SharedPassingPackage.shared
+/// Runs `body` with `shared`'s copy to itself, put back as a fresh copy would be.
+func withFixture<T>(_ shared: SharedFixture, _ body: (URL) async throws -> T) async throws -> T {
     await shared.acquire()
     let result: Result<T, any Error>
     do {
-        try resetPassingPackage(shared.root)
+        try shared.reset()
         result = .success(try await body(shared.root))
     } catch {
         result = .failure(error)
     }
     await shared.release()
     return try result.get()
-}
-
-private func resetPassingPackage(_ root: URL) throws {
-    let fileManager = FileManager.default
-    try fileManager.createDirectory(at: root, withIntermediateDirectories: true)
-    for name in try fileManager.contentsOfDirectory(atPath: root.path) where name != ".build-notebooks" && name != ".notebook-cache" {
-        try fileManager.removeItem(at: root.appendingPathComponent(name))
-    }
-    let cache = root.appendingPathComponent(".notebook-cache")
-    for name in (try? fileManager.contentsOfDirectory(atPath: cache.path)) ?? [] where name != "package" {
-        try fileManager.removeItem(at: cache.appendingPathComponent(name))
-    }
-    let copy = Process()
-    copy.executableURL = URL(fileURLWithPath: "/bin/cp")
-    copy.arguments = ["-a", packageRoot.appendingPathComponent("Tests/NotebookKitTests/Fixtures/DocTestPackage").path + "/.", root.path]
-    try copy.run()
-    copy.waitUntilExit()
-    guard copy.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
-    try writePassingNotebooks(root)
 }

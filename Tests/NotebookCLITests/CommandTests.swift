@@ -29,7 +29,7 @@ struct NotebookCommandTests {
 struct InterruptionTests {
     @Test("SIGKILL during notebook build leaves the previous site complete; the next build cleans up")
     func killed() async throws {
-        try await withPassingPackage { root in
+        try await withFixture(.passing) { root in
             let first = try runNotebook(["build", "--package-path", root.path], in: root)
             #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
             let site = root.appendingPathComponent("site")
@@ -60,7 +60,7 @@ struct InterruptionTests {
 
     @Test("Two builds at once: the second is refused with a clear message")
     func concurrent() async throws {
-        try await withPassingPackage { root in
+        try await withFixture(.passing) { root in
             let first = try startNotebook(["build", "--no-cache", "--package-path", root.path], in: root)
             // Wait until the first build holds its lock.
             let lock = root.appendingPathComponent(".notebook-cache/build.lock").path
@@ -79,7 +79,7 @@ struct InterruptionTests {
 struct TestCommandTests {
     @Test("Failures print file:line, GitHub annotations under GITHUB_ACTIONS, JUnit on request; exit 1")
     func failures() async throws {
-        try await withPassingPackage { root in
+        try await withFixture(.passing) { root in
             let notebook = root.appendingPathComponent("Notebooks/passing.md")
             try String(contentsOf: notebook, encoding: .utf8).replacingOccurrences(of: "slope = 2.0", with: "slope = 3.0")
                 .write(to: notebook, atomically: true, encoding: .utf8)
@@ -105,7 +105,7 @@ struct TestCommandTests {
 struct RunCommandTests {
     @Test("Runs one snippet with ASCII plots; an unknown name suggests the closest")
     func run() async throws {
-        try await withPassingPackage { root in
+        try await withFixture(.passing) { root in
             let result = try runNotebook(["run", "good", "--ascii", "--package-path", root.path], in: root)
             #expect(result.status == 0)
             #expect(result.stdout.contains("loss = 0.500000000001"))
@@ -125,7 +125,7 @@ struct RunCommandTests {
 struct BuildStatusTests {
     @Test("A partial build rebuilds the notebooks named and keeps the rest of the site: pages, index, search, neighbours")
     func partial() async throws {
-        try await withPassingPackage { root in
+        try await withFixture(.passing) { root in
             // A snippet the shared package has not built yet, so that this build compiles.
             let good = root.appendingPathComponent("Snippets/good.swift")
             try (String(contentsOf: good, encoding: .utf8) + "// \(UUID().uuidString)\n").write(to: good, atomically: true, encoding: .utf8)
@@ -158,7 +158,7 @@ struct BuildStatusTests {
 
     @Test("A failed cell: the site is written with the failure shown, file:line printed, exit 1")
     func failedCell() async throws {
-        try await withPassingPackage { root in
+        try await withFixture(.passing) { root in
             try """
                 # Broken
 

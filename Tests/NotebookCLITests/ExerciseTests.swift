@@ -7,15 +7,6 @@ import Testing
 /// exercises honest.
 @Suite("notebook exercise end to end")
 struct ExerciseTests {
-    /// A fresh copy of the ExerciseKit fixture.
-    func exerciseKit() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("notebook-exercise-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let root = folder.appendingPathComponent("ExerciseKit")
-        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Tests/NotebookCLITests/Fixtures/ExerciseKit"), to: root)
-        return root
-    }
-
     func read(_ url: URL) -> String {
         (try? String(contentsOf: url, encoding: .utf8)) ?? ""
     }
@@ -41,210 +32,210 @@ struct ExerciseTests {
     }
 
     @Test("a student starts, fails, reads a hint, solves; watch picks up a save and moves on; list shows progress")
-    func student() throws {
-        let root = try exerciseKit()
-        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
-        let area = root.appendingPathComponent("Exercises/area.swift")
-        let perimeter = root.appendingPathComponent("Exercises/perimeter.swift")
+    func student() async throws {
+        try await withFixture(.exerciseKit) { root in
+            let area = root.appendingPathComponent("Exercises/area.swift")
+            let perimeter = root.appendingPathComponent("Exercises/perimeter.swift")
 
-        let tested = try runNotebook(["test"], in: root)
-        #expect(tested.status == 0, "solutions pass, starters compile and fail: \(tested.stdout)\(tested.stderr)")
+            let tested = try runNotebook(["test"], in: root)
+            #expect(tested.status == 0, "solutions pass, starters compile and fail: \(tested.stdout)\(tested.stderr)")
 
-        let none = try runNotebook(["exercise", "list"], in: root)
-        #expect(none.stdout.contains("1.1  area       Notebooks/01-shapes.md  not started"), "\(none.stdout)")
-        #expect(none.stdout.contains("0 of 2 done"))
+            let none = try runNotebook(["exercise", "list"], in: root)
+            #expect(none.stdout.contains("1.1  area       Notebooks/01-shapes.md  not started"), "\(none.stdout)")
+            #expect(none.stdout.contains("0 of 2 done"))
 
-        let started = try runNotebook(["exercise", "start", "area"], in: root)
-        #expect(started.status == 0 && started.stdout.contains("Exercises/area.swift written"), "\(started.stdout)\(started.stderr)")
-        let starter = read(area)
-        #expect(starter.contains("fatalError(\"exercise: your code here\")") && !starter.contains("width * height"))
-        #expect(!starter.contains("a flat rectangle"), "the hidden checks are not in the student's file")
+            let started = try runNotebook(["exercise", "start", "area"], in: root)
+            #expect(started.status == 0 && started.stdout.contains("Exercises/area.swift written"), "\(started.stdout)\(started.stderr)")
+            let starter = read(area)
+            #expect(starter.contains("fatalError(\"exercise: your code here\")") && !starter.contains("width * height"))
+            #expect(!starter.contains("a flat rectangle"), "the hidden checks are not in the student's file")
 
-        let failing = try runNotebook(["exercise", "check", "area"], in: root)
-        #expect(failing.status == 1, "\(failing.stdout)\(failing.stderr)")
-        #expect(failing.stdout.contains("✗ a 2 by 3 rectangle has area 6 (not reached)"))
-        #expect(failing.stdout.contains("✗ hidden check 1") && !failing.stdout.contains("a flat rectangle"), "hidden claims stay hidden")
-        #expect(failing.stdout.contains("stopped at Exercises/area.swift:5: exercise: your code here"))
-        #expect(failing.stdout.contains("Hint 1 of 2:\n    The area is the product of the sides."))
-        let again = try runNotebook(["exercise", "check", "area"], in: root)
-        #expect(again.stdout.contains("Hint 2 of 2:\n    Multiply `width` by `height`."), "the next hint on the next failure")
+            let failing = try runNotebook(["exercise", "check", "area"], in: root)
+            #expect(failing.status == 1, "\(failing.stdout)\(failing.stderr)")
+            #expect(failing.stdout.contains("✗ a 2 by 3 rectangle has area 6 (not reached)"))
+            #expect(failing.stdout.contains("✗ hidden check 1") && !failing.stdout.contains("a flat rectangle"), "hidden claims stay hidden")
+            #expect(failing.stdout.contains("stopped at Exercises/area.swift:5: exercise: your code here"))
+            #expect(failing.stdout.contains("Hint 1 of 2:\n    The area is the product of the sides."))
+            let again = try runNotebook(["exercise", "check", "area"], in: root)
+            #expect(again.stdout.contains("Hint 2 of 2:\n    Multiply `width` by `height`."), "the next hint on the next failure")
 
-        // Work in progress is never overwritten.
-        try solve(area, with: "return width * height")
-        let restarted = try runNotebook(["exercise", "start"], in: root)
-        #expect(restarted.stdout.contains("Exercises/area.swift kept (already there)") && restarted.stdout.contains("Exercises/perimeter.swift written"))
-        #expect(read(area).contains("return width * height"))
+            // Work in progress is never overwritten.
+            try solve(area, with: "return width * height")
+            let restarted = try runNotebook(["exercise", "start"], in: root)
+            #expect(restarted.stdout.contains("Exercises/area.swift kept (already there)") && restarted.stdout.contains("Exercises/perimeter.swift written"))
+            #expect(read(area).contains("return width * height"))
 
-        let passing = try runNotebook(["exercise", "check", "area"], in: root)
-        #expect(passing.status == 0, "\(passing.stdout)\(passing.stderr)")
-        #expect(passing.stdout.contains("✓ a 2 by 3 rectangle has area 6") && passing.stdout.contains("passed: all 3 checks"))
+            let passing = try runNotebook(["exercise", "check", "area"], in: root)
+            #expect(passing.status == 0, "\(passing.stdout)\(passing.stderr)")
+            #expect(passing.stdout.contains("✓ a 2 by 3 rectangle has area 6") && passing.stdout.contains("passed: all 3 checks"))
 
-        try solve(perimeter, with: "return 2 * (width + heigth)")
-        let broken = try runNotebook(["exercise", "check", "perimeter"], in: root)
-        #expect(broken.status == 1)
-        #expect(broken.stdout.contains("Exercises/perimeter.swift:4: error: cannot find 'heigth' in scope"), "the student's file and line: \(broken.stdout)")
+            try solve(perimeter, with: "return 2 * (width + heigth)")
+            let broken = try runNotebook(["exercise", "check", "perimeter"], in: root)
+            #expect(broken.status == 1)
+            #expect(broken.stdout.contains("Exercises/perimeter.swift:4: error: cannot find 'heigth' in scope"), "the student's file and line: \(broken.stdout)")
 
-        let listed = try runNotebook(["exercise", "list"], in: root)
-        #expect(listed.stdout.contains("area       Notebooks/01-shapes.md  done"), "\(listed.stdout)")
-        #expect(listed.stdout.contains("perimeter  Notebooks/01-shapes.md  failing (does not compile)"))
+            let listed = try runNotebook(["exercise", "list"], in: root)
+            #expect(listed.stdout.contains("area       Notebooks/01-shapes.md  done"), "\(listed.stdout)")
+            #expect(listed.stdout.contains("perimeter  Notebooks/01-shapes.md  failing (does not compile)"))
 
-        // watch: checks the current exercise, then again on a save; ends when every one passes.
-        let watchOutput = root.appendingPathComponent("watch.out")
-        #expect(FileManager.default.createFile(atPath: watchOutput.path, contents: nil))
-        let watch = Process()
-        watch.executableURL = notebookExecutable()
-        watch.arguments = ["exercise", "watch", "--interval", "0.1"]
-        watch.currentDirectoryURL = root
-        watch.environment = notebookEnvironment()
-        watch.standardOutput = try FileHandle(forWritingTo: watchOutput)
-        watch.standardError = watch.standardOutput
-        try watch.run()
-        defer { if watch.isRunning { watch.terminate() } }
-        #expect(within(120) { read(watchOutput).contains("Watching Exercises/") }, "\(read(watchOutput))")
-        #expect(read(watchOutput).contains("cannot find 'heigth' in scope"))
-        try write(read(perimeter).replacingOccurrences(of: "heigth", with: "height"), to: perimeter)
-        #expect(within(120) { !watch.isRunning }, "watch ends once every exercise passes: \(read(watchOutput))")
-        let watched = read(watchOutput)
-        #expect(watched.contains("✓ a 2 by 3 rectangle has perimeter 10") && watched.contains("Every exercise passes"), "\(watched)")
-        #expect(watch.terminationStatus == 0)
+            // watch: checks the current exercise, then again on a save; ends when every one passes.
+            let watchOutput = root.appendingPathComponent("watch.out")
+            #expect(FileManager.default.createFile(atPath: watchOutput.path, contents: nil))
+            let watch = Process()
+            watch.executableURL = notebookExecutable()
+            watch.arguments = ["exercise", "watch", "--interval", "0.1"]
+            watch.currentDirectoryURL = root
+            watch.environment = notebookEnvironment()
+            watch.standardOutput = try FileHandle(forWritingTo: watchOutput)
+            watch.standardError = watch.standardOutput
+            try watch.run()
+            defer { if watch.isRunning { watch.terminate() } }
+            #expect(within(120) { read(watchOutput).contains("Watching Exercises/") }, "\(read(watchOutput))")
+            #expect(read(watchOutput).contains("cannot find 'heigth' in scope"))
+            try write(read(perimeter).replacingOccurrences(of: "heigth", with: "height"), to: perimeter)
+            #expect(within(120) { !watch.isRunning }, "watch ends once every exercise passes: \(read(watchOutput))")
+            let watched = read(watchOutput)
+            #expect(watched.contains("✓ a 2 by 3 rectangle has perimeter 10") && watched.contains("Every exercise passes"), "\(watched)")
+            #expect(watch.terminationStatus == 0)
+        }
     }
 
     @Test("a teacher grades three submissions: one right, one that traps and one that does not compile, each on its own")
-    func grade() throws {
-        let root = try exerciseKit()
-        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
-        let starter = { (name: String) -> String in
-            let started = root.appendingPathComponent("Exercises/\(name).swift")
-            return self.read(started)
-        }
-        #expect(try runNotebook(["exercise", "start"], in: root).status == 0)
-        let submissions = root.appendingPathComponent("submissions")
-        let stub = "fatalError(\"exercise: your code here\")"
-        func submit(_ student: String, _ name: String, _ code: String, extra: String = "") throws {
-            try write(starter(name).replacingOccurrences(of: stub, with: code) + extra, to: submissions.appendingPathComponent("\(student)/\(name).swift"))
-        }
-        try submit("alice", "area", "return width * height")
-        try submit("alice", "perimeter", "return 2 * (width + height)")
-        try submit("bob", "area", "let sides = [width, height]; return sides[0] * sides[2]")
-        try submit("bob", "perimeter", "return width + height",
-                   extra: "for _ in 0..<1_000_000 { print(String(repeating: \"x\", count: 100)) }\n")
-        try submit("carol", "area", "return width * heigth")
+    func grade() async throws {
+        try await withFixture(.exerciseKit) { root in
+            let starter = { (name: String) -> String in
+                let started = root.appendingPathComponent("Exercises/\(name).swift")
+                return self.read(started)
+            }
+            #expect(try runNotebook(["exercise", "start"], in: root).status == 0)
+            let submissions = root.appendingPathComponent("submissions")
+            let stub = "fatalError(\"exercise: your code here\")"
+            func submit(_ student: String, _ name: String, _ code: String, extra: String = "") throws {
+                try write(starter(name).replacingOccurrences(of: stub, with: code) + extra, to: submissions.appendingPathComponent("\(student)/\(name).swift"))
+            }
+            try submit("alice", "area", "return width * height")
+            try submit("alice", "perimeter", "return 2 * (width + height)")
+            try submit("bob", "area", "let sides = [width, height]; return sides[0] * sides[2]")
+            try submit("bob", "perimeter", "return width + height",
+                       extra: "for _ in 0..<1_000_000 { print(String(repeating: \"x\", count: 100)) }\n")
+            try submit("carol", "area", "return width * heigth")
 
-        let graded = try runNotebook(["exercise", "grade", "submissions", "--output", "grades"], in: root)
-        #expect(graded.status == 0, "\(graded.stdout)\(graded.stderr)")
-        let lines = graded.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.contains("alice    3/3    2/2        5/5"), "\(graded.stdout)")
-        #expect(lines.contains("bob      0/3 !  1/2        1/5"), "the trap scores 0; the 100 MB print does not stop the checks")
-        #expect(lines.contains("carol    0/3 !  0/2 !      0/5"))
-        #expect(graded.stdout.contains("bob/area: killed by signal 4"))
-        #expect(graded.stdout.contains("carol/area: does not compile: carol/area.swift:5: error: cannot find 'heigth' in scope"))
-        #expect(graded.stdout.contains("carol/perimeter: not submitted"))
+            let graded = try runNotebook(["exercise", "grade", "submissions", "--output", "grades"], in: root)
+            #expect(graded.status == 0, "\(graded.stdout)\(graded.stderr)")
+            let lines = graded.stdout.split(separator: "\n").map(String.init)
+            #expect(lines.contains("alice    3/3    2/2        5/5"), "\(graded.stdout)")
+            #expect(lines.contains("bob      0/3 !  1/2        1/5"), "the trap scores 0; the 100 MB print does not stop the checks")
+            #expect(lines.contains("carol    0/3 !  0/2 !      0/5"))
+            #expect(graded.stdout.contains("bob/area: killed by signal 4"))
+            #expect(graded.stdout.contains("carol/area: does not compile: carol/area.swift:5: error: cannot find 'heigth' in scope"))
+            #expect(graded.stdout.contains("carol/perimeter: not submitted"))
 
-        let csv = read(root.appendingPathComponent("grades/grades.csv"))
-        #expect(csv.hasPrefix("student,exercise,check,result,seconds,note\r\n"))
-        #expect(csv.contains("alice,area,a flat rectangle has area 0,pass,"), "the teacher sees the hidden checks' claims")
-        #expect(csv.contains("bob,perimeter,a 2 by 3 rectangle has perimeter 10,fail,"))
-        #expect(csv.split(separator: "\r\n").count == 1 + 3 * 5, "a row per student, exercise and check")
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("grades/grades.json"))) as? [String: Any]
-        let scores = try #require(json?["scores"] as? [[String: Any]])
-        #expect(scores.count == 6)
-        #expect(scores.contains { $0["student"] as? String == "alice" && $0["exercise"] as? String == "area" && $0["passed"] as? Int == 3 })
-        let rows = try #require(json?["rows"] as? [[String: Any]])
-        #expect(rows.allSatisfy { $0["seconds"] is Double && $0["passed"] is Bool && $0["check"] is String })
+            let csv = read(root.appendingPathComponent("grades/grades.csv"))
+            #expect(csv.hasPrefix("student,exercise,check,result,seconds,note\r\n"))
+            #expect(csv.contains("alice,area,a flat rectangle has area 0,pass,"), "the teacher sees the hidden checks' claims")
+            #expect(csv.contains("bob,perimeter,a 2 by 3 rectangle has perimeter 10,fail,"))
+            #expect(csv.split(separator: "\r\n").count == 1 + 3 * 5, "a row per student, exercise and check")
+            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("grades/grades.json"))) as? [String: Any]
+            let scores = try #require(json?["scores"] as? [[String: Any]])
+            #expect(scores.count == 6)
+            #expect(scores.contains { $0["student"] as? String == "alice" && $0["exercise"] as? String == "area" && $0["passed"] as? Int == 3 })
+            let rows = try #require(json?["rows"] as? [[String: Any]])
+            #expect(rows.allSatisfy { $0["seconds"] is Double && $0["passed"] is Bool && $0["check"] is String })
+        }
     }
 
     @Test("the site shows, hides or omits the solutions; omitted leaves no trace of a solution or a hidden check")
-    func siteModes() throws {
-        let root = try exerciseKit()
-        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
-        for mode in ["shown", "hidden", "omitted"] {
-            let built = try runNotebook(["build", "--solutions", mode, "--output", "site-\(mode)"], in: root)
-            #expect(built.status == 0, "\(mode): \(built.stdout)\(built.stderr)")
+    func siteModes() async throws {
+        try await withFixture(.exerciseKit) { root in
+            for mode in ["shown", "hidden", "omitted"] {
+                let built = try runNotebook(["build", "--solutions", mode, "--output", "site-\(mode)"], in: root)
+                #expect(built.status == 0, "\(mode): \(built.stdout)\(built.stderr)")
+            }
+            func page(_ mode: String) -> String { read(root.appendingPathComponent("site-\(mode)/01-shapes.html")) }
+            for mode in ["shown", "hidden", "omitted"] {
+                let html = page(mode)
+                #expect(html.contains("Exercise 1.1") && html.contains("Exercise 1.2"), "\(mode)")
+                #expect(html.contains("<summary>Hint 1</summary>") && html.contains("The area is the product of the sides."))
+                #expect(html.contains("fatalError</span>") && html.contains("exercise: your code here"), "the starter, highlighted")
+                #expect(!html.contains("a flat rectangle"), "hidden checks never appear (\(mode))")
+            }
+            #expect(page("shown").contains("<div class=\"solution\">") && page("shown").contains("width"))
+            #expect(page("hidden").contains("<details class=\"solution\"><summary>Solution</summary>"))
+            #expect(page("hidden").contains("sides"), "the hidden solution is in the page, behind a disclosure")
+            // No file of the omitted site holds any line of a solution or of a hidden check.
+            let secrets = ["width * height * unit", "let sides = width + height", "a flat rectangle has area 0", "areas need not be whole numbers",
+                           "a point has perimeter 0"]
+            let site = root.appendingPathComponent("site-omitted")
+            let files = try #require(FileManager.default.enumerator(at: site, includingPropertiesForKeys: nil)).compactMap { $0 as? URL }
+            #expect(files.count >= 5)
+            for file in files {
+                let text = String(decoding: (try? Data(contentsOf: file)) ?? Data(), as: UTF8.self)
+                for secret in secrets { #expect(!text.contains(secret), "\(file.lastPathComponent) holds '\(secret)'") }
+            }
+            let hiddenSite = root.appendingPathComponent("site-hidden")
+            #expect(read(hiddenSite.appendingPathComponent("01-shapes.html")).contains("width"), "the check above would see a solution")
         }
-        func page(_ mode: String) -> String { read(root.appendingPathComponent("site-\(mode)/01-shapes.html")) }
-        for mode in ["shown", "hidden", "omitted"] {
-            let html = page(mode)
-            #expect(html.contains("Exercise 1.1") && html.contains("Exercise 1.2"), "\(mode)")
-            #expect(html.contains("<summary>Hint 1</summary>") && html.contains("The area is the product of the sides."))
-            #expect(html.contains("fatalError</span>") && html.contains("exercise: your code here"), "the starter, highlighted")
-            #expect(!html.contains("a flat rectangle"), "hidden checks never appear (\(mode))")
-        }
-        #expect(page("shown").contains("<div class=\"solution\">") && page("shown").contains("width"))
-        #expect(page("hidden").contains("<details class=\"solution\"><summary>Solution</summary>"))
-        #expect(page("hidden").contains("sides"), "the hidden solution is in the page, behind a disclosure")
-        // No file of the omitted site holds any line of a solution or of a hidden check.
-        let secrets = ["width * height * unit", "let sides = width + height", "a flat rectangle has area 0", "areas need not be whole numbers",
-                       "a point has perimeter 0"]
-        let site = root.appendingPathComponent("site-omitted")
-        let files = try #require(FileManager.default.enumerator(at: site, includingPropertiesForKeys: nil)).compactMap { $0 as? URL }
-        #expect(files.count >= 5)
-        for file in files {
-            let text = String(decoding: (try? Data(contentsOf: file)) ?? Data(), as: UTF8.self)
-            for secret in secrets { #expect(!text.contains(secret), "\(file.lastPathComponent) holds '\(secret)'") }
-        }
-        let hiddenSite = root.appendingPathComponent("site-hidden")
-        #expect(read(hiddenSite.appendingPathComponent("01-shapes.html")).contains("width"), "the check above would see a solution")
     }
 
     @Test("walk shows the starter; h shows the next hint, s the solution")
-    func walkKeys() throws {
-        let root = try exerciseKit()
-        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
-        let walked = try runNotebook(["walk", "01-shapes", "--section", "2"], in: root, input: "h\nh\ns\nq\n")
-        #expect(walked.status == 0, "\(walked.stderr)")
-        let screens = walked.stdout.components(separatedBy: "── section 2 of 3")
-        #expect(screens.count == 5, "four screens then quit: \(walked.stdout)")
-        guard screens.count == 5 else { return }
-        #expect(screens[0].contains("Exercise 1.1") && screens[0].contains("fatalError(\"exercise: your code here\")"))
-        #expect(!screens[0].contains("Hint 1") && !screens[0].contains("width * height"))
-        #expect(screens[1].contains("Hint 1") && !screens[1].contains("Hint 2"))
-        #expect(screens[2].contains("Hint 2") && !screens[2].contains("Solution"))
-        #expect(screens[3].contains("Solution") && screens[3].contains("return width * height * unit"))
-        #expect(!walked.stdout.contains("a flat rectangle"), "hidden checks never appear")
+    func walkKeys() async throws {
+        try await withFixture(.exerciseKit) { root in
+            let walked = try runNotebook(["walk", "01-shapes", "--section", "2"], in: root, input: "h\nh\ns\nq\n")
+            #expect(walked.status == 0, "\(walked.stderr)")
+            let screens = walked.stdout.components(separatedBy: "── section 2 of 3")
+            #expect(screens.count == 5, "four screens then quit: \(walked.stdout)")
+            guard screens.count == 5 else { return }
+            #expect(screens[0].contains("Exercise 1.1") && screens[0].contains("fatalError(\"exercise: your code here\")"))
+            #expect(!screens[0].contains("Hint 1") && !screens[0].contains("width * height"))
+            #expect(screens[1].contains("Hint 1") && !screens[1].contains("Hint 2"))
+            #expect(screens[2].contains("Hint 2") && !screens[2].contains("Solution"))
+            #expect(screens[3].contains("Solution") && screens[3].contains("return width * height * unit"))
+            #expect(!walked.stdout.contains("a flat rectangle"), "hidden checks never appear")
+        }
     }
 
     @Test("notebook test fails an exercise whose starter already passes, or does not compile, at the @Exercise line")
-    func dishonestExercises() throws {
-        let root = try exerciseKit()
-        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
-        try write("""
-            import Grading
+    func dishonestExercises() async throws {
+        try await withFixture(.exerciseKit) { root in
+            try write("""
+                import Grading
 
-            // snippet.solution
-            let answer = 42
-            // snippet.end
-            check(answer == 42, "the answer is 42")
-
-            """, to: root.appendingPathComponent("Snippets/undeclared.swift"))
-        try write("""
-            import Grading
-
-            func twice(_ x: Int) -> Int { 2 * x }
-            func neverCalled() {
                 // snippet.solution
-                print("the checks never reach this")
+                let answer = 42
                 // snippet.end
-            }
-            check(twice(2) == 4, "twice 2 is 4")
+                check(answer == 42, "the answer is 42")
 
-            """, to: root.appendingPathComponent("Snippets/solved.swift"))
-        try write("""
-            # More
+                """, to: root.appendingPathComponent("Snippets/undeclared.swift"))
+            try write("""
+                import Grading
 
-            Declare the answer.
+                func twice(_ x: Int) -> Int { 2 * x }
+                func neverCalled() {
+                    // snippet.solution
+                    print("the checks never reach this")
+                    // snippet.end
+                }
+                check(twice(2) == 4, "twice 2 is 4")
 
-            @Exercise(path: "ExerciseKit/Snippets/undeclared")
+                """, to: root.appendingPathComponent("Snippets/solved.swift"))
+            try write("""
+                # More
 
-            Nothing to write here.
+                Declare the answer.
 
-            @Exercise(path: "ExerciseKit/Snippets/solved")
+                @Exercise(path: "ExerciseKit/Snippets/undeclared")
 
-            """, to: root.appendingPathComponent("Notebooks/02-more.md"))
-        let tested = try runNotebook(["test", "02-more"], in: root)
-        #expect(tested.status == 1, "\(tested.stdout)\(tested.stderr)")
-        #expect(tested.stdout.contains("Notebooks/02-more.md:5") && tested.stdout.contains("the starter of exercise 'undeclared' does not compile"),
-                "\(tested.stdout)")
-        #expect(tested.stdout.contains("cannot find 'answer' in scope"))
-        #expect(tested.stdout.contains("Notebooks/02-more.md:9") && tested.stdout.contains("exercise 'solved' is already solved by its starter"))
+                Nothing to write here.
+
+                @Exercise(path: "ExerciseKit/Snippets/solved")
+
+                """, to: root.appendingPathComponent("Notebooks/02-more.md"))
+            let tested = try runNotebook(["test", "02-more"], in: root)
+            #expect(tested.status == 1, "\(tested.stdout)\(tested.stderr)")
+            #expect(tested.stdout.contains("Notebooks/02-more.md:5") && tested.stdout.contains("the starter of exercise 'undeclared' does not compile"),
+                    "\(tested.stdout)")
+            #expect(tested.stdout.contains("cannot find 'answer' in scope"))
+            #expect(tested.stdout.contains("Notebooks/02-more.md:9") && tested.stdout.contains("exercise 'solved' is already solved by its starter"))
+        }
     }
 }

@@ -5,7 +5,7 @@ import Testing
 struct SandboxCLITests {
     @Test("A snippet that reads a secret and one that allocates too much fail their cells with the reason; the rest of the site is built, the secret is in no page")
     func hostileSnippets() async throws {
-        try await withPassingPackage { root in
+        try await withFixture(.passing) { root in
             let secrets = FileManager.default.temporaryDirectory.appendingPathComponent("notebook-secret-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: secrets, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: secrets) }

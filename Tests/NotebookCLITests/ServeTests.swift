@@ -13,7 +13,7 @@ struct ServeTests {
 
     @Test("Serves the site, injects live reload, refuses paths outside it, rebuilds on change, stops on Ctrl-C")
     func serve() async throws {
-        try await withPassingPackage { root in
+        try await withFixture(.passing) { root in
             let process = Process()
             process.executableURL = notebookExecutable()
             process.arguments = ["serve", "--port", "0", "--package-path", root.path]

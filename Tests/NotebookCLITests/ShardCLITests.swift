@@ -5,7 +5,7 @@ import Testing
 struct ShardCLITests {
     @Test("test --shard K/N tests each notebook in one shard; --merge gives one report and the right exit status")
     func shardsAndMerge() async throws {
-        try await withPassingPackage { root in
+        try await withFixture(.passing) { root in
             var tested: [String] = []
             for k in 1...3 {
                 let result = try runNotebook(["test", "--shard", "\(k)/3", "--junit", "reports/shard-\(k).xml"], in: root)

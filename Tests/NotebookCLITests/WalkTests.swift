@@ -24,7 +24,7 @@ struct WalkTests {
 
     @Test("← and → step through a sweep's frames; Enter goes on")
     func sweepKeys() async throws {
-        try await withPassingPackage { root in
+        try await withFixture(.passing) { root in
             let frames = (1...3).map { k in Figure(Panel(title: "frame \(k)", series: [Series(x: [0, 1], y: [0, Double(k)])])) }
             let sweep = Sweep(parameter: "k", values: [1, 2, 3], initial: 0, frames: frames, captions: ["first", "second", "third"])
             let event = String(decoding: try RuntimeChannel.makeEncoder().encode(RuntimeEvent(stdoutOffset: 0, payload: .sweep(sweep), line: 3)), as: UTF8.self)
@@ -120,7 +120,7 @@ struct WalkTests {
 
     @Test("Long code lines wrap under the code column at the terminal's width")
     func wrapsCode() async throws {
-        try await withPassingPackage { root in
+        try await withFixture(.passing) { root in
             try "let sentence = \"a long line of code that goes on and on past the width of any narrow terminal window\"\nprint(sentence.count)\n"
                 .write(to: root.appendingPathComponent("Snippets/long.swift"), atomically: true, encoding: .utf8)
             try "# Long\n\n@Snippet(path: \"LossNotebooks/Snippets/long\")\n".write(to: root.appendingPathComponent("Notebooks/long.md"), atomically: true, encoding: .utf8)

@@ -2,18 +2,24 @@ import Foundation
 import Testing
 @testable import NotebookKit
 
-/// Copies of Fixtures/DocTestPackage in a temporary folder, all building their snippets into one
-/// scratch folder: its shadow package links to whichever copy builds, so a copy whose snippets
-/// are unchanged compiles nothing again. The suite runs its tests one at a time.
+/// Fixtures/DocTestPackage copied afresh for each test, always to the same folder, with the
+/// fixture's modification times (`cp -a`), all building their snippets into one scratch folder:
+/// a snippet that is the same as in the last build is not compiled again (at another path it
+/// would be, since its slice markers name the path). The suite runs its tests one at a time.
 actor FixturePackage {
     static let shared = FixturePackage()
     private let folder = TemporaryFolder()
 
     /// A fresh copy of the fixture package, and the shared scratch folder.
     func copy() throws -> (root: URL, scratch: URL) {
-        let root = folder.url.appendingPathComponent("package-\(UUID().uuidString.prefix(8))")
-        let source = packageRoot.appendingPathComponent("Tests/NotebookKitTests/Fixtures/DocTestPackage")
-        try FileManager.default.copyItem(at: source, to: root)
+        let root = folder.url.appendingPathComponent("package")
+        try? FileManager.default.removeItem(at: root)
+        let copy = Process()
+        copy.executableURL = URL(fileURLWithPath: "/bin/cp")
+        copy.arguments = ["-a", packageRoot.appendingPathComponent("Tests/NotebookKitTests/Fixtures/DocTestPackage").path, root.path]
+        try copy.run()
+        copy.waitUntilExit()
+        guard copy.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
         return (root, scratch)
     }
 
