@@ -5,8 +5,8 @@ public enum ExecutionProgress: Sendable, Equatable {
     case buildStarted(snippets: Int)
     /// SwiftPM's own progress line (`[12/240] Compiling LossCore Huber.swift`).
     case compiling(String)
-    /// One exercise version is being built (a starter, a student's file, a submission), in a
-    /// package of its own whose first build compiles the libraries again.
+    /// One exercise version is being built (a starter, a student's file, a submission), in the
+    /// snippet build's package (whose libraries a first build compiles).
     case buildingExercise(String)
     /// The build is done, after `seconds`.
     case built(seconds: Double)

@@ -105,6 +105,14 @@ public struct ExecutionService: Sendable {
         try BuildLock(folder: cacheFolder)
     }
 
+    /// Takes the lock on the shadow package that the snippet build and the exercise build share
+    /// (`build.lock` in the scratch folder), waiting for another process that builds or runs
+    /// from it (`notebook exercise watch` and `notebook build` at once, say), so neither writes
+    /// the other's files while it builds, nor relinks an executable the other is about to run.
+    func shadowLock() throws(NotebookError) -> BuildLock {
+        try BuildLock(folder: scratch, waiting: true)
+    }
+
     /// The package's name and products, from `swift package dump-package`, cached by the bytes of
     /// `Package.swift` and the toolchain (so only the first call after a change starts SwiftPM).
     /// - Throws: ``NotebookError`` when the manifest cannot be read.
@@ -154,6 +162,8 @@ public struct ExecutionService: Sendable {
     public func execute(_ workbook: Workbook, repeats: Int = 1, only: [String]? = nil, cachedOnly: Set<String> = []) throws(NotebookError) -> Runs {
         let names = workbook.referencedSnippets.filter { only?.contains($0) ?? true }
         let start = Date()
+        let lock = try shadowLock()
+        defer { withExtendedLifetime(lock) {} }
         var builder = try snippetBuilder()
         builder.progress = progress
         builder.marksSlices = true
@@ -201,6 +211,8 @@ public struct ExecutionService: Sendable {
     /// Builds and runs one snippet by name (`notebook run`), with the default time limit.
     /// - Throws: ``NotebookError`` when the package does not build.
     public func run(snippet name: String, catalog: SnippetCatalog, timeout: Double = 60, limits: SandboxLimits = SandboxLimits()) throws(NotebookError) -> SnippetResult {
+        let lock = try shadowLock()
+        defer { withExtendedLifetime(lock) {} }
         var builder = try snippetBuilder()
         builder.marksSlices = true
         builder.shadowManifest = (try? packageManifest()).flatMap { Self.shadowManifest($0, imported: catalog.importedModules()) }
@@ -245,26 +257,25 @@ public struct ExecutionService: Sendable {
         }
     }
 
-    /// Builds each exercise version as a snippet of a shadow package (the real package's sources,
-    /// cut down to the libraries the versions import, with these files as its only snippets; see
-    /// ``ExerciseBuilder``) and runs it in the sandbox
-    /// with its limits, like any snippet: one that does not compile, crashes, hangs or prints
-    /// without end affects no other. Results come back by job id; `cached` allows results of
-    /// identical executables from the run cache (graders want fresh runs).
-    /// Another process building exercises in this package (a `watch` and a `check`) is waited for.
+    /// Builds each exercise version as a snippet of the snippet build's shadow package (see
+    /// ``ExerciseBuilder``) and runs it in the sandbox with its limits, like any snippet: one
+    /// that does not compile, crashes, hangs or prints without end affects no other. Results
+    /// come back by job id; `cached` allows results of identical executables from the run cache
+    /// (graders want fresh runs). Another process building snippets or exercises in this
+    /// package (a `watch` and a `check`) is waited for.
     /// - Throws: ``NotebookError`` when the package itself does not build.
     public func runExercises(_ jobs: [ExerciseJob], cached: Bool) throws(NotebookError) -> [String: SnippetResult] {
         guard !jobs.isEmpty else { return [:] }
-        let folder = scratch.appendingPathComponent("exercises")
-        let lock = try BuildLock(folder: folder, waiting: true)
+        let lock = try shadowLock()
         defer { withExtendedLifetime(lock) {} }
         let packageBuilder = try snippetBuilder()
         let toolchain = packageBuilder.toolchainVersion()
-        var builder = ExerciseBuilder(root: project.root, folder: folder)
+        var builder = ExerciseBuilder(root: project.root, scratch: scratch)
         builder.progress = progress
         builder.moduleCache = moduleCache
-        // Like the snippet build: only the library products the versions import.
-        let imported = jobs.reduce(into: Set<String>()) { $0.formUnion(SnippetCatalog.importedModules(in: $1.graded.text)) }
+        // The snippet build's manifest (the library products the snippets import), with any
+        // the versions import besides: the package they share is then not planned again.
+        let imported = jobs.reduce(into: SnippetCatalog(root: project.root).importedModules()) { $0.formUnion(SnippetCatalog.importedModules(in: $1.graded.text)) }
         builder.manifest = (try? packageManifest()).flatMap { Self.shadowManifest($0, imported: imported) }
         let built = try builder.build(jobs, toolchain: toolchain)
         var results: [String: SnippetResult] = [:]

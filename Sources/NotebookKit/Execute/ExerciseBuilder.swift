@@ -4,15 +4,17 @@ import Foundation
 /// file, a submission) with the hidden checks put back, as snippets of a shadow package.
 ///
 /// SwiftPM builds snippets only from a package's `Snippets/` folder, which belongs to the author.
-/// The ``ShadowPackage`` (`exercises/package` in the execution service's scratch folder) links
-/// every top-level entry of the real package except `Snippets/`, and has a `Snippets/` of its own
-/// holding the files to build; it builds into `exercises/build`, so the real package's snippet
-/// build is never touched. One that does not compile never stops another.
+/// The versions are written to `Snippets/notebook-exercises/` of the snippet build's own
+/// ``ShadowPackage`` (`snippets/package` in the execution service's scratch folder) and built
+/// there, into the same scratch folder: the libraries the snippet build compiled are not
+/// compiled again (a first check of a package whose site is built took about 30 s more when
+/// the versions had a package and a build folder of their own). The lesson snippets there are
+/// left as the snippet build wrote them. One version that does not compile never stops another.
 struct ExerciseBuilder {
     /// The real package.
     let root: URL
-    /// The folder holding the shadow package and its build.
-    let folder: URL
+    /// The execution service's scratch folder, shared with the snippet build.
+    let scratch: URL
     /// Told which version is being built, and SwiftPM's compile steps while it builds.
     var progress: (@Sendable (ExecutionProgress) -> Void)? = nil
     /// The shadow package's own manifest (``ShadowManifest``: only the libraries the items
@@ -21,9 +23,11 @@ struct ExerciseBuilder {
     /// The compiler's module cache, shared with the snippet build (``SnippetBuilder/moduleCache``).
     var moduleCache: URL? = nil
 
-    var package: URL { folder.appendingPathComponent("package") }
-    var build: URL { folder.appendingPathComponent("build") }
-    var stamps: URL { folder.appendingPathComponent("stamps") }
+    /// The folder under the shadow package's `Snippets/` that holds the versions.
+    static let subfolder = "notebook-exercises"
+
+    var package: URL { scratch.appendingPathComponent("snippets/package") }
+    var stamps: URL { scratch.appendingPathComponent("exercises/stamps") }
 
     /// The product for an item: `exercise_` and the item's key with anything but letters and
     /// digits turned into `_`, with a short hash so that keys that differ stay different.
@@ -40,11 +44,14 @@ struct ExerciseBuilder {
     /// With a cut-down ``manifest`` the items that changed are built by one `swift build` (one
     /// start of SwiftPM, the compiler's jobs in parallel); when that fails, again without the
     /// items it faulted, so that one that does not compile never stops another. Without a
-    /// manifest, or after a failure that names no item, each item is built as its own product.
+    /// manifest, for a single item, or after a failure that names no item, each item is built
+    /// as its own product.
     /// - Throws: ``NotebookError`` when the package itself does not build.
     func build(_ items: [ExecutionService.ExerciseJob], toolchain: String) throws(NotebookError) -> (executables: [String: URL], errors: [String: [String]]) {
+        // The package and build folder versions had of their own before (now only disk space).
+        for old in ["exercises/package", "exercises/build"] { try? FileManager.default.removeItem(at: scratch.appendingPathComponent(old)) }
         try preparePackage(keeping: items.map { Self.product($0.id) })
-        var builder = try SnippetBuilder(root: package, scratch: build)
+        var builder = try SnippetBuilder(root: package, scratch: scratch)
         builder.progress = progress
         builder.moduleCache = moduleCache
         let sources = SourceFingerprint.of(root)
@@ -61,16 +68,17 @@ struct ExerciseBuilder {
         }
         for item in items {
             let product = Self.product(item.id)
-            let file = package.appendingPathComponent("Snippets/\(product).swift")
+            let file = package.appendingPathComponent("Snippets/\(Self.subfolder)/\(product).swift")
             if (try? String(contentsOf: file, encoding: .utf8)) != item.graded.text {
                 do {
+                    try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
                     try item.graded.text.write(to: file, atomically: true, encoding: .utf8)
                 } catch {
                     throw NotebookError(file: file.path, line: nil, "cannot write: \(error.localizedDescription)")
                 }
             }
             var key = SHA256()
-            key.update(field: "exercise-build-v2")
+            key.update(field: "exercise-build-v3")
             key.update(field: sources)
             key.update(field: toolchain)
             key.update(field: manifest ?? "")
@@ -86,15 +94,26 @@ struct ExerciseBuilder {
         }
         guard !pending.isEmpty else { return (executables, errors) }
         var alone = pending
-        if manifest != nil {
+        // One version (a student's save) is built as its own product: SwiftPM then looks only at
+        // what it needs, not at every lesson snippet of the package.
+        if manifest != nil, pending.count > 1 {
             for entry in pending { progress?(.buildingExercise(entry.item.studentFile)) }
             // The products a failed build faults, their errors recorded at the students' lines.
             func fault(_ output: String) throws(NotebookError) -> Set<String> {
                 let diagnostics = SnippetBuilder.errors(in: output, root: package)
-                if let outside = diagnostics.first(where: { diagnostic in !pending.contains { Self.isFile(diagnostic.file, of: $0.product) } }) {
+                var faulted: Set<String> = []
+                // A lesson snippet the last snippet build left here that no longer compiles (the
+                // package's code changed since) is set aside: the next snippet build writes it again.
+                let stale = Set(diagnostics.compactMap { lessonSnippet($0.file) })
+                for file in stale {
+                    try? FileManager.default.removeItem(at: package.appendingPathComponent(file))
+                    faulted.insert(file)
+                }
+                if let outside = diagnostics.first(where: { diagnostic in
+                    lessonSnippet(diagnostic.file) == nil && !pending.contains { Self.isFile(diagnostic.file, of: $0.product) }
+                }) {
                     throw Self.packageError(outside, root: package)
                 }
-                var faulted: Set<String> = []
                 for entry in pending where errors[entry.item.id] == nil {
                     let own = diagnostics.filter { Self.isFile($0.file, of: entry.product) }
                     if !own.isEmpty {
@@ -122,7 +141,7 @@ struct ExerciseBuilder {
             }
         }
         for entry in alone {
-            if manifest == nil { progress?(.buildingExercise(entry.item.studentFile)) }
+            if manifest == nil || pending.count == 1 { progress?(.buildingExercise(entry.item.studentFile)) }
             let outcome = try builder.invoke(builder.buildArguments(["--product", entry.product]), watching: true)
             guard !outcome.ok else { continue }
             let diagnostics = SnippetBuilder.errors(in: outcome.output, root: package)
@@ -148,7 +167,20 @@ struct ExerciseBuilder {
 
     /// Whether a diagnostic's file is the product's source.
     static func isFile(_ file: String, of product: String) -> Bool {
-        file.hasSuffix("/Snippets/\(product).swift")
+        file.hasSuffix("/Snippets/\(subfolder)/\(product).swift")
+    }
+
+    /// The shadow package's copy of a lesson snippet a diagnostic names (`Snippets/x.swift`,
+    /// relative to the shadow package), or nil when the file is not one. The snippet build's
+    /// copies report the real package's paths (``SliceMarkers``).
+    func lessonSnippet(_ file: String) -> String? {
+        for folder in [root, package] {
+            let prefix = folder.standardizedFileURL.path + "/Snippets/"
+            if file.hasPrefix(prefix), !file.dropFirst(prefix.count).hasPrefix(Self.subfolder + "/") {
+                return "Snippets/" + file.dropFirst(prefix.count)
+            }
+        }
+        return nil
     }
 
     /// An error in the package's own code: no exercise can be checked.
@@ -167,11 +199,11 @@ struct ExerciseBuilder {
         }
     }
 
-    /// Makes the shadow package: a link to each entry of the real package and a `Snippets/`
-    /// folder holding only the given products.
+    /// Makes the shadow package: a link to each entry of the real package, and in
+    /// `Snippets/notebook-exercises/` only the given products (the lesson snippets are left).
     func preparePackage(keeping products: [String]) throws(NotebookError) {
         let shadow = ShadowPackage(root: root, folder: package)
         try shadow.link(manifest: manifest)
-        shadow.removeSnippets(except: Set(products.map { "\($0).swift" }))
+        shadow.removeSnippets(except: Set(products.map { "\(Self.subfolder)/\($0).swift" }), under: Self.subfolder)
     }
 }

@@ -81,10 +81,12 @@ struct ShadowPackage {
         removeSnippets(except: Set(files.keys))
     }
 
-    /// Removes every file under `Snippets/` but `kept` (paths under `Snippets/`).
-    func removeSnippets(except kept: Set<String>) {
+    /// Removes every file under `Snippets/` (or only under its folder `under`) but `kept`
+    /// (paths under `Snippets/`).
+    func removeSnippets(except kept: Set<String>, under: String? = nil) {
         let fileManager = FileManager.default
-        guard let enumerator = fileManager.enumerator(at: snippets, includingPropertiesForKeys: [.isDirectoryKey]) else { return }
+        let folder = under.map { snippets.appendingPathComponent($0) } ?? snippets
+        guard let enumerator = fileManager.enumerator(at: folder, includingPropertiesForKeys: [.isDirectoryKey]) else { return }
         let prefix = snippets.standardizedFileURL.path + "/"
         for case let url as URL in enumerator {
             let path = url.standardizedFileURL.path
