@@ -21,6 +21,20 @@ struct ExerciseTests {
         try write(read(url).replacingOccurrences(of: "fatalError(\"exercise: your code here\")", with: code), to: url)
     }
 
+    /// Starts `notebook exercise watch`, looking every 0.1 s, with its output going to `output`.
+    func startWatch(in root: URL, output: URL) throws -> Process {
+        #expect(FileManager.default.createFile(atPath: output.path, contents: nil))
+        let watch = Process()
+        watch.executableURL = notebookExecutable()
+        watch.arguments = ["exercise", "watch", "--interval", "0.1"]
+        watch.currentDirectoryURL = root
+        watch.environment = notebookEnvironment()
+        watch.standardOutput = try FileHandle(forWritingTo: output)
+        watch.standardError = watch.standardOutput
+        try watch.run()
+        return watch
+    }
+
     /// Whether `condition` holds within `seconds`, asked every 100 ms.
     func within(_ seconds: Double, _ condition: () -> Bool) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
@@ -80,15 +94,7 @@ struct ExerciseTests {
 
             // watch: checks the current exercise, then again on a save; ends when every one passes.
             let watchOutput = root.appendingPathComponent("watch.out")
-            #expect(FileManager.default.createFile(atPath: watchOutput.path, contents: nil))
-            let watch = Process()
-            watch.executableURL = notebookExecutable()
-            watch.arguments = ["exercise", "watch", "--interval", "0.1"]
-            watch.currentDirectoryURL = root
-            watch.environment = notebookEnvironment()
-            watch.standardOutput = try FileHandle(forWritingTo: watchOutput)
-            watch.standardError = watch.standardOutput
-            try watch.run()
+            let watch = try startWatch(in: root, output: watchOutput)
             defer { if watch.isRunning { watch.terminate() } }
             #expect(within(120) { read(watchOutput).contains("Watching Exercises/") }, "\(read(watchOutput))")
             #expect(read(watchOutput).contains("cannot find 'heigth' in scope"))
@@ -97,6 +103,38 @@ struct ExerciseTests {
             let watched = read(watchOutput)
             #expect(watched.contains("✓ a 2 by 3 rectangle has perimeter 10") && watched.contains("Every exercise passes"), "\(watched)")
             #expect(watch.terminationStatus == 0)
+        }
+    }
+
+    @Test("watch checks a save to another exercise made while the current one's check passes")
+    func watchKeepsSaves() async throws {
+        try await withFixture(.exerciseKit) { root in
+            // A third exercise, so that the one saved is not the one watch moves on to.
+            try write("""
+                import Grading
+
+                func diagonal(width: Double, height: Double) -> Double {
+                    // snippet.solution
+                    (width * width + height * height).squareRoot()
+                    // snippet.end
+                }
+
+                check(diagonal(width: 3, height: 4) == 5, "a 3 by 4 rectangle has diagonal 5")
+
+                """, to: root.appendingPathComponent("Snippets/diagonal.swift"))
+            let notebook = root.appendingPathComponent("Notebooks/01-shapes.md")
+            try write(read(notebook) + "\n## Diagonal\n\nWrite `diagonal(width:height:)`, the distance between opposite corners.\n\n@Exercise(path: \"ExerciseKit/Snippets/diagonal\")\n", to: notebook)
+            #expect(try runNotebook(["exercise", "start"], in: root).status == 0)
+            let watchOutput = root.appendingPathComponent("watch.out")
+            let watch = try startWatch(in: root, output: watchOutput)
+            defer { if watch.isRunning { watch.terminate() } }
+            #expect(within(120) { read(watchOutput).contains("Watching Exercises/") }, "\(read(watchOutput))")
+            // The current exercise is solved; while its check runs (well over a second), the third is.
+            try solve(root.appendingPathComponent("Exercises/area.swift"), with: "return width * height")
+            usleep(400_000)
+            try solve(root.appendingPathComponent("Exercises/diagonal.swift"), with: "return (width * width + height * height).squareRoot()")
+            #expect(within(120) { read(watchOutput).contains("✓ a 3 by 4 rectangle has diagonal 5") }, "the save to diagonal.swift was checked: \(read(watchOutput))")
+            #expect(read(watchOutput).contains("✓ a 2 by 3 rectangle has area 6"))
         }
     }
 

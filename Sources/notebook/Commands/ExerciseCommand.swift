@@ -110,6 +110,8 @@ struct ExerciseWatch: ParsableCommand {
         let exercises = workspace.exercises
         guard !exercises.isEmpty else { throw UsageFailure(message: "the notebooks set no exercise") }
         var current = 0
+        /// The exercises whose starter ``advance()`` wrote since it was last called.
+        var startedByAdvance: [String] = []
         /// Checks an exercise, prints its report, and says whether it passed.
         func check(_ exercise: Exercise) throws -> Bool {
             let verdict = try reporting { () throws(NotebookError) in try workspace.check([exercise]) }[exercise.name]
@@ -125,6 +127,7 @@ struct ExerciseWatch: ParsableCommand {
                 let exercise = exercises[current]
                 if !workspace.isStarted(exercise) {
                     _ = try reporting { () throws(NotebookError) in try workspace.start([exercise]) }
+                    startedByAdvance.append(exercise.name)
                     say("Next: exercise \(exercise.number) \(exercise.name): edit \(exercise.studentFile)")
                     _ = try check(exercise)
                     return true
@@ -147,8 +150,12 @@ struct ExerciseWatch: ParsableCommand {
                 let passed = try check(exercise)
                 if passed, exercise.name == exercises[current].name {
                     current += 1
+                    startedByAdvance = []
                     guard try advance() else { return }
-                    stamps = Self.stamps(workspace, exercises)
+                    // Only the starters just written count as seen: a save to another file
+                    // while these checks ran is checked at the next look.
+                    let written = Self.stamps(workspace, exercises)
+                    for name in startedByAdvance { stamps[name] = written[name] }
                 }
             }
         }
