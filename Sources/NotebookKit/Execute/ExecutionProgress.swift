@@ -1,8 +1,9 @@
 /// What the execution service reports while it works, so a long first build or run is not
 /// silent (`notebook build` and `notebook test` print it).
 public enum ExecutionProgress: Sendable, Equatable {
-    /// `swift build` starts, for a package whose notebooks reference `snippets` snippets.
-    case buildStarted(snippets: Int)
+    /// `swift build` starts, for a package whose notebooks reference `snippets` snippets; `first`
+    /// when nothing was built in the scratch folder yet (the package's libraries compile too).
+    case buildStarted(snippets: Int, first: Bool)
     /// SwiftPM's own progress line (`[12/240] Compiling LossCore Huber.swift`).
     case compiling(String)
     /// One exercise version is being built (a starter, a student's file, a submission), in the
@@ -18,8 +19,8 @@ public enum ExecutionProgress: Sendable, Equatable {
     /// The report as one line of text.
     public var text: String {
         switch self {
-        case let .buildStarted(snippets):
-            return "Building \(snippets == 1 ? "1 snippet" : "\(snippets) snippets") with swift build (a first build compiles the package's libraries too)…"
+        case let .buildStarted(snippets, first):
+            return "Building \(snippets == 1 ? "1 snippet" : "\(snippets) snippets") with swift build\(first ? " (a first build compiles the package's libraries too)" : "")…"
         case let .compiling(line): return line
         case let .buildingExercise(file): return "Building \(file)…"
         case let .built(seconds): return "Built in \(NumberText.seconds(seconds)) s"

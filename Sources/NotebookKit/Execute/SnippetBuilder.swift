@@ -88,7 +88,7 @@ public struct SnippetBuilder: Sendable {
                 return result
             }
         }
-        progress?(.buildStarted(snippets: names.count))
+        progress?(.buildStarted(snippets: names.count, first: Self.linkedProducts(scratch) == nil))
         let started = Date()
         let package = marksSlices ? shadowFolder : root
         if marksSlices { try prepareShadow(catalog) }
