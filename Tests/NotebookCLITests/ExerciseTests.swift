@@ -21,6 +21,39 @@ struct ExerciseTests {
         try write(read(url).replacingOccurrences(of: "fatalError(\"exercise: your code here\")", with: code), to: url)
     }
 
+    /// Adds a third exercise, `diagonal`, at the end of `notebook` (a new notebook if there is none).
+    func addDiagonal(to root: URL, notebook: String) throws {
+        try write("""
+            import Grading
+
+            func diagonal(width: Double, height: Double) -> Double {
+                // snippet.solution
+                (width * width + height * height).squareRoot()
+                // snippet.end
+            }
+
+            check(diagonal(width: 3, height: 4) == 5, "a 3 by 4 rectangle has diagonal 5")
+
+            """, to: root.appendingPathComponent("Snippets/diagonal.swift"))
+        let file = root.appendingPathComponent("Notebooks/\(notebook)")
+        let before = FileManager.default.fileExists(atPath: file.path) ? read(file) : "---\norder: 2\n---\n\n# More shapes\n"
+        try write(before + "\n## Diagonal\n\nWrite `diagonal(width:height:)`, the distance between opposite corners.\n\n@Exercise(path: \"ExerciseKit/Snippets/diagonal\")\n", to: file)
+    }
+
+    @Test("list lines up its columns when the notebooks' names differ in length")
+    func listColumns() async throws {
+        try await withFixture(.exerciseKit) { root in
+            try addDiagonal(to: root, notebook: "02-more-shapes.md")
+            let listed = try runNotebook(["exercise", "list"], in: root)
+            #expect(listed.status == 0, "\(listed.stdout)\(listed.stderr)")
+            let rows = listed.stdout.split(separator: "\n").filter { $0.contains("not started") }
+            #expect(rows.count == 3, "\(listed.stdout)")
+            let columns = rows.map { row in row.range(of: "not started").map { row.distance(from: row.startIndex, to: $0.lowerBound) } }
+            #expect(Set(columns).count == 1, "\(listed.stdout)")
+            #expect(listed.stdout.contains("Notebooks/01-shapes.md       not started"), "\(listed.stdout)")
+        }
+    }
+
     /// Starts `notebook exercise watch`, looking every 0.1 s, with its output going to `output`.
     func startWatch(in root: URL, output: URL) throws -> Process {
         #expect(FileManager.default.createFile(atPath: output.path, contents: nil))
@@ -110,20 +143,7 @@ struct ExerciseTests {
     func watchKeepsSaves() async throws {
         try await withFixture(.exerciseKit) { root in
             // A third exercise, so that the one saved is not the one watch moves on to.
-            try write("""
-                import Grading
-
-                func diagonal(width: Double, height: Double) -> Double {
-                    // snippet.solution
-                    (width * width + height * height).squareRoot()
-                    // snippet.end
-                }
-
-                check(diagonal(width: 3, height: 4) == 5, "a 3 by 4 rectangle has diagonal 5")
-
-                """, to: root.appendingPathComponent("Snippets/diagonal.swift"))
-            let notebook = root.appendingPathComponent("Notebooks/01-shapes.md")
-            try write(read(notebook) + "\n## Diagonal\n\nWrite `diagonal(width:height:)`, the distance between opposite corners.\n\n@Exercise(path: \"ExerciseKit/Snippets/diagonal\")\n", to: notebook)
+            try addDiagonal(to: root, notebook: "01-shapes.md")
             #expect(try runNotebook(["exercise", "start"], in: root).status == 0)
             let watchOutput = root.appendingPathComponent("watch.out")
             let watch = try startWatch(in: root, output: watchOutput)

@@ -193,6 +193,7 @@ struct ExerciseList: ParsableCommand {
         let verdicts = try reporting { () throws(NotebookError) in try workspace.check(started) }
         let nameWidth = exercises.map(\.name.count).max() ?? 0
         let numberWidth = exercises.map(\.number.count).max() ?? 0
+        let notebookWidth = exercises.map(\.notebook.count).max() ?? 0
         var done = 0
         for exercise in exercises {
             let state: String
@@ -210,7 +211,8 @@ struct ExerciseList: ParsableCommand {
             }
             let number = exercise.number.padding(toLength: numberWidth, withPad: " ", startingAt: 0)
             let name = exercise.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
-            say("\(number)  \(name)  \(exercise.notebook)  \(state)")
+            let notebook = exercise.notebook.padding(toLength: notebookWidth, withPad: " ", startingAt: 0)
+            say("\(number)  \(name)  \(notebook)  \(state)")
         }
         say("\(done) of \(exercises.count) done")
     }
