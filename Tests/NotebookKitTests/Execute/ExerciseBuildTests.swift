@@ -24,14 +24,22 @@ struct ExerciseBuildTests {
                                      studentFile: "Exercises/\(id).swift", timeout: 60, limits: SandboxLimits())
     }
 
-    @Test("After the snippet build, versions compile without the package's library; one that names a lesson snippet that no longer compiles still builds")
+    /// One package built once (a cold build compiles its library), through its life.
+    @Test("""
+        After the snippet build, versions compile without the package's library; a build waits for the lock another holds; \
+        one that names a lesson snippet that no longer compiles still builds; only a first build says it compiles the libraries
+        """)
     func sharedLibraries() throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
         let root = try package(folder)
-        let service = ExecutionService(project: Project(root: root), settings: .init(moduleCache: FixturePackage.moduleCache))
+        let started = Mutex<[String]>([])
+        let service = ExecutionService(project: Project(root: root), settings: .init(moduleCache: FixturePackage.moduleCache, progress: { progress in
+            if case .buildStarted = progress { started.withLock { $0.append(progress.text) } }
+        }))
         let runs = try service.execute(try Workbook.load(["Notebooks/a.md"], with: service))
         #expect(runs.results["uses"]?.run.stdout == "4\n", "\(String(describing: runs.results["uses"]))")
+        #expect(started.withLock { $0 } == ["Building 1 snippet with swift build (a first build compiles the package's libraries too)…"])
         // Where the library is compiled in the scratch folder, and when its object was written.
         func libraryBuilds() -> [String] {
             let enumerator = FileManager.default.enumerator(atPath: service.scratch.path)
@@ -53,6 +61,30 @@ struct ExerciseBuildTests {
         #expect(libraryBuilds() == builds, "the library is compiled once, by the snippet build")
         #expect(try objectDate() == written, "and not again")
 
+        // While another process holds the shared package's lock, a check and a snippet build
+        // wait, then go on.
+        var held: BuildLock? = try BuildLock(folder: service.scratch)
+        let checked = DispatchSemaphore(value: 0), built = DispatchSemaphore(value: 0)
+        let outputs = Mutex<[String?]>([nil, nil])
+        Thread {
+            let results = try? service.runExercises([job("c", "import Lib\nprint(twice(5))\n")], cached: false)
+            outputs.withLock { $0[0] = results?["c"]?.run.stdout }
+            checked.signal()
+        }.start()
+        let workbook = try Workbook.load(["Notebooks/a.md"], with: service)
+        Thread {
+            let runs = try? service.execute(workbook)
+            outputs.withLock { $0[1] = runs?.results["uses"]?.run.stdout }
+            built.signal()
+        }.start()
+        // Both are built already, and take well under 2 s without the lock.
+        #expect(checked.wait(timeout: .now() + 2) == .timedOut, "the check waits for the lock")
+        #expect(built.wait(timeout: .now() + 0.5) == .timedOut, "the snippet build waits for the lock")
+        withExtendedLifetime(held) {}
+        held = nil
+        #expect(checked.wait(timeout: .now() + 300) == .success && built.wait(timeout: .now() + 300) == .success)
+        #expect(outputs.withLock { $0 } == ["10\n", "4\n"])
+
         // The library changes so that the lesson snippet the snippet build left no longer
         // compiles; the versions use the new name and still build, and the stale copy is set aside.
         try folder.write("Pkg/Sources/Lib/Lib.swift", "public func double(_ x: Int) -> Int { 2 * x }\n")
@@ -61,33 +93,8 @@ struct ExerciseBuildTests {
         #expect(!FileManager.default.fileExists(atPath: service.scratch.appendingPathComponent("snippets/package/Snippets/uses.swift").path))
         // The next snippet build writes it again, and reports that it does not compile.
         let again = try service.execute(try Workbook.load(["Notebooks/a.md"], with: service))
+        #expect(started.withLock { $0.last } == "Building 1 snippet with swift build…", "not a first build")
         #expect(again.results["uses"]?.run.buildErrors.contains { $0.contains("twice") } == true, "\(String(describing: again.results["uses"]))")
     }
 }
 
-@Suite("The shared package's lock")
-struct ShadowLockTests {
-    @Test("A snippet build waits while another holds the package that snippets and exercises share, then goes on")
-    func waits() throws {
-        let folder = TemporaryFolder()
-        defer { folder.remove() }
-        let root = try ExerciseBuildTests().package(folder)
-        let service = ExecutionService(project: Project(root: root), settings: .init(moduleCache: FixturePackage.moduleCache))
-        let workbook = try Workbook.load(["Notebooks/a.md"], with: service)
-        // Built once, so that another build takes well under the two seconds waited below.
-        _ = try service.execute(workbook)
-        var held: BuildLock? = try BuildLock(folder: service.scratch)
-        let done = DispatchSemaphore(value: 0)
-        let output = Mutex<String?>(nil)
-        Thread {
-            let runs = try? service.execute(workbook)
-            output.withLock { $0 = runs?.results["uses"]?.run.stdout }
-            done.signal()
-        }.start()
-        #expect(done.wait(timeout: .now() + 2) == .timedOut, "the build waits for the lock")
-        withExtendedLifetime(held) {}
-        held = nil
-        #expect(done.wait(timeout: .now() + 300) == .success)
-        #expect(output.withLock { $0 } == "4\n")
-    }
-}
