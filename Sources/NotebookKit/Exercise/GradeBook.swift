@@ -77,13 +77,7 @@ public struct GradeBook: Sendable, Equatable {
             let passed = mine.map(\.passed).reduce(0, +), total = mine.map(\.total).reduce(0, +)
             table.append([student] + cells + ["\(passed)/\(total)"])
         }
-        let widths = header.indices.map { column in table.map { $0[column].count }.max() ?? 0 }
-        var text = ""
-        for (index, row) in table.enumerated() {
-            text += zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
-                .trimmingTrailingSpace + "\n"
-            if index == 0 { text += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n" }
-        }
+        var text = TextColumns.lines(table, ruleUnderFirst: true).map { $0 + "\n" }.joined()
         let notes = scores.filter { !$0.note.isEmpty }
         if !notes.isEmpty {
             text += "\n! " + notes.map { "\($0.student)/\($0.exercise): \($0.note)" }.joined(separator: "\n! ") + "\n"

@@ -191,9 +191,7 @@ struct ExerciseList: ParsableCommand {
         }
         let started = exercises.filter(workspace.isStarted)
         let verdicts = try reporting { () throws(NotebookError) in try workspace.check(started) }
-        let nameWidth = exercises.map(\.name.count).max() ?? 0
-        let numberWidth = exercises.map(\.number.count).max() ?? 0
-        let notebookWidth = exercises.map(\.notebook.count).max() ?? 0
+        var rows: [[String]] = []
         var done = 0
         for exercise in exercises {
             let state: String
@@ -209,11 +207,9 @@ struct ExerciseList: ParsableCommand {
             } else {
                 state = "not started"
             }
-            let number = exercise.number.padding(toLength: numberWidth, withPad: " ", startingAt: 0)
-            let name = exercise.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
-            let notebook = exercise.notebook.padding(toLength: notebookWidth, withPad: " ", startingAt: 0)
-            say("\(number)  \(name)  \(notebook)  \(state)")
+            rows.append([exercise.number, exercise.name, exercise.notebook, state])
         }
+        for line in TextColumns.lines(rows) { say(line) }
         say("\(done) of \(exercises.count) done")
     }
 }
