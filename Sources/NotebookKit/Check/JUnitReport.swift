@@ -3,7 +3,7 @@
 public enum JUnitReport {
     /// The XML document.
     public static func xml(_ report: DocTest.Report) -> String {
-        let escape = HTML.escape
+        let escape: (String) -> String = HTML.escape
         var suites: [String: [DocTest.Case]] = [:]
         var order: [String] = []
         for testCase in report.cases {

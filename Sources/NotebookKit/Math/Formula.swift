@@ -1,14 +1,23 @@
+import Plotting
+
 /// A formula's two renderings, or the problem that stops them.
 public enum Formula {
     /// MathML for a page; on a TeX error, the source marked as an error with the message.
     public static func html(_ tex: String, display: Bool) -> String {
+        var html = MarkupBuffer()
+        self.html(tex, display: display, into: &html)
+        return html.text
+    }
+
+    /// ``html(_:display:)`` appended to `html`.
+    public static func html(_ tex: String, display: Bool, into html: inout MarkupBuffer) {
         do {
             let node = try TeXParser.parse(tex, display: display)
-            return MathMLRenderer.render(node, display: display, source: tex)
+            MathMLRenderer.render(node, display: display, source: tex, into: &html)
         } catch {
             let delimiter = display ? "$$" : "$"
             let tag = display ? "div" : "span"
-            return "<\(tag) class=\"math-error\" title=\"\(HTML.escape(error.message))\">\(HTML.escape(delimiter + tex + delimiter))</\(tag)>"
+            html.append("<\(tag) class=\"math-error\" title=\"\(HTML.escape(error.message))\">\(HTML.escape(delimiter + tex + delimiter))</\(tag)>")
         }
     }
 

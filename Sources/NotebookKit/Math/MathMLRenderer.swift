@@ -1,24 +1,32 @@
+import Plotting
+
 /// Renders a ``MathNode`` as MathML Core, which current browsers lay out natively (no script,
 /// no web font, works from file://).
 public enum MathMLRenderer {
     /// A `<math>` element; `display` makes it a block. Its spoken form (``MathSpeech``) is its
     /// `aria-label` (what Chromium's accessibility tree names it by) and its `alttext`.
     public static func render(_ node: MathNode, display: Bool, source: String) -> String {
+        var html = MarkupBuffer()
+        render(node, display: display, source: source, into: &html)
+        return html.text
+    }
+
+    /// ``render(_:display:source:)`` appended to `html`.
+    public static func render(_ node: MathNode, display: Bool, source: String, into html: inout MarkupBuffer) {
         let speech = HTML.escape(MathSpeech.render(node))
-        var html = display ? "<math display=\"block\" alttext=\"" : "<math alttext=\""
-        html += speech
+        html += display ? "<math display=\"block\" alttext=\"" : "<math alttext=\""
+        html.append(speech)
         html += "\" aria-label=\""
-        html += speech
+        html.append(speech)
         html += "\"><semantics>"
         mrow(node, into: &html)
         html += "<annotation encoding=\"application/x-tex\">"
-        html += HTML.escape(source)
+        html.append(escaping: source)
         html += "</annotation></semantics></math>"
-        return html
     }
 
     /// `node` as one MathML element: a row as it is, anything else in an `<mrow>`.
-    static func mrow(_ node: MathNode, into html: inout String) {
+    static func mrow(_ node: MathNode, into html: inout MarkupBuffer) {
         if case .row = node {
             element(node, into: &html)
             return
@@ -30,33 +38,50 @@ public enum MathMLRenderer {
 
     /// One `tag` element (with `attributes`) holding `children` in order, each as one element
     /// (``mrow(_:into:)``) when `rows`, or as it is.
-    static func wrap(_ tag: String, _ children: [MathNode], rows: Bool = true, into html: inout String, attributes: String = "") {
-        html += "<" + tag + attributes + ">"
+    static func wrap(_ tag: StaticString, _ children: [MathNode], rows: Bool = true, into html: inout MarkupBuffer, attributes: StaticString = "") {
+        html += "<"
+        html += tag
+        html += attributes
+        html += ">"
         for child in children {
             if rows { mrow(child, into: &html) } else { element(child, into: &html) }
         }
-        html += "</" + tag + ">"
+        html += "</"
+        html += tag
+        html += ">"
     }
 
     /// `node`'s MathML, appended to `html`.
-    static func element(_ node: MathNode, into html: inout String) {
+    static func element(_ node: MathNode, into html: inout MarkupBuffer) {
         switch node {
         case let .identifier(name):
             // Multi-letter names (log, max) are upright by MathML's rules; single letters italic.
-            html += "<mi>" + HTML.escape(name) + "</mi>"
+            html += "<mi>"
+            html.append(escaping: name)
+            html += "</mi>"
         case let .number(digits):
-            html += "<mn>" + HTML.escape(digits) + "</mn>"
+            html += "<mn>"
+            html.append(escaping: digits)
+            html += "</mn>"
         case let .op(symbol, large):
             if large {
-                html += "<mo largeop=\"true\" movablelimits=\"true\">" + HTML.escape(symbol) + "</mo>"
+                html += "<mo largeop=\"true\" movablelimits=\"true\">"
+                html.append(escaping: symbol)
+                html += "</mo>"
             } else if symbol == "|" || symbol == "‖" {
                 // Bars around |r| and ‖r‖ hug their contents.
-                html += "<mo lspace=\"0\" rspace=\"0\">" + symbol + "</mo>"
+                html += "<mo lspace=\"0\" rspace=\"0\">"
+                html.append(symbol)
+                html += "</mo>"
             } else {
-                html += "<mo>" + HTML.escape(symbol) + "</mo>"
+                html += "<mo>"
+                html.append(escaping: symbol)
+                html += "</mo>"
             }
         case let .text(text):
-            html += "<mtext>" + HTML.escape(text.replacingSpacesWithNonBreaking) + "</mtext>"
+            html += "<mtext>"
+            html.append(escaping: text.replacingSpacesWithNonBreaking)
+            html += "</mtext>"
         case let .row(items):
             wrap("mrow", items, rows: false, into: &html)
         case let .fraction(numerator, denominator):
@@ -81,12 +106,14 @@ public enum MathMLRenderer {
         case let .accent(base, mark):
             html += "<mover accent=\"true\">"
             mrow(base, into: &html)
-            html += "<mo>" + HTML.escape(mark) + "</mo></mover>"
+            html += "<mo>"
+            html.append(escaping: mark)
+            html += "</mo></mover>"
         case let .fenced(open, close, body):
             html += "<mrow>"
-            if !open.isEmpty { html += "<mo fence=\"true\" stretchy=\"true\">" + HTML.escape(open) + "</mo>" }
+            fence(open, into: &html)
             element(body, into: &html)
-            if !close.isEmpty { html += "<mo fence=\"true\" stretchy=\"true\">" + HTML.escape(close) + "</mo>" }
+            fence(close, into: &html)
             html += "</mrow>"
         case let .cases(rows):
             html += "<mrow><mo fence=\"true\" stretchy=\"true\">{</mo><mtable>"
@@ -98,19 +125,39 @@ public enum MathMLRenderer {
             html += "</mtable></mrow>"
         case let .sized(symbol, height):
             guard !symbol.isEmpty else { return }
-            let size = NumberText.em(height) + "em"
-            html += "<mo stretchy=\"true\" symmetric=\"true\" minsize=\"" + size + "\" maxsize=\"" + size + "\">" + HTML.escape(symbol) + "</mo>"
+            let size = NumberText.em(height)
+            html += "<mo stretchy=\"true\" symmetric=\"true\" minsize=\""
+            html.append(size)
+            html += "em\" maxsize=\""
+            html.append(size)
+            html += "em\">"
+            html.append(escaping: symbol)
+            html += "</mo>"
         case let .space(em):
-            html += "<mspace width=\"" + NumberText.em(em) + "em\"></mspace>"
+            html += "<mspace width=\""
+            html.append(NumberText.em(em))
+            html += "em\"></mspace>"
         }
     }
 
+    /// A stretchy delimiter, or nothing for an empty one.
+    static func fence(_ symbol: String, into html: inout MarkupBuffer) {
+        guard !symbol.isEmpty else { return }
+        html += "<mo fence=\"true\" stretchy=\"true\">"
+        html.append(escaping: symbol)
+        html += "</mo>"
+    }
+
     /// A base (as it is) and its scripts (each an element) in `tag`.
-    static func scripts(_ tag: String, _ base: MathNode, _ scripts: [MathNode], into html: inout String) {
-        html += "<" + tag + ">"
+    static func scripts(_ tag: StaticString, _ base: MathNode, _ scripts: [MathNode], into html: inout MarkupBuffer) {
+        html += "<"
+        html += tag
+        html += ">"
         element(base, into: &html)
         for script in scripts { mrow(script, into: &html) }
-        html += "</" + tag + ">"
+        html += "</"
+        html += tag
+        html += ">"
     }
 }
 

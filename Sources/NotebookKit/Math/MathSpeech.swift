@@ -51,91 +51,149 @@ public enum MathSpeech {
         "/": "over", ",": ",", ";": ";", ":": ":", "!": "factorial", "′": "prime", "%": "percent", ")": ",", "]": ",",
     ]
 
+    /// `node` as words; parts are spaced as ``tidy(_:)`` expects, not yet tidied.
     static func speak(_ node: MathNode) -> String {
+        var words = ""
+        speak(node, into: &words)
+        return words
+    }
+
+    /// `node`'s words appended to `words`: one string for the whole formula.
+    static func speak(_ node: MathNode, into words: inout String) {
         switch node {
-        case let .identifier(name): return names[name] ?? name
-        case let .number(digits): return digits
-        case let .op(symbol, _): return operators[symbol] ?? names[symbol] ?? symbol
-        case let .text(value): return value
-        case let .row(items): return row(items)
+        case let .identifier(name): words += names[name] ?? name
+        case let .number(digits): words += digits
+        case let .op(symbol, _): words += operators[symbol] ?? names[symbol] ?? symbol
+        case let .text(value): words += value
+        case let .row(items): row(items, into: &words)
         case let .fraction(numerator, denominator):
             if case let .number(top) = numerator, case let .number(bottom) = denominator, let word = denominators[bottom] {
-                return "\(top) \(word)\(top == "1" ? "" : "s")"
+                words += top
+                words += " "
+                words += word
+                if top != "1" { words += "s" }
+            } else if isSimple(numerator), isSimple(denominator) {
+                speak(numerator, into: &words)
+                words += " over "
+                speak(denominator, into: &words)
+            } else {
+                words += "the fraction "
+                speak(numerator, into: &words)
+                words += ", over "
+                speak(denominator, into: &words)
+                words += ", end fraction"
             }
-            if isSimple(numerator), isSimple(denominator) { return "\(speak(numerator)) over \(speak(denominator))" }
-            return "the fraction \(speak(numerator)), over \(speak(denominator)), end fraction"
         case let .root(body, index):
-            let kind = index.map { speak($0) == "3" ? "cube root" : "root of index \(speak($0))" } ?? "square root"
-            return isSimple(body) ? "the \(kind) of \(speak(body))" : "the \(kind) of \(speak(body)), end root"
-        case let .scripts(base, sub, sup, limits):
-            var result = speak(base)
-            if case .op(_, true) = base {
-                if let sub { result += " over \(speak(sub))" }
-                if let sup { result += " to \(speak(sup))" }
-                return result + (sub != nil || sup != nil ? " of" : "")
+            words += "the "
+            if let index {
+                let spoken = speak(index)
+                words += spoken == "3" ? "cube root" : "root of index " + spoken
+            } else {
+                words += "square root"
             }
-            if let sub { result += limits ? " over \(speak(sub))" : " sub \(speak(sub))" + (isSimple(sub) ? "" : ",") }
-            if let sup { result += " " + power(sup) }
-            return result
+            words += " of "
+            speak(body, into: &words)
+            if !isSimple(body) { words += ", end root" }
+        case let .scripts(base, sub, sup, limits):
+            speak(base, into: &words)
+            if case .op(_, true) = base {
+                if let sub {
+                    words += " over "
+                    speak(sub, into: &words)
+                }
+                if let sup {
+                    words += " to "
+                    speak(sup, into: &words)
+                }
+                if sub != nil || sup != nil { words += " of" }
+                return
+            }
+            if let sub {
+                words += limits ? " over " : " sub "
+                speak(sub, into: &words)
+                if !limits, !isSimple(sub) { words += "," }
+            }
+            if let sup {
+                words += " "
+                power(sup, into: &words)
+            }
         case let .accent(base, mark):
-            let word = ["^": "hat", "¯": "bar", "~": "tilde", "→": "vector", "˙": "dot"][mark] ?? mark
-            return "\(speak(base)) \(word)"
+            speak(base, into: &words)
+            words += " "
+            words += accents[mark] ?? mark
         case let .fenced(open, close, body):
             switch (open, close) {
-            case ("|", "|"): return "the absolute value of \(speak(body)),"
-            case ("‖", "‖"): return "the norm of \(speak(body)),"
-            case ("{", _): return "the set \(speak(body)),"
-            case ("", _), (_, ""): return speak(body)
-            default: return "the quantity \(speak(body)),"
+            case ("|", "|"): words += "the absolute value of "
+            case ("‖", "‖"): words += "the norm of "
+            case ("{", _): words += "the set "
+            case ("", _), (_, ""):
+                speak(body, into: &words)
+                return
+            default: words += "the quantity "
             }
+            speak(body, into: &words)
+            words += ","
         case let .cases(rows):
-            return "cases: " + rows.map { $0.map(speak).joined(separator: ", ") }.joined(separator: "; ") + "; end cases"
-        case .space: return " "
-        case let .sized(symbol, _): return speak(.op(symbol, large: false))
+            words += "cases: "
+            for (rowIndex, row) in rows.enumerated() {
+                if rowIndex > 0 { words += "; " }
+                for (cellIndex, cell) in row.enumerated() {
+                    if cellIndex > 0 { words += ", " }
+                    speak(cell, into: &words)
+                }
+            }
+            words += "; end cases"
+        case .space: words += " "
+        case let .sized(symbol, _): speak(.op(symbol, large: false), into: &words)
         }
     }
+
+    static let accents = ["^": "hat", "¯": "bar", "~": "tilde", "→": "vector", "˙": "dot"]
 
     static let denominators = ["2": "half", "3": "third", "4": "quarter", "5": "fifth", "6": "sixth", "8": "eighth", "10": "tenth"]
 
     /// A superscript as speech: squared, cubed, transpose, prime, or "to the power".
-    static func power(_ node: MathNode) -> String {
-        switch speak(node) {
-        case "2": return "squared"
-        case "3": return "cubed"
-        case "T": return "transpose"
-        case "prime": return "prime"
-        case let other: return isSimple(node) ? "to the power \(other)" : "to the power \(other), end power"
+    static func power(_ node: MathNode, into words: inout String) {
+        let spoken = speak(node)
+        switch spoken {
+        case "2": words += "squared"
+        case "3": words += "cubed"
+        case "T": words += "transpose"
+        case "prime": words += "prime"
+        default:
+            words += "to the power "
+            words += spoken
+            if !isSimple(node) { words += ", end power" }
         }
     }
 
     /// A row, with bars read as absolute values and a bracket after a name as "of".
-    static func row(_ items: [MathNode]) -> String {
-        var words: [String] = []
+    static func row(_ items: [MathNode], into words: inout String) {
         var openBars: [String] = []
         for (index, item) in items.enumerated() {
+            if index > 0 { words += " " }
             if case let .op(symbol, false) = item {
                 if symbol == "|" || symbol == "‖" {
                     if openBars.last == symbol {
                         openBars.removeLast()
-                        words.append(",")
+                        words += ","
                     } else {
                         openBars.append(symbol)
-                        words.append(symbol == "|" ? "the absolute value of" : "the norm of")
+                        words += symbol == "|" ? "the absolute value of" : "the norm of"
                     }
                     continue
                 }
                 if symbol == "(" || symbol == "[" {
-                    words.append(index > 0 && isName(items[index - 1]) ? "of" : "the quantity")
+                    words += index > 0 && isName(items[index - 1]) ? "of" : "the quantity"
                     continue
                 }
                 if symbol == ")" || symbol == "]" {
-                    words.append(",")
+                    words += ","
                     continue
                 }
             }
-            words.append(speak(item))
+            speak(item, into: &words)
         }
-        return words.joined(separator: " ")
     }
 
     /// A name a bracket after which reads as "of" (f(x), L_δ(r), log(1 + x)).

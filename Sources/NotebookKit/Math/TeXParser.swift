@@ -43,13 +43,47 @@ public struct TeXParser {
     })
     static let delimiters: Set<String> = ["(", ")", "[", "]", "|", ".", "‖", "{", "}", "⟨", "⟩"]
 
-    private let characters: [Character]
+    /// What a command name stands for: one lookup in ``commands`` instead of one per table.
+    enum Command {
+        case identifier(String)
+        case op(String, large: Bool)
+        case function
+        case space(Double)
+        case accent(String)
+        case sized(Double)
+        case fraction, root, uprightName, text, doubleStruck, bold, left, right, begin, end
+    }
+
+    /// Every command name with its meaning, the tables taken in the order the parser once
+    /// searched them (a name in two tables means what the first says).
+    static let commands: [String: Command] = {
+        var table: [String: Command] = [:]
+        func add(_ entries: some Sequence<(String, Command)>) {
+            for (name, command) in entries where table[name] == nil { table[name] = command }
+        }
+        add(greek.map { ($0.key, .identifier($0.value)) })
+        add(symbols.map { ($0.key, .identifier($0.value)) })
+        add(operators.map { ($0.key, .op($0.value, large: false)) })
+        add(largeOperators.map { ($0.key, .op($0.value, large: true)) })
+        add(functions.map { ($0, .function) })
+        add(spaces.map { ($0.key, .space($0.value)) })
+        add(accents.map { ($0.key, .accent($0.value)) })
+        add([("frac", .fraction), ("dfrac", .fraction), ("tfrac", .fraction), ("sqrt", .root), ("operatorname", .uprightName),
+             ("mathrm", .uprightName), ("text", .text), ("textrm", .text), ("mbox", .text), ("mathbb", .doubleStruck),
+             ("mathbf", .bold), ("boldsymbol", .bold), ("left", .left), ("right", .right), ("begin", .begin), ("end", .end)])
+        add(sizedDelimiters.map { ($0.key, .sized($0.value)) })
+        return table
+    }()
+
+    /// The formula's Unicode scalars: every delimiter and command letter is one scalar, so the
+    /// parser compares integers and never breaks the text into grapheme clusters.
+    private let scalars: [Unicode.Scalar]
     private var position = 0
     private let display: Bool
 
     /// A parser for `source`; `display` puts ∑ limits under and over.
     public init(_ source: String, display: Bool) {
-        characters = Array(source)
+        scalars = Array(source.unicodeScalars)
         self.display = display
     }
 
@@ -66,12 +100,12 @@ public struct TeXParser {
         var items: [MathNode] = []
         while true {
             skipSpaces()
-            guard position < characters.count else {
+            guard position < scalars.count else {
                 if let terminator { throw Failure(message: "missing \(terminator.expected)") }
                 break
             }
-            if let terminator, try terminator.matches(&self) { break }
-            let c = characters[position]
+            if let terminator, terminator.matches(self) { break }
+            let c = scalars[position]
             if c == "}" { throw Failure(message: "unbalanced '}': no '{' opens it") }
             if c == "&" || (c == "\\" && peek(1) == "\\") {
                 if terminator == .cellEnd || terminator == .environmentEnd { break }
@@ -99,10 +133,10 @@ public struct TeXParser {
             }
         }
 
-        func matches(_ parser: inout TeXParser) throws(Failure) -> Bool {
+        func matches(_ parser: TeXParser) -> Bool {
             switch self {
-            case .closeBrace: return parser.characters[parser.position] == "}"
-            case .closeBracket: return parser.characters[parser.position] == "]"
+            case .closeBrace: return parser.scalars[parser.position] == "}"
+            case .closeBracket: return parser.scalars[parser.position] == "]"
             case .right: return parser.lookingAt("\\right")
             case .cellEnd, .environmentEnd: return parser.lookingAt("\\end")
             }
@@ -114,10 +148,9 @@ public struct TeXParser {
     /// One atom; as a command's or a script's unbraced argument (`singleToken`), a number is
     /// one digit, as in TeX (`\frac12` is ½, `x^23` is x² then 3).
     mutating func parseAtom(singleToken: Bool = false) throws(Failure) -> MathNode {
-        let c = characters[position]
-        if singleToken, c.isNumberFast {
-            position += 1
-            return .number(String(c))
+        let c = scalars[position]
+        if singleToken, Self.isNumber(c) {
+            return .number(takeCharacter())
         }
         if c == "{" {
             position += 1
@@ -126,30 +159,30 @@ public struct TeXParser {
             return body
         }
         if c == "\\" { return try parseCommand() }
-        if c.isNumberFast || (c == "." && peek(1)?.isNumberFast == true) {
+        if Self.isNumber(c) || (c == "." && peek(1).map(Self.isNumber) == true) {
             var text = ""
-            while position < characters.count, characters[position].isNumberFast || (characters[position] == "." && peek(1)?.isNumberFast == true) {
-                text.append(characters[position])
-                position += 1
+            while position < scalars.count, Self.isNumber(scalars[position]) || (scalars[position] == "." && peek(1).map(Self.isNumber) == true) {
+                text += takeCharacter()
             }
             return .number(text)
         }
-        position += 1
-        if c.isLetterFast { return .identifier(String(c)) }
-        if c == "'" { return .op("′", large: false) }
-        if c == "-" { return .op("−", large: false) }
-        if "+=<>()[]|,;:!/*?.".contains(c) { return .op(String(c), large: false) }
-        throw Failure(message: "unexpected character '\(c)'")
+        if Self.isLetter(c) { return .identifier(takeCharacter()) }
+        switch c {
+        case "'": position += 1; return .op("′", large: false)
+        case "-": position += 1; return .op("−", large: false)
+        case "+", "=", "<", ">", "(", ")", "[", "]", "|", ",", ";", ":", "!", "/", "*", "?", ".": return .op(takeCharacter(), large: false)
+        default: throw Failure(message: "unexpected character '\(takeCharacter())'")
+        }
     }
 
     mutating func parseScripts(base: MathNode) throws(Failure) -> MathNode {
         var sub: MathNode?
         var sup: MathNode?
-        while position < characters.count, characters[position] == "^" || characters[position] == "_" {
-            let kind = characters[position]
+        while position < scalars.count, scalars[position] == "^" || scalars[position] == "_" {
+            let kind = scalars[position]
             position += 1
             skipSpaces()
-            guard position < characters.count else { throw Failure(message: "'\(kind)' needs something after it") }
+            guard position < scalars.count else { throw Failure(message: "'\(kind)' needs something after it") }
             let argument = try parseAtom(singleToken: true)
             if kind == "^" {
                 if sup != nil { throw Failure(message: "double superscript; use braces: x^{ab}") }
@@ -168,69 +201,59 @@ public struct TeXParser {
 
     mutating func parseCommand() throws(Failure) -> MathNode {
         position += 1
-        guard position < characters.count else { throw Failure(message: "a lone '\\' at the end") }
-        var name = ""
-        if characters[position].isLetterFast {
-            while position < characters.count, characters[position].isLetterFast {
-                name.append(characters[position])
-                position += 1
-            }
-        } else {
-            name = String(characters[position])
-            position += 1
+        guard position < scalars.count else { throw Failure(message: "a lone '\\' at the end") }
+        let name = takeCommandName()
+        guard let command = Self.commands[name] else {
+            let known = Array(Self.greek.keys) + Array(Self.symbols.keys) + Array(Self.operators.keys) + Array(Self.functions)
+                + ["frac", "sqrt", "operatorname", "text", "mathbb", "left", "right", "begin", "sum", "prod"] + Array(Self.sizedDelimiters.keys)
+            throw Failure(message: "unknown command \\\(name)\(Suggestions.didYouMean(name, in: known.filter { $0.first?.isLetterFast == true }).replacingBackslash)")
         }
-        if let letter = Self.greek[name] { return .identifier(letter) }
-        if let symbol = Self.symbols[name] { return .identifier(symbol) }
-        if let symbol = Self.operators[name] { return .op(symbol, large: false) }
-        if let symbol = Self.largeOperators[name] { return .op(symbol, large: true) }
-        if Self.functions.contains(name) { return .identifier(name) }
-        if let width = Self.spaces[name] { return .space(width) }
-        if let accent = Self.accents[name] { return .accent(try parseArgument(name), accent) }
-        switch name {
-        case "frac", "dfrac", "tfrac":
+        switch command {
+        case let .identifier(symbol): return .identifier(symbol)
+        case let .op(symbol, large): return .op(symbol, large: large)
+        case .function: return .identifier(name)
+        case let .space(width): return .space(width)
+        case let .accent(accent): return .accent(try parseArgument(name), accent)
+        case .fraction:
             let numerator = try parseArgument(name)
             let denominator = try parseArgument(name)
             return .fraction(numerator, denominator)
-        case "sqrt":
+        case .root:
             skipSpaces()
             var index: MathNode?
-            if position < characters.count, characters[position] == "[" {
+            if position < scalars.count, scalars[position] == "[" {
                 position += 1
                 index = try parseRow(until: .closeBracket)
                 position += 1
             }
             return .root(try parseArgument(name), index: index)
-        case "operatorname", "mathrm":
+        case .uprightName:
             return .identifier(try parseRawArgument(name))
-        case "text", "textrm", "mbox":
+        case .text:
             return .text(try parseRawArgument(name))
-        case "mathbb":
+        case .doubleStruck:
             let letters = try parseRawArgument(name)
             return .identifier(letters.map { Self.doubleStruck[$0] ?? String($0) }.joined())
-        case "mathbf", "boldsymbol":
+        case .bold:
             return try parseArgument(name)
-        case "left":
+        case .left:
             let open = try parseDelimiter("\\left")
             let body = try parseRow(until: .right)
-            position += "\\right".count
+            position += "\\right".unicodeScalars.count
             let close = try parseDelimiter("\\right")
             return .fenced(open: open, close: close, body)
-        case "right":
+        case .right:
             throw Failure(message: "\\right without \\left")
-        case _ where Self.sizedDelimiters[name] != nil:
-            return .sized(try parseDelimiter("\\" + name), height: Self.sizedDelimiters[name]!)
-        case "begin":
+        case let .sized(height):
+            return .sized(try parseDelimiter("\\" + name), height: height)
+        case .begin:
             let environment = try parseRawArgument("begin")
             guard environment == "cases" else {
                 throw Failure(message: "unknown environment '\(environment)'; expected cases")
             }
             return try parseCases()
-        case "end":
+        case .end:
             throw Failure(message: "\\end without \\begin")
-        default:
-            let known = Array(Self.greek.keys) + Array(Self.symbols.keys) + Array(Self.operators.keys) + Array(Self.functions)
-                + ["frac", "sqrt", "operatorname", "text", "mathbb", "left", "right", "begin", "sum", "prod"] + Array(Self.sizedDelimiters.keys)
-            throw Failure(message: "unknown command \\\(name)\(Suggestions.didYouMean(name, in: known.filter { $0.first?.isLetterFast == true }).replacingBackslash)")
         }
     }
 
@@ -239,15 +262,15 @@ public struct TeXParser {
         while true {
             let cell = try parseRow(until: .environmentEnd)
             rows[rows.count - 1].append(cell)
-            guard position < characters.count else { throw Failure(message: "missing \\end{cases}") }
-            if characters[position] == "&" {
+            guard position < scalars.count else { throw Failure(message: "missing \\end{cases}") }
+            if scalars[position] == "&" {
                 position += 1
-            } else if characters[position] == "\\", peek(1) == "\\" {
+            } else if scalars[position] == "\\", peek(1) == "\\" {
                 position += 2
                 rows.append([])
             } else {
                 // \end
-                position += "\\end".count
+                position += "\\end".unicodeScalars.count
                 let environment = try parseRawArgument("end")
                 guard environment == "cases" else { throw Failure(message: "\\end{\(environment)} closes \\begin{cases}") }
                 if rows.last?.count == 1, case .row([]) = rows.last?.first { rows.removeLast() }
@@ -258,73 +281,119 @@ public struct TeXParser {
 
     mutating func parseDelimiter(_ command: String) throws(Failure) -> String {
         skipSpaces()
-        guard position < characters.count else { throw Failure(message: "\(command) needs a delimiter such as ( or |") }
-        if characters[position] == "\\" {
+        guard position < scalars.count else { throw Failure(message: "\(command) needs a delimiter such as ( or |") }
+        if scalars[position] == "\\" {
             position += 1
-            var name = ""
-            if position < characters.count, characters[position].isLetterFast {
-                while position < characters.count, characters[position].isLetterFast {
-                    name.append(characters[position])
-                    position += 1
-                }
-            } else if position < characters.count {
-                name = String(characters[position])
-                position += 1
-            }
+            let name = position < scalars.count ? takeCommandName() : ""
             guard let symbol = Self.operators[name], Self.delimiters.contains(symbol) else {
                 throw Failure(message: "\(command) needs a delimiter such as ( or |, not '\\\(name)'")
             }
             return symbol
         }
-        let c = String(characters[position])
-        position += 1
+        let c = takeCharacter()
         guard Self.delimiters.contains(c) else { throw Failure(message: "\(command) needs a delimiter such as ( or |, not '\(c)'") }
         return c == "." ? "" : c
     }
 
     mutating func parseArgument(_ command: String) throws(Failure) -> MathNode {
         skipSpaces()
-        guard position < characters.count else { throw Failure(message: "\\\(command) needs an argument") }
+        guard position < scalars.count else { throw Failure(message: "\\\(command) needs an argument") }
         return try parseAtom(singleToken: true)
     }
 
     /// A braced argument taken as plain text (`\text{...}`, `\operatorname{...}`).
     mutating func parseRawArgument(_ command: String) throws(Failure) -> String {
         skipSpaces()
-        guard position < characters.count, characters[position] == "{" else {
+        guard position < scalars.count, scalars[position] == "{" else {
             throw Failure(message: "\\\(command) needs a braced argument, as \\\(command){...}")
         }
         position += 1
         var depth = 1
         var text = ""
-        while position < characters.count {
-            let c = characters[position]
+        while position < scalars.count {
+            let c = scalars[position]
             position += 1
             if c == "{" { depth += 1 }
             if c == "}" {
                 depth -= 1
                 if depth == 0 { return text }
             }
-            text.append(c)
+            text.unicodeScalars.append(c)
         }
         throw Failure(message: "missing '}' after \\\(command){")
     }
 
     // MARK: Helpers
 
-    func peek(_ offset: Int) -> Character? {
-        position + offset < characters.count ? characters[position + offset] : nil
+    func peek(_ offset: Int) -> Unicode.Scalar? {
+        position + offset < scalars.count ? scalars[position + offset] : nil
     }
 
-    func lookingAt(_ text: String) -> Bool {
-        let needle = Array(text)
-        guard position + needle.count <= characters.count, Array(characters[position..<(position + needle.count)]) == needle else { return false }
-        let after = position + needle.count
-        return after >= characters.count || !characters[after].isLetterFast
+    /// The character at the position, taken: its scalar and any that extend it (a combining
+    /// accent after a letter), so `x̂` is one identifier as it is one character.
+    mutating func takeCharacter() -> String {
+        var text = String(scalars[position])
+        position += 1
+        while position < scalars.count, Self.extendsCharacter(scalars[position]) {
+            text.unicodeScalars.append(scalars[position])
+            position += 1
+        }
+        return text
+    }
+
+    /// A command's name after its backslash: a run of letters, or one other character.
+    mutating func takeCommandName() -> String {
+        guard Self.isLetter(scalars[position]) else { return takeCharacter() }
+        var name = ""
+        while position < scalars.count, Self.isLetter(scalars[position]) {
+            name.unicodeScalars.append(scalars[position])
+            position += 1
+        }
+        return name
+    }
+
+    /// Whether the scalars at the position spell `text` and no letter follows it.
+    func lookingAt(_ text: StaticString) -> Bool {
+        var index = position
+        for byte in UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount) {
+            guard index < scalars.count, scalars[index].value == UInt32(byte) else { return false }
+            index += 1
+        }
+        return index >= scalars.count || !Self.isLetter(scalars[index])
     }
 
     mutating func skipSpaces() {
-        while position < characters.count, characters[position].isWhitespaceFast { position += 1 }
+        while position < scalars.count, Self.isWhitespace(scalars[position]) { position += 1 }
+    }
+
+    // MARK: Character classes
+
+    /// A letter, as `Character.isLetter` says of the character the scalar starts.
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return ASCIIClass.isLetter(UInt8(scalar.value)) }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+        default: return false
+        }
+    }
+
+    /// A number, as `Character.isNumber` says of the character the scalar starts.
+    static func isNumber(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return ASCIIClass.isDigit(UInt8(scalar.value)) }
+        return scalar.properties.numericType != nil
+    }
+
+    /// White space, as `Character.isWhitespace` says of the character the scalar starts.
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return ASCIIClass.isWhitespace(UInt8(scalar.value)) }
+        return scalar.properties.isWhitespace
+    }
+
+    /// Whether the scalar continues the character before it (combining marks, joiners,
+    /// variation selectors), never an ASCII scalar.
+    static func extendsCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        guard !scalar.isASCII else { return false }
+        return scalar.properties.isGraphemeExtend || scalar.properties.generalCategory == .spacingMark || scalar.value == 0x200D
     }
 }
 

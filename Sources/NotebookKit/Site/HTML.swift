@@ -11,21 +11,32 @@ public enum HTML {
     /// characters percent-encoded (spaces, quotes, backslashes, brackets, non-ASCII as UTF-8),
     /// existing `%XX` kept, `&` and `'` as character references.
     public static func url(_ destination: String) -> String {
-        var result = ""
-        result.reserveCapacity(destination.utf8.count)
-        for byte in destination.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): result += "&amp;"
-            case UInt8(ascii: "'"): result += "&#x27;"
-            case _ where urlSafe(byte): result.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                result += "%" + String(hexDigits[Int(byte >> 4)]) + String(hexDigits[Int(byte & 0xF)])
-            }
-        }
-        return result
+        var buffer = MarkupBuffer()
+        url(destination, into: &buffer)
+        return buffer.text
     }
 
-    private static let hexDigits = Array("0123456789ABCDEF")
+    /// ``url(_:)`` appended to `output`; a destination of URL characters only (most are) is
+    /// appended as it is.
+    public static func url(_ destination: String, into output: inout MarkupBuffer) {
+        guard destination.utf8.contains(where: { !urlSafe($0) }) else {
+            output.append(destination)
+            return
+        }
+        for byte in destination.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): output += "&amp;"
+            case UInt8(ascii: "'"): output += "&#x27;"
+            case _ where urlSafe(byte): output.append(byte: byte)
+            default:
+                output += "%"
+                output.append(byte: hexDigits[Int(byte >> 4)])
+                output.append(byte: hexDigits[Int(byte & 0xF)])
+            }
+        }
+    }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
     /// The bytes a URL attribute keeps as they are (cmark's `HREF_SAFE`): letters, digits and
     /// `-_.+!*(),%#@?=;:/$~`.
@@ -33,8 +44,12 @@ public enum HTML {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return true
+        case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "!"), UInt8(ascii: "*"),
+            UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: ","), UInt8(ascii: "%"), UInt8(ascii: "#"), UInt8(ascii: "@"),
+            UInt8(ascii: "?"), UInt8(ascii: "="), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "$"), UInt8(ascii: "~"):
+            return true
         default:
-            return "-_.+!*(),%#@?=;:/$~".utf8.contains(byte)
+            return false
         }
     }
 

@@ -22,15 +22,15 @@ public struct PageRenderer {
     /// The page. Problems (unknown values, broken links) are the executed notebook's to report;
     /// an unavailable value is shown marked.
     public mutating func render() -> String {
-        var body = ""
+        var body = MarkupBuffer()
         blocks(document.blocks, into: &body)
-        if sweepCount > 0 { body += SweepHTML.script }
+        if sweepCount > 0 { body.append(SweepHTML.script) }
         return shell(body)
     }
 
     // MARK: Page shell
 
-    private func shell(_ body: String) -> String {
+    private func shell(_ body: MarkupBuffer) -> String {
         var toc = ""
         let entries = notebook.outline.headings.filter { $0.level == 2 || $0.level == 3 }
         if !entries.isEmpty {
@@ -48,45 +48,54 @@ public struct PageRenderer {
             pager += "<a rel=\"next\" href=\"\(HTML.escape(context.link(to: next.path)))\">\(HTML.escape(next.title)) →</a>"
         }
         pager += "</nav>"
-        return PageShell.top(title: "\(document.title) · \(context.siteTitle)", siteTitle: context.siteTitle, root: context.rootPrefix,
-                             presentable: true) + """
-
-            <div class="layout">
-            <main id="content">
-            \(body)</main>
-            \(toc)</div>
-            <footer>\(pager)</footer>
-            </body>
-            </html>
-
-            """
+        var page = MarkupBuffer(capacity: body.count + toc.utf8.count + 8_192)
+        page.append(PageShell.top(title: "\(document.title) · \(context.siteTitle)", siteTitle: context.siteTitle, root: context.rootPrefix,
+                                  presentable: true))
+        page += "\n<div class=\"layout\">\n<main id=\"content\">\n"
+        page.append(body)
+        page += "</main>\n"
+        page.append(toc)
+        page += "</div>\n<footer>"
+        page.append(pager)
+        page += "</footer>\n</body>\n</html>\n"
+        return page.text
     }
 
     // MARK: Blocks
 
     /// Blocks in order; `tight` for the blocks of an item of a tight list, whose paragraphs show
     /// without `<p>`, as cmark-gfm shows them. Every block appends to one string.
-    private mutating func blocks(_ blocks: [Block], tight: Bool = false, into html: inout String) {
+    private mutating func blocks(_ blocks: [Block], tight: Bool = false, into html: inout MarkupBuffer) {
         for block in blocks { self.block(block, tight: tight, into: &html) }
     }
 
-    private mutating func block(_ block: Block, tight: Bool = false, into html: inout String) {
+    private mutating func block(_ block: Block, tight: Bool = false, into html: inout MarkupBuffer) {
         switch block {
         case let .paragraph(content, _) where tight:
             inlines(content, into: &html)
             html += "\n"
         case let .heading(level, content, line):
             let id = notebook.outline.id(ofHeadingAt: line) ?? "section"
-            html += "<h\(level) id=\"\(id)\">"
+            html += "<h"
+            html.append(level)
+            html += " id=\""
+            html.append(id)
+            html += "\">"
             inlines(content, into: &html)
-            html += "<a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a></h\(level)>\n"
+            html += "<a class=\"anchor\" href=\"#"
+            html.append(id)
+            html += "\" aria-label=\"Link to this section\">#</a></h"
+            html.append(level)
+            html += ">\n"
         case let .paragraph(content, _):
             html += "<p>"
             inlines(content, into: &html)
             html += "</p>\n"
         case let .code(_, notes, _) where block.speakerNotes != nil:
             // Hidden on the page and the slides; the presenter's notes window shows them.
-            html += "<aside class=\"speaker-notes\" hidden>" + HTML.escape(notes) + "</aside>\n"
+            html += "<aside class=\"speaker-notes\" hidden>"
+            html.append(escaping: notes)
+            html += "</aside>\n"
         case let .code(info, text, _):
             let language = info.split(separator: " ").first.map(String.init) ?? ""
             if language == "swift" {
@@ -94,48 +103,67 @@ public struct PageRenderer {
                 html += "<pre class=\"code\" tabindex=\"0\"><code>"
                 for (index, line) in lines.enumerated() {
                     if index > 0 { html += "\n" }
-                    html += SwiftHighlighter.highlight(String(line))
+                    SwiftHighlighter.highlight(String(line), into: &html)
                 }
                 html += "</code></pre>\n"
             } else {
-                let cls = language.isEmpty ? "" : " class=\"language-\(HTML.escape(language))\""
-                html += "<pre tabindex=\"0\"><code" + cls + ">" + HTML.escape(text) + "</code></pre>\n"
+                html += "<pre tabindex=\"0\"><code"
+                if !language.isEmpty {
+                    html += " class=\"language-"
+                    html.append(escaping: language)
+                    html += "\""
+                }
+                html += ">"
+                html.append(escaping: text)
+                html += "</code></pre>\n"
             }
         case let .quote(children, _):
             html += "<blockquote>\n"
             blocks(children, into: &html)
             html += "</blockquote>\n"
         case let .list(ordered, start, tight, items, _):
-            let tag = ordered ? "ol" : "ul"
-            let startAttribute = ordered && start != 1 ? " start=\"\(start)\"" : ""
-            html += "<" + tag + startAttribute + ">\n"
+            html += ordered ? "<ol" : "<ul"
+            if ordered && start != 1 {
+                html += " start=\""
+                html.append(start)
+                html += "\""
+            }
+            html += ">\n"
             for item in items {
                 if let checked = item.task {
-                    html += "<li class=\"task\"><input type=\"checkbox\" disabled=\"\"" + (checked ? " checked=\"\"" : "") + "> "
+                    html += checked ? "<li class=\"task\"><input type=\"checkbox\" disabled=\"\" checked=\"\"> " : "<li class=\"task\"><input type=\"checkbox\" disabled=\"\"> "
                 } else {
                     html += "<li>"
                 }
                 // The item's last line break goes: `</li>` closes the line.
                 blocks(item.blocks, tight: tight, into: &html)
-                if html.hasSuffix("\n") { html.removeLast() }
+                if html.ends(with: UInt8(ascii: "\n")) { html.removeLastByte() }
                 html += "</li>\n"
             }
-            html += "</" + tag + ">\n"
+            html += ordered ? "</ol>\n" : "</ul>\n"
         case let .table(table, _):
             tableHTML(table, into: &html)
         case .rule:
             html += "<hr>\n"
         case let .html(raw, _):
-            html += document.frontMatter.allowsRawHTML ? HTML.filterTags(raw) : "<pre class=\"raw-html\" tabindex=\"0\">" + HTML.escape(raw) + "</pre>\n"
+            if document.frontMatter.allowsRawHTML {
+                html.append(HTML.filterTags(raw))
+            } else {
+                html += "<pre class=\"raw-html\" tabindex=\"0\">"
+                html.append(escaping: raw)
+                html += "</pre>\n"
+            }
         case let .snippet(reference):
-            html += cellHTML(reference)
+            cellHTML(reference, into: &html)
         case let .math(tex, _):
-            html += "<div class=\"math-block\" tabindex=\"0\">" + Formula.html(tex, display: true) + "</div>\n"
+            html += "<div class=\"math-block\" tabindex=\"0\">"
+            Formula.html(tex, display: true, into: &html)
+            html += "</div>\n"
         }
     }
 
-    private func tableHTML(_ table: Block.Table, into html: inout String) {
-        func align(_ column: Int) -> String {
+    private func tableHTML(_ table: Block.Table, into html: inout MarkupBuffer) {
+        func align(_ column: Int) -> StaticString {
             guard column < table.alignments.count else { return "" }
             switch table.alignments[column] {
             case .none: return ""
@@ -146,7 +174,9 @@ public struct PageRenderer {
         }
         html += "<div class=\"table-scroll\" tabindex=\"0\"><table>\n<thead><tr>"
         for (column, cell) in table.header.enumerated() {
-            html += "<th" + align(column) + ">"
+            html += "<th"
+            html += align(column)
+            html += ">"
             inlines(cell, into: &html)
             html += "</th>"
         }
@@ -159,7 +189,9 @@ public struct PageRenderer {
         for row in table.rows {
             html += "<tr>"
             for (column, cell) in row.enumerated() {
-                html += "<td" + align(column) + ">"
+                html += "<td"
+                html += align(column)
+                html += ">"
                 inlines(cell, into: &html)
                 html += "</td>"
             }
@@ -170,17 +202,17 @@ public struct PageRenderer {
 
     // MARK: Cells
 
-    private mutating func cellHTML(_ reference: SnippetReference) -> String {
-        guard let cell = notebook.cell(at: reference.line) else { return "" }
-        if let exercise = cell.exercise { return exerciseHTML(cell, exercise) }
+    private mutating func cellHTML(_ reference: SnippetReference, into html: inout MarkupBuffer) {
+        guard let cell = notebook.cell(at: reference.line) else { return }
+        if let exercise = cell.exercise { return exerciseHTML(cell, exercise, into: &html) }
         let failed = cell.ownedRun?.failed == true
-        var html = "<section class=\"cell\(failed ? " failed" : "")\" id=\"cell-\(reference.line)\">\n"
+        html.append("<section class=\"cell\(failed ? " failed" : "")\" id=\"cell-\(reference.line)\">\n")
         let slice = reference.slice.map { " · slice \(HTML.escape($0))" } ?? ""
-        html += "<div class=\"cell-source\">\(HTML.escape(cell.file))\(slice)</div>\n"
-        html += codeHTML(cell.lines)
-        html += outputs(cell.outputs, file: cell.file)
-        if let run = cell.ownedRun { html += failure(run, file: cell.file) }
-        return html + "</section>\n"
+        html.append("<div class=\"cell-source\">\(HTML.escape(cell.file))\(slice)</div>\n")
+        html.append(codeHTML(cell.lines))
+        html.append(outputs(cell.outputs, file: cell.file))
+        if let run = cell.ownedRun { html.append(failure(run, file: cell.file)) }
+        html += "</section>\n"
     }
 
     private func codeHTML(_ lines: [SnippetSource.Line]) -> String {
@@ -192,34 +224,33 @@ public struct PageRenderer {
     /// An exercise: its number, statement, starter code, hints (each inside the one before, so
     /// they open one at a time) and solution, by the context's ``SolutionVisibility``. Hidden
     /// checks never appear; a failing solution is reported without details, which could show it.
-    private mutating func exerciseHTML(_ cell: Cell, _ exercise: Exercise) -> String {
+    private mutating func exerciseHTML(_ cell: Cell, _ exercise: Exercise, into html: inout MarkupBuffer) {
         let id = exercise.anchorID
         let failed = cell.ownedRun?.failed == true
-        var html = "<section class=\"exercise\(failed ? " failed" : "")\" id=\"\(id)\" aria-labelledby=\"\(id)-title\">\n"
-        html += "<p class=\"exercise-title\" id=\"\(id)-title\"><strong>Exercise \(exercise.number)</strong></p>\n"
+        html.append("<section class=\"exercise\(failed ? " failed" : "")\" id=\"\(id)\" aria-labelledby=\"\(id)-title\">\n")
+        html.append("<p class=\"exercise-title\" id=\"\(id)-title\"><strong>Exercise \(exercise.number)</strong></p>\n")
         blocks(exercise.text.statement, into: &html)
-        html += "<div class=\"cell-source\">\(HTML.escape(exercise.studentFile)): start with <code>notebook exercise start \(HTML.escape(exercise.name))</code>, "
-        html += "check with <code>notebook exercise check \(HTML.escape(exercise.name))</code></div>\n"
-        html += codeHTML(exercise.source.starterLines)
-        var hints = ""
-        for (index, hint) in exercise.text.hints.enumerated().reversed() {
-            var hintHTML = "<details class=\"hint\"><summary>Hint \(index + 1)</summary>\n"
-            blocks(hint, into: &hintHTML)
-            hints = hintHTML + hints + "</details>\n"
+        html.append("<div class=\"cell-source\">\(HTML.escape(exercise.studentFile)): start with <code>notebook exercise start \(HTML.escape(exercise.name))</code>, ")
+        html.append("check with <code>notebook exercise check \(HTML.escape(exercise.name))</code></div>\n")
+        html.append(codeHTML(exercise.source.starterLines))
+        // Each hint inside the one before, so they open one at a time.
+        for (index, hint) in exercise.text.hints.enumerated() {
+            html.append("<details class=\"hint\"><summary>Hint \(index + 1)</summary>\n")
+            blocks(hint, into: &html)
         }
-        html += hints
+        for _ in exercise.text.hints { html += "</details>\n" }
         if context.solutions != .omitted {
             let solution = codeHTML(exercise.source.solutionLines) + outputs(cell.outputs, file: cell.file)
             if context.solutions == .shown {
-                html += "<div class=\"solution\"><p class=\"solution-title\"><strong>Solution</strong></p>\n\(solution)</div>\n"
+                html.append("<div class=\"solution\"><p class=\"solution-title\"><strong>Solution</strong></p>\n\(solution)</div>\n")
             } else {
-                html += "<details class=\"solution\"><summary>Solution</summary>\n\(solution)</details>\n"
+                html.append("<details class=\"solution\"><summary>Solution</summary>\n\(solution)</details>\n")
             }
         }
         if failed {
             html += "<div class=\"failure\" role=\"alert\"><strong>This exercise is broken:</strong> its solution does not pass its checks; <code>notebook test</code> says why.</div>\n"
         }
-        return html + "</section>\n"
+        html += "</section>\n"
     }
 
     private mutating func outputs(_ items: [OutputItem], file: String) -> String {
@@ -294,17 +325,26 @@ public struct PageRenderer {
 
     // MARK: Inlines
 
-    private func inlines(_ content: [Inline], into html: inout String) {
+    private func inlines(_ content: [Inline], into html: inout MarkupBuffer) {
         for inline in content {
             switch inline {
             case let .text(text): prose(text, into: &html)
-            case let .code(code): html += "<code>" + HTML.escape(code) + "</code>"
+            case let .code(code):
+                html += "<code>"
+                html.append(escaping: code)
+                html += "</code>"
             case let .symbolLink(name):
                 // Checked when the notebook was assembled; one that names nothing shows as code.
                 if case let .found(target) = context.symbols.resolve(name) {
-                    html += "<a class=\"symbol\" href=\"" + HTML.url(context.link(to: target)) + "\"><code>" + HTML.escape(name) + "</code></a>"
+                    html += "<a class=\"symbol\" href=\""
+                    HTML.url(context.link(to: target), into: &html)
+                    html += "\"><code>"
+                    html.append(escaping: name)
+                    html += "</code></a>"
                 } else {
-                    html += "<code>" + HTML.escape(name) + "</code>"
+                    html += "<code>"
+                    html.append(escaping: name)
+                    html += "</code>"
                 }
             case let .emphasis(children):
                 html += "<em>"
@@ -319,23 +359,43 @@ public struct PageRenderer {
                 inlines(children, into: &html)
                 html += "</del>"
             case let .link(destination, title, children):
-                let titleAttribute = title.isEmpty ? "" : " title=\"" + HTML.escape(title) + "\""
-                html += "<a href=\"" + HTML.url(Self.rewriteLink(destination)) + "\"" + titleAttribute + ">"
+                html += "<a href=\""
+                HTML.url(Self.rewriteLink(destination), into: &html)
+                html += "\""
+                titleAttribute(title, into: &html)
+                html += ">"
                 inlines(children, into: &html)
                 html += "</a>"
             case let .image(source, title, alt):
-                let titleAttribute = title.isEmpty ? "" : " title=\"" + HTML.escape(title) + "\""
-                html += "<img src=\"" + HTML.url(source) + "\" alt=\"" + HTML.escape(Inline.plainText(alt)) + "\"" + titleAttribute + ">"
+                html += "<img src=\""
+                HTML.url(source, into: &html)
+                html += "\" alt=\""
+                html.append(escaping: Inline.plainText(alt))
+                html += "\""
+                titleAttribute(title, into: &html)
+                html += ">"
             case .softBreak:
                 html += "\n"
             case .lineBreak:
                 html += "<br>\n"
             case let .html(raw):
-                html += document.frontMatter.allowsRawHTML ? HTML.filterTags(raw) : HTML.escape(raw)
+                if document.frontMatter.allowsRawHTML {
+                    html.append(HTML.filterTags(raw))
+                } else {
+                    html.append(escaping: raw)
+                }
             case let .math(tex, display, _):
-                html += Formula.html(tex, display: display)
+                Formula.html(tex, display: display, into: &html)
             }
         }
+    }
+
+    /// A link's or image's ` title="…"`, when it has a title.
+    private func titleAttribute(_ title: String, into html: inout MarkupBuffer) {
+        guard !title.isEmpty else { return }
+        html += " title=\""
+        html.append(escaping: title)
+        html += "\""
     }
 
     /// Links to other notebooks (`other.md`, `other.md#part`) point at their pages.
@@ -348,15 +408,26 @@ public struct PageRenderer {
     }
 
     /// Text with `{{name}}` values filled in, escaped.
-    private func prose(_ text: String, into html: inout String) {
+    private func prose(_ text: String, into html: inout MarkupBuffer) {
+        // Most prose holds no value: it is escaped as it is.
+        guard ProseValues.mayHoldPlaceholder(text) else {
+            html.append(escaping: text)
+            return
+        }
         for piece in notebook.prose(text) {
             switch piece {
             case let .text(text):
-                html += HTML.escape(text)
+                html.append(escaping: text)
             case let .value(name, formatted):
-                html += "<span class=\"value\" title=\"" + HTML.escape(name) + "\">" + HTML.escape(formatted) + "</span>"
+                html += "<span class=\"value\" title=\""
+                html.append(escaping: name)
+                html += "\">"
+                html.append(escaping: formatted)
+                html += "</span>"
             case let .missing(name):
-                html += "<span class=\"value missing\" title=\"not recorded: a snippet failed\">{{" + HTML.escape(name) + "}}</span>"
+                html += "<span class=\"value missing\" title=\"not recorded: a snippet failed\">{{"
+                html.append(escaping: name)
+                html += "}}</span>"
             }
         }
     }

@@ -1,3 +1,5 @@
+import Plotting
+
 /// A small Swift lexer for highlighting: keywords, types, strings, numbers, comments and
 /// attributes become `<span class="…">`; everything else is escaped text.
 public enum SwiftHighlighter {
@@ -13,24 +15,37 @@ public enum SwiftHighlighter {
     /// One line of Swift as highlighted HTML. Block comments and multi-line strings are not
     /// tracked across lines (snippets are short; a line is coloured on its own).
     public static func highlight(_ line: String) -> String {
+        var html = MarkupBuffer()
+        highlight(line, into: &html)
+        return html.text
+    }
+
+    /// ``highlight(_:)`` appended to `html`.
+    public static func highlight(_ line: String, into html: inout MarkupBuffer) {
         // In ASCII every byte is a character, so the bytes give the same tokens without
         // breaking the line into grapheme clusters.
-        if ASCIIClass.isASCII(line) { return highlight(line.utf8.map(ASCIIByte.init)) }
-        return highlight(Array(line))
+        if ASCIIClass.isASCII(line) {
+            highlight(line.utf8.map(ASCIIByte.init), into: &html)
+        } else {
+            highlight(Array(line), into: &html)
+        }
     }
 
     /// The lexer over a line's characters, or over its bytes when they are all ASCII.
-    static func highlight<Unit: HighlightUnit>(_ units: [Unit]) -> String {
-        var html = ""
+    static func highlight<Unit: HighlightUnit>(_ units: [Unit], into html: inout MarkupBuffer) {
         var i = 0
         // Text that is no token is escaped a run at a time, not a character at a time.
         var plain = 0
         func flush() {
-            if plain < i { html += HTML.escape(Unit.text(units[plain..<i])) }
+            if plain < i { Unit.append(units[plain..<i], escapedTo: &html) }
         }
-        func span(_ cls: String, upTo end: Int) {
+        func span(_ cls: StaticString, upTo end: Int) {
             flush()
-            html += "<span class=\"" + cls + "\">" + HTML.escape(Unit.text(units[i..<end])) + "</span>"
+            html += "<span class=\""
+            html += cls
+            html += "\">"
+            Unit.append(units[i..<end], escapedTo: &html)
+            html += "</span>"
             i = end
             plain = end
         }
@@ -78,7 +93,6 @@ public enum SwiftHighlighter {
             i += 1
         }
         flush()
-        return html
     }
 }
 
@@ -90,11 +104,14 @@ protocol HighlightUnit {
     /// Whether this is the one-scalar character `scalar`.
     func matches(_ scalar: Unicode.Scalar) -> Bool
     static func text(_ units: ArraySlice<Self>) -> String
+    /// Appends `units` to `html`, escaped.
+    static func append(_ units: ArraySlice<Self>, escapedTo html: inout MarkupBuffer)
 }
 
 extension Character: HighlightUnit {
     func matches(_ scalar: Unicode.Scalar) -> Bool { self == Character(scalar) }
     static func text(_ units: ArraySlice<Character>) -> String { String(units) }
+    static func append(_ units: ArraySlice<Character>, escapedTo html: inout MarkupBuffer) { html.append(escaping: String(units)) }
 }
 
 /// A byte of a line that is all ASCII: one character.
@@ -104,5 +121,10 @@ struct ASCIIByte: HighlightUnit {
     var isNumber: Bool { ASCIIClass.isDigit(value) }
     var isUppercase: Bool { ASCIIClass.isUppercase(value) }
     func matches(_ scalar: Unicode.Scalar) -> Bool { UInt32(value) == scalar.value }
-    static func text(_ units: ArraySlice<ASCIIByte>) -> String { String(decoding: units.lazy.map(\.value), as: UTF8.self) }
+    static func text(_ units: ArraySlice<ASCIIByte>) -> String {
+        units.withUnsafeBufferPointer { $0.withMemoryRebound(to: UInt8.self) { String(decoding: $0, as: UTF8.self) } }
+    }
+    static func append(_ units: ArraySlice<ASCIIByte>, escapedTo html: inout MarkupBuffer) {
+        units.withUnsafeBufferPointer { $0.withMemoryRebound(to: UInt8.self) { html.append(escaping: $0) } }
+    }
 }

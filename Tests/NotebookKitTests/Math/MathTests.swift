@@ -1,13 +1,14 @@
 import Foundation
+import Plotting
 import Testing
 @testable import NotebookKit
 
 @Suite("Math: TeX subset to MathML and Unicode")
 struct MathTests {
     func mathML(_ tex: String, display: Bool = false) throws -> String {
-        var html = ""
+        var html = MarkupBuffer()
         MathMLRenderer.element(try TeXParser.parse(tex, display: display), into: &html)
-        return html
+        return html.text
     }
 
     func unicode(_ tex: String) -> String { Formula.unicode(tex) }
