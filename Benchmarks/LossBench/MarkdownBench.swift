@@ -70,9 +70,11 @@ enum MarkdownBench {
         let notebook = ExecutedNotebook(document: document, page: "generated.html", cells: [], values: [:], valuesComplete: true,
                                         outline: Outline(document), problems: [])
         var renderer = PageRenderer(notebook: notebook, context: PageContext(path: "generated.html", siteTitle: "Bench"))
-        let html = renderer.render()
+        // The page's bytes, as the site writes them.
+        let html = renderer.renderMarkup().utf8
         let end = DispatchTime.now().uptimeNanoseconds
-        return (Double(parsed - start) / 1e9, Double(end - parsed) / 1e9, html.utf8.count)
+        if let dump = ProcessInfo.processInfo.environment["LOSSBENCH_DUMP"] { try Data(html).write(to: URL(fileURLWithPath: dump)) }
+        return (Double(parsed - start) / 1e9, Double(end - parsed) / 1e9, html.count)
     }
 
     static func run(sections: Int, repeats: Int) throws {

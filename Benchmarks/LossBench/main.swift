@@ -5,6 +5,7 @@
 //     swift run -c release loss-bench --site     # also: notebook build cold / warm / incremental
 //     swift run -c release loss-bench --scale    # also: 100- and 1,000-notebook books
 //     swift run -c release loss-bench --markdown # only: the Markdown stage against cmark-gfm
+//         (LOSSBENCH_DUMP=FILE also writes our page, to check that a change keeps it byte for byte)
 //     swift run -c release loss-bench --jupyter  # only: six lessons against jupyter nbconvert --execute
 //     swift run -c release loss-bench --only cce-logits --quick --no-numpy   # one kernel, for profiling
 import Foundation

@@ -23,12 +23,17 @@ public enum ProseValues {
 
     /// Whether `text` has a `{{` at all (most prose has none).
     static func mayHoldPlaceholder(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "{"), previous == byte { return true }
-            previous = byte
+        var text = text
+        return text.withUTF8 { bytes in
+            let brace = UInt8(ascii: "{")
+            var index = 1
+            // Looks at every other byte: a `{{` has a `{` at one of them, then checks around it.
+            while index < bytes.count {
+                if bytes[index] == brace, bytes[index - 1] == brace || (index + 1 < bytes.count && bytes[index + 1] == brace) { return true }
+                index += 2
+            }
+            return false
         }
-        return false
     }
 
     /// `text` with every `{{name}}` filled in from `values`: the one substitution every

@@ -1,5 +1,8 @@
 /// Block-level Markdown content with the source line each block starts on.
-public indirect enum Block: Sendable, Equatable {
+///
+/// Only a snippet reference, much larger than the other cases, is boxed: the others are stored
+/// in place, so a document's blocks take one allocation per array, not one per block.
+public enum Block: Sendable, Equatable {
     /// A heading, level 1 to 6.
     case heading(level: Int, [Inline], line: Int)
     /// A paragraph.
@@ -18,7 +21,7 @@ public indirect enum Block: Sendable, Equatable {
     /// Raw HTML (escaped on pages unless the notebook allows raw HTML).
     case html(String, line: Int)
     /// A `@Snippet(...)` reference on its own line.
-    case snippet(SnippetReference)
+    indirect case snippet(SnippetReference)
     /// Display math: `$$...$$` alone in a paragraph, or a fenced block with info string `math`.
     case math(String, line: Int)
 
@@ -57,7 +60,17 @@ extension Block {
     /// The text of a speaker-notes block (a fence with info string `notes`), or nil: notes are
     /// for the presenter's window only, not the page, the slides or the walkthrough.
     public var speakerNotes: String? {
-        guard case let .code(info, text, _) = self, info.split(separator: " ").first == "notes" else { return nil }
+        guard case let .code(info, text, _) = self, Self.firstWord(of: info) == "notes" else { return nil }
         return text
+    }
+
+    /// The first word of a code fence's info string (its language, or `notes`, `hint`,
+    /// `output`, `math`): the text before the first space, leading spaces skipped.
+    public static func firstWord(of info: String) -> Substring {
+        let bytes = info.utf8
+        let space = UInt8(ascii: " ")
+        let start = bytes.firstIndex { $0 != space } ?? bytes.endIndex
+        let end = bytes[start...].firstIndex(of: space) ?? bytes.endIndex
+        return info[start..<end]
     }
 }

@@ -2,6 +2,9 @@
 public enum Descent: Sendable {
     /// Visit the node's children (the default).
     case children
+    /// Visit the blocks inside a block (a quote's, a list's), but not its inline content: for
+    /// analyses of block structure alone, such as the outline of headings.
+    case childBlocks
     /// Skip them.
     case skipChildren
 }
@@ -38,11 +41,14 @@ extension Document {
 
     private static func walk<V: DocumentVisitor>(_ blocks: [Block], _ visitor: inout V) {
         for block in blocks {
-            if visitor.visit(block: block) == .children {
+            let descent = visitor.visit(block: block)
+            if descent == .children {
                 for run in block.inlineRuns {
                     var line = run.line
                     walk(run.inlines, line: &line, &visitor)
                 }
+            }
+            if descent != .skipChildren {
                 walk(block.childBlocks, &visitor)
             }
             visitor.leave(block: block)
@@ -54,7 +60,7 @@ extension Document {
     private static func walk<V: DocumentVisitor>(_ inlines: [Inline], line: inout Int, _ visitor: inout V) {
         for inline in inlines {
             let start = line
-            if visitor.visit(inline: inline, line: line) == .children {
+            if visitor.visit(inline: inline, line: line) != .skipChildren {
                 walk(inline.children, line: &line, &visitor)
             }
             line = start + inline.lineBreaks

@@ -1,5 +1,6 @@
-/// Inline Markdown content, as cmark-gfm parsed it.
-public indirect enum Inline: Sendable, Equatable {
+/// Inline Markdown content, as cmark-gfm parsed it. Not `indirect`: children are held in
+/// arrays, so each inline is stored in place rather than in a box of its own.
+public enum Inline: Sendable, Equatable {
     /// Plain text (may hold `{{name}}` prose values).
     case text(String)
     /// `code`.

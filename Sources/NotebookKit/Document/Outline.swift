@@ -27,7 +27,8 @@ public struct Outline: Sendable, Equatable {
                     let text = Inline.plainText(content)
                     headings.append(Heading(level: level, text: text, id: slugs.slug(text), line: line))
                 }
-                return .children
+                // Headings hold no blocks, and inline content holds no headings.
+                return .childBlocks
             }
         }
         var collector = Collector()

@@ -13,11 +13,11 @@ public enum MathMLRenderer {
 
     /// ``render(_:display:source:)`` appended to `html`.
     public static func render(_ node: MathNode, display: Bool, source: String, into html: inout MarkupBuffer) {
-        let speech = HTML.escape(MathSpeech.render(node))
+        let speech = MathSpeech.renderBytes(node)
         html += display ? "<math display=\"block\" alttext=\"" : "<math alttext=\""
-        html.append(speech)
+        speech.withUnsafeBufferPointer { html.append(escaping: $0) }
         html += "\" aria-label=\""
-        html.append(speech)
+        speech.withUnsafeBufferPointer { html.append(escaping: $0) }
         html += "\"><semantics>"
         mrow(node, into: &html)
         html += "<annotation encoding=\"application/x-tex\">"
@@ -68,7 +68,7 @@ public enum MathMLRenderer {
                 html += "<mo largeop=\"true\" movablelimits=\"true\">"
                 html.append(escaping: symbol)
                 html += "</mo>"
-            } else if symbol == "|" || symbol == "‖" {
+            } else if symbol.isScalar("|") || symbol.isScalar("‖") {
                 // Bars around |r| and ‖r‖ hug their contents.
                 html += "<mo lspace=\"0\" rspace=\"0\">"
                 html.append(symbol)

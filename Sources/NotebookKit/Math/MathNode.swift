@@ -29,3 +29,12 @@ public indirect enum MathNode: Sendable, Equatable {
     /// `\Bigg(` 3); an empty string is no delimiter.
     case sized(String, height: Double)
 }
+
+extension String {
+    /// Whether the string is the one scalar `scalar`: a comparison of scalars, where `==` on a
+    /// string of symbols (−, ‖, ∫) would first check Unicode normalisation.
+    func isScalar(_ scalar: Unicode.Scalar) -> Bool {
+        var scalars = unicodeScalars.makeIterator()
+        return scalars.next() == scalar && scalars.next() == nil
+    }
+}

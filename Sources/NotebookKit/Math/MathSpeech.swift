@@ -1,9 +1,16 @@
+import Plotting
+
 /// Renders a ``MathNode`` as words a screen reader can say, for readers whose screen reader does
 /// not read MathML: ½r² is "1 half r squared", not "1 2 r 2". The page puts it in the formula's
 /// `aria-label` (and MathML's `alttext`); math-aware screen readers still read the structure.
 public enum MathSpeech {
     /// The formula as one line of speech.
     public static func render(_ node: MathNode) -> String {
+        String(decoding: tidy(speak(node)), as: UTF8.self)
+    }
+
+    /// ``render(_:)`` as UTF-8 bytes.
+    static func renderBytes(_ node: MathNode) -> [UInt8] {
         tidy(speak(node))
     }
 
@@ -11,11 +18,16 @@ public enum MathSpeech {
     /// one comma where there were several, and no comma at the end: one pass over the bytes
     /// (a space and a comma are never part of a longer UTF-8 sequence).
     static func tidy(_ words: String) -> String {
+        String(decoding: tidy(Array(words.utf8)), as: UTF8.self)
+    }
+
+    /// ``tidy(_:)-(String)`` on UTF-8 bytes.
+    static func tidy(_ words: [UInt8]) -> [UInt8] {
         let space = UInt8(ascii: " "), comma = UInt8(ascii: ",")
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(words.utf8.count)
+        bytes.reserveCapacity(words.count)
         var spaceDue = false
-        for byte in words.utf8 {
+        for byte in words {
             if byte == space {
                 spaceDue = !bytes.isEmpty
             } else if byte == comma {
@@ -28,10 +40,12 @@ public enum MathSpeech {
             }
         }
         if bytes.last == comma { bytes.removeLast() }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
-    static let names: [String: String] = [
+    /// Words for one-scalar names, keyed by scalar: a lookup hashes four bytes, where a
+    /// `String` key of Greek or symbols would be normalised first.
+    static let names: [Unicode.Scalar: String] = [
         "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ϵ": "epsilon", "ε": "epsilon", "ζ": "zeta", "η": "eta",
         "θ": "theta", "ϑ": "theta", "ι": "iota", "κ": "kappa", "λ": "lambda", "μ": "mu", "ν": "nu", "ξ": "xi", "π": "pi",
         "ρ": "rho", "σ": "sigma", "τ": "tau", "υ": "upsilon", "ϕ": "phi", "φ": "phi", "χ": "chi", "ψ": "psi", "ω": "omega",
@@ -41,7 +55,7 @@ public enum MathSpeech {
         "ℤ": "the integers", "ℚ": "the rationals", "ℂ": "the complex numbers", "𝔼": "the expectation", "ℙ": "the probability",
     ]
 
-    static let operators: [String: String] = [
+    static let operators: [Unicode.Scalar: String] = [
         "=": "equals", "+": "plus", "−": "minus", "-": "minus", "⋅": "times", "×": "times", "<": "is less than",
         ">": "is greater than", "≤": "is at most", "≥": "is at least", "≠": "is not equal to", "≈": "is approximately",
         "∈": "in", "∉": "not in", "→": "to", "←": "from", "↦": "maps to", "±": "plus or minus", "∓": "minus or plus",
@@ -52,25 +66,25 @@ public enum MathSpeech {
     ]
 
     /// `node` as words; parts are spaced as ``tidy(_:)`` expects, not yet tidied.
-    static func speak(_ node: MathNode) -> String {
-        var words = ""
+    static func speak(_ node: MathNode) -> [UInt8] {
+        var words = MarkupBuffer()
         speak(node, into: &words)
-        return words
+        return words.utf8
     }
 
     /// `node`'s words appended to `words`: one string for the whole formula.
-    static func speak(_ node: MathNode, into words: inout String) {
+    static func speak(_ node: MathNode, into words: inout MarkupBuffer) {
         switch node {
-        case let .identifier(name): words += names[name] ?? name
-        case let .number(digits): words += digits
-        case let .op(symbol, _): words += operators[symbol] ?? names[symbol] ?? symbol
-        case let .text(value): words += value
+        case let .identifier(name): words.append(word(names, name) ?? name)
+        case let .number(digits): words.append(digits)
+        case let .op(symbol, _): words.append(word(operators, symbol) ?? word(names, symbol) ?? symbol)
+        case let .text(value): words.append(value)
         case let .row(items): row(items, into: &words)
         case let .fraction(numerator, denominator):
             if case let .number(top) = numerator, case let .number(bottom) = denominator, let word = denominators[bottom] {
-                words += top
+                words.append(top)
                 words += " "
-                words += word
+                words.append(word)
                 if top != "1" { words += "s" }
             } else if isSimple(numerator), isSimple(denominator) {
                 speak(numerator, into: &words)
@@ -87,7 +101,12 @@ public enum MathSpeech {
             words += "the "
             if let index {
                 let spoken = speak(index)
-                words += spoken == "3" ? "cube root" : "root of index " + spoken
+                if spoken.elementsEqual("3".utf8) {
+                    words += "cube root"
+                } else {
+                    words += "root of index "
+                    words.append(String(decoding: spoken, as: UTF8.self))
+                }
             } else {
                 words += "square root"
             }
@@ -120,16 +139,19 @@ public enum MathSpeech {
         case let .accent(base, mark):
             speak(base, into: &words)
             words += " "
-            words += accents[mark] ?? mark
+            words.append(word(accents, mark) ?? mark)
         case let .fenced(open, close, body):
-            switch (open, close) {
-            case ("|", "|"): words += "the absolute value of "
-            case ("‖", "‖"): words += "the norm of "
-            case ("{", _): words += "the set "
-            case ("", _), (_, ""):
+            if open.isScalar("|"), close.isScalar("|") {
+                words += "the absolute value of "
+            } else if open.isScalar("‖"), close.isScalar("‖") {
+                words += "the norm of "
+            } else if open.isScalar("{") {
+                words += "the set "
+            } else if open.isEmpty || close.isEmpty {
                 speak(body, into: &words)
                 return
-            default: words += "the quantity "
+            } else {
+                words += "the quantity "
             }
             speak(body, into: &words)
             words += ","
@@ -148,46 +170,56 @@ public enum MathSpeech {
         }
     }
 
-    static let accents = ["^": "hat", "¯": "bar", "~": "tilde", "→": "vector", "˙": "dot"]
+    static let accents: [Unicode.Scalar: String] = ["^": "hat", "¯": "bar", "~": "tilde", "→": "vector", "˙": "dot"]
+
+    /// The word `table` has for `text` when it is one scalar.
+    static func word(_ table: [Unicode.Scalar: String], _ text: String) -> String? {
+        var scalars = text.unicodeScalars.makeIterator()
+        guard let first = scalars.next(), scalars.next() == nil else { return nil }
+        return table[first]
+    }
 
     static let denominators = ["2": "half", "3": "third", "4": "quarter", "5": "fifth", "6": "sixth", "8": "eighth", "10": "tenth"]
 
     /// A superscript as speech: squared, cubed, transpose, prime, or "to the power".
-    static func power(_ node: MathNode, into words: inout String) {
+    static func power(_ node: MathNode, into words: inout MarkupBuffer) {
         let spoken = speak(node)
-        switch spoken {
-        case "2": words += "squared"
-        case "3": words += "cubed"
-        case "T": words += "transpose"
-        case "prime": words += "prime"
-        default:
+        if spoken.elementsEqual("2".utf8) {
+            words += "squared"
+        } else if spoken.elementsEqual("3".utf8) {
+            words += "cubed"
+        } else if spoken.elementsEqual("T".utf8) {
+            words += "transpose"
+        } else if spoken.elementsEqual("prime".utf8) {
+            words += "prime"
+        } else {
             words += "to the power "
-            words += spoken
+            words.append(String(decoding: spoken, as: UTF8.self))
             if !isSimple(node) { words += ", end power" }
         }
     }
 
     /// A row, with bars read as absolute values and a bracket after a name as "of".
-    static func row(_ items: [MathNode], into words: inout String) {
+    static func row(_ items: [MathNode], into words: inout MarkupBuffer) {
         var openBars: [String] = []
         for (index, item) in items.enumerated() {
             if index > 0 { words += " " }
             if case let .op(symbol, false) = item {
-                if symbol == "|" || symbol == "‖" {
-                    if openBars.last == symbol {
+                if symbol.isScalar("|") || symbol.isScalar("‖") {
+                    if openBars.last.map({ $0.utf8.elementsEqual(symbol.utf8) }) == true {
                         openBars.removeLast()
                         words += ","
                     } else {
                         openBars.append(symbol)
-                        words += symbol == "|" ? "the absolute value of" : "the norm of"
+                        words += symbol.isScalar("|") ? "the absolute value of" : "the norm of" as StaticString
                     }
                     continue
                 }
-                if symbol == "(" || symbol == "[" {
-                    words += index > 0 && isName(items[index - 1]) ? "of" : "the quantity"
+                if symbol.isScalar("(") || symbol.isScalar("[") {
+                    words += index > 0 && isName(items[index - 1]) ? "of" : "the quantity" as StaticString
                     continue
                 }
-                if symbol == ")" || symbol == "]" {
+                if symbol.isScalar(")") || symbol.isScalar("]") {
                     words += ","
                     continue
                 }

@@ -194,7 +194,7 @@ public struct TeXParser {
             skipSpaces()
         }
         var limits = false
-        if case let .op(symbol, true) = base { limits = display && symbol != "∫" }
+        if case let .op(symbol, true) = base { limits = display && !symbol.isScalar("∫") }
         if case let .identifier(name) = base, Self.limitFunctions.contains(name) { limits = display }
         return .scripts(base: base, sub: sub, sup: sup, limits: limits)
     }

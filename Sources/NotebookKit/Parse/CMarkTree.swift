@@ -34,13 +34,20 @@ struct CMarkTree: ~Copyable {
         cmark_gfm_core_extensions_ensure_registered()
     }()
 
+    /// The node types of the table and strikethrough extensions, numbered when they registered.
+    static let extensionKinds: [(type: UInt32, kind: Kind)] = {
+        registerExtensions
+        return [(ccmark_node_type_table().rawValue, .table), (ccmark_node_type_table_row().rawValue, .tableRow),
+                (ccmark_node_type_table_cell().rawValue, .tableCell), (ccmark_node_type_strikethrough().rawValue, .strikethrough)]
+    }()
+
     /// Gives `body` the root node; nodes are valid only inside it.
     func withRoot<R, E: Error>(_ body: (Node) throws(E) -> R) throws(E) -> R {
         try body(Node(pointer: root))
     }
 
     /// The node kinds the notebook parser reads, named as cmark-gfm's type strings.
-    enum Kind: String {
+    enum Kind: String, Sendable {
         case document, heading, paragraph, blockQuote = "block_quote", list, item, taskItem = "tasklist"
         case codeBlock = "code_block", htmlBlock = "html_block", thematicBreak = "thematic_break"
         case table, tableRow = "table_row", tableCell = "table_cell"
@@ -54,8 +61,8 @@ struct CMarkTree: ~Copyable {
     struct Node {
         let pointer: OpaquePointer
 
-        /// The node's kind: core nodes by their type, extension nodes (table, strikethrough, task
-        /// item, whose type is an item's) by their type string.
+        /// The node's kind, from its type: core types are constants; the extensions' types are
+        /// numbered when the extensions register, once per process (``extensionKinds``).
         var kind: Kind {
             // Compared as integers: an unoptimised build would reach `==` of the imported C enum
             // through a generic witness, once per case.
@@ -69,6 +76,9 @@ struct CMarkTree: ~Copyable {
             if type == CMARK_NODE_LINK.rawValue { return .link }
             if type == CMARK_NODE_HEADING.rawValue { return .heading }
             if type == CMARK_NODE_LIST.rawValue { return .list }
+            // A task item is an item that the tasklist extension claimed, the only extension
+            // attached to the parser that claims items.
+            if type == CMARK_NODE_ITEM.rawValue { return cmark_node_get_syntax_extension(pointer) == nil ? .item : .taskItem }
             if type == CMARK_NODE_CODE_BLOCK.rawValue { return .codeBlock }
             if type == CMARK_NODE_BLOCK_QUOTE.rawValue { return .blockQuote }
             if type == CMARK_NODE_LINEBREAK.rawValue { return .lineBreak }
@@ -77,10 +87,7 @@ struct CMarkTree: ~Copyable {
             if type == CMARK_NODE_HTML_BLOCK.rawValue { return .htmlBlock }
             if type == CMARK_NODE_THEMATIC_BREAK.rawValue { return .thematicBreak }
             if type == CMARK_NODE_DOCUMENT.rawValue { return .document }
-            if type == CMARK_NODE_CUSTOM_BLOCK.rawValue || type == CMARK_NODE_CUSTOM_INLINE.rawValue
-                || type == CMARK_NODE_FOOTNOTE_DEFINITION.rawValue || type == CMARK_NODE_FOOTNOTE_REFERENCE.rawValue { return .other }
-            // An item (plain or a task item) and the extensions' nodes.
-            return Kind(rawValue: String(cString: cmark_node_get_type_string(pointer))) ?? .other
+            return CMarkTree.extensionKinds.first { $0.type == type }?.kind ?? .other
         }
         var line: Int { Int(cmark_node_get_start_line(pointer)) }
         var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
@@ -103,14 +110,29 @@ struct CMarkTree: ~Copyable {
             return (0..<count).map { alignments[$0] }
         }
 
-        var children: [Node] {
-            var result: [Node] = []
-            var child = cmark_node_first_child(pointer)
-            while let current = child {
-                result.append(Node(pointer: current))
-                child = cmark_node_next(current)
+        /// The node's children, in order, read from cmark's list as they are visited.
+        var children: Children { Children(first: cmark_node_first_child(pointer)) }
+    }
+
+    /// A node's children: a walk along cmark's sibling links, with no array made.
+    struct Children: Sequence {
+        let first: OpaquePointer?
+
+        var isEmpty: Bool { first == nil }
+
+        /// How many there are (a walk along the links).
+        var count: Int { reduce(0) { count, _ in count + 1 } }
+
+        func makeIterator() -> Iterator { Iterator(upcoming: first) }
+
+        struct Iterator: IteratorProtocol {
+            var upcoming: OpaquePointer?
+
+            mutating func next() -> Node? {
+                guard let current = upcoming else { return nil }
+                upcoming = cmark_node_next(current)
+                return Node(pointer: current)
             }
-            return result
         }
     }
 }

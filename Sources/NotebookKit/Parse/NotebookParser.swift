@@ -35,11 +35,12 @@ private struct Converter {
     /// Lines before the text parsed (for a hint, its fence and what comes before it).
     let lineOffset: Int
 
-    func blocks(_ nodes: [CMarkTree.Node], depth: Int) throws(NotebookError) -> [Block] {
+    func blocks(_ nodes: CMarkTree.Children, depth: Int) throws(NotebookError) -> [Block] {
         guard depth <= NotebookParser.maximumDepth else {
-            throw NotebookError(file: path, line: nodes.first.map { $0.line + lineOffset }, "lists or quotes nested more than \(NotebookParser.maximumDepth) levels deep")
+            throw NotebookError(file: path, line: nodes.first.map { CMarkTree.Node(pointer: $0).line + lineOffset }, "lists or quotes nested more than \(NotebookParser.maximumDepth) levels deep")
         }
         var result: [Block] = []
+        result.reserveCapacity(nodes.count)
         for node in nodes {
             guard let block = try block(node, depth: depth) else { continue }
             if case var .snippet(reference) = block, reference.exercise != nil {
@@ -47,7 +48,7 @@ private struct Converter {
                 result.append(.snippet(reference))
                 continue
             }
-            if case let .code(info, text, line) = block, info.split(separator: " ").first == "hint" {
+            if case let .code(info, text, line) = block, Block.firstWord(of: info) == "hint" {
                 guard case var .snippet(reference)? = result.last, reference.exercise != nil else {
                     throw NotebookError(file: path, line: line, "a 'hint' block must follow an @Exercise line (or another hint) directly")
                 }
@@ -153,7 +154,7 @@ private struct Converter {
             }
             return .paragraph(content, line: line)
         case .codeBlock:
-            if node.fenceInfo.split(separator: " ").first == "math" {
+            if Block.firstWord(of: node.fenceInfo) == "math" {
                 return .math(node.literal, line: line + 1)
             }
             return .code(info: node.fenceInfo, text: node.literal, line: line)
@@ -161,6 +162,7 @@ private struct Converter {
             return .quote(try blocks(node.children, depth: depth + 1), line: line)
         case .list:
             var items: [Block.ListItem] = []
+            items.reserveCapacity(node.children.count)
             for item in node.children {
                 let task: Bool? = item.kind == .taskItem ? item.isTaskChecked : nil
                 items.append(Block.ListItem(blocks: try blocks(item.children, depth: depth + 1), task: task))
@@ -191,7 +193,7 @@ private struct Converter {
         }
     }
 
-    func inlines(_ nodes: [CMarkTree.Node]) -> [Inline] {
+    func inlines(_ nodes: CMarkTree.Children) -> [Inline] {
         var result: [Inline] = []
         result.reserveCapacity(nodes.count)
         for node in nodes {

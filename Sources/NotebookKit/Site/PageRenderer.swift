@@ -22,24 +22,41 @@ public struct PageRenderer {
     /// The page. Problems (unknown values, broken links) are the executed notebook's to report;
     /// an unavailable value is shown marked.
     public mutating func render() -> String {
-        var body = MarkupBuffer()
-        blocks(document.blocks, into: &body)
-        if sweepCount > 0 { body.append(SweepHTML.script) }
-        return shell(body)
+        renderMarkup().text
+    }
+
+    /// ``render()`` as UTF-8 bytes, what the site writes (no string is made).
+    public mutating func renderMarkup() -> MarkupBuffer {
+        var page = MarkupBuffer(capacity: 4_096 + 4 * document.blocks.count * 64)
+        page.append(PageShell.top(title: "\(document.title) · \(context.siteTitle)", siteTitle: context.siteTitle, root: context.rootPrefix,
+                                  presentable: true))
+        page += "\n<div class=\"layout\">\n<main id=\"content\">\n"
+        blocks(document.blocks, into: &page)
+        if sweepCount > 0 { page.append(SweepHTML.script) }
+        page += "</main>\n"
+        page.append(tableOfContents())
+        page += "</div>\n<footer>"
+        page.append(pager())
+        page += "</footer>\n</body>\n</html>\n"
+        return page
     }
 
     // MARK: Page shell
 
-    private func shell(_ body: MarkupBuffer) -> String {
-        var toc = ""
+    /// The contents: the page's second- and third-level headings, or nothing.
+    private func tableOfContents() -> String {
         let entries = notebook.outline.headings.filter { $0.level == 2 || $0.level == 3 }
-        if !entries.isEmpty {
-            toc = "<nav class=\"toc\" aria-label=\"Contents\"><h2>Contents</h2><ul>\n"
-            for entry in entries {
-                toc += "<li class=\"toc-\(entry.level)\"><a href=\"#\(entry.id)\">\(HTML.escape(entry.text))</a></li>\n"
-            }
-            toc += "</ul></nav>\n"
+        guard !entries.isEmpty else { return "" }
+        var toc = "<nav class=\"toc\" aria-label=\"Contents\"><h2>Contents</h2><ul>\n"
+        for entry in entries {
+            toc += "<li class=\"toc-\(entry.level)\"><a href=\"#\(entry.id)\">\(HTML.escape(entry.text))</a></li>\n"
         }
+        toc += "</ul></nav>\n"
+        return toc
+    }
+
+    /// The links to the previous and next pages.
+    private func pager() -> String {
         var pager = "<nav class=\"pager\" aria-label=\"Pages\">"
         if let previous = context.previous {
             pager += "<a rel=\"prev\" href=\"\(HTML.escape(context.link(to: previous.path)))\">← \(HTML.escape(previous.title))</a>"
@@ -48,17 +65,7 @@ public struct PageRenderer {
             pager += "<a rel=\"next\" href=\"\(HTML.escape(context.link(to: next.path)))\">\(HTML.escape(next.title)) →</a>"
         }
         pager += "</nav>"
-        var page = MarkupBuffer(capacity: body.count + toc.utf8.count + 8_192)
-        page.append(PageShell.top(title: "\(document.title) · \(context.siteTitle)", siteTitle: context.siteTitle, root: context.rootPrefix,
-                                  presentable: true))
-        page += "\n<div class=\"layout\">\n<main id=\"content\">\n"
-        page.append(body)
-        page += "</main>\n"
-        page.append(toc)
-        page += "</div>\n<footer>"
-        page.append(pager)
-        page += "</footer>\n</body>\n</html>\n"
-        return page.text
+        return pager
     }
 
     // MARK: Blocks
@@ -97,11 +104,10 @@ public struct PageRenderer {
             html.append(escaping: notes)
             html += "</aside>\n"
         case let .code(info, text, _):
-            let language = info.split(separator: " ").first.map(String.init) ?? ""
+            let language = String(Block.firstWord(of: info))
             if language == "swift" {
-                let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0)
                 html += "<pre class=\"code\" tabindex=\"0\"><code>"
-                for (index, line) in lines.enumerated() {
+                for (index, line) in Self.codeLines(text).enumerated() {
                     if index > 0 { html += "\n" }
                     SwiftHighlighter.highlight(String(line), into: &html)
                 }
@@ -398,13 +404,38 @@ public struct PageRenderer {
         html += "\""
     }
 
+    /// The lines of a code block's text: split at each line feed (a `\r\n` is one character,
+    /// not split), with the empty line after a final line feed left out. The split is on
+    /// bytes: a line feed is one byte, never part of a longer character.
+    static func codeLines(_ text: String) -> [Substring] {
+        let bytes = text.utf8
+        var lines: [Substring] = []
+        var start = bytes.startIndex
+        var previous: UInt8 = 0
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            let next = bytes.index(after: index)
+            if byte == UInt8(ascii: "\n"), previous != UInt8(ascii: "\r") {
+                lines.append(text[start..<index])
+                start = next
+            }
+            previous = byte
+            index = next
+        }
+        if start < bytes.endIndex || !text.hasSuffix("\n") { lines.append(text[start...]) }
+        return lines
+    }
+
     /// Links to other notebooks (`other.md`, `other.md#part`) point at their pages.
     static func rewriteLink(_ destination: String) -> String {
+        let bytes = destination.utf8
         // Most links are relative: no colon, so no Foundation string search.
-        guard !destination.containsByte(UInt8(ascii: ":")) || !destination.contains("://") && !destination.hasPrefix("mailto:") else { return destination }
-        let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let path = parts.first, path.hasSuffix(".md") else { return destination }
-        return String(path.dropLast(3)) + ".html" + (parts.count > 1 ? "#" + parts[1] : "")
+        guard !bytes.contains(UInt8(ascii: ":")) || !destination.contains("://") && !destination.hasPrefix("mailto:") else { return destination }
+        let hash = bytes.firstIndex(of: UInt8(ascii: "#")) ?? bytes.endIndex
+        let path = destination[..<hash]
+        guard path.utf8.count >= 3, path.utf8.suffix(3).elementsEqual(".md".utf8) else { return destination }
+        return String(path.utf8.dropLast(3))! + ".html" + destination[hash...]
     }
 
     /// Text with `{{name}}` values filled in, escaped.

@@ -23,7 +23,7 @@ enum SiteRenderer {
                 return cached.page
             }
             var renderer = PageRenderer(notebook: notebook, context: context)
-            let html = Data(renderer.render().utf8)
+            let html = Data(renderer.renderMarkup().utf8)
             warnings += renderer.warnings
             if let key { pageCache?.store(html, warnings: renderer.warnings, key: key) }
             return html

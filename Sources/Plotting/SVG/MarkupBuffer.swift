@@ -33,6 +33,10 @@ public struct MarkupBuffer: Sendable {
     /// The markup as a string.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// The markup's UTF-8 bytes, for a file: valid UTF-8 by construction (strings and literals
+    /// go in whole, single bytes only as ASCII), so they need no decoding on the way out.
+    @inlinable public var utf8: [UInt8] { bytes }
+
     /// Appends a literal (a tag, an attribute) as it is.
     @inlinable public static func += (buffer: inout MarkupBuffer, literal: StaticString) {
         buffer.bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))

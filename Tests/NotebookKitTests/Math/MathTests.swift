@@ -40,6 +40,25 @@ struct MathTests {
         #expect(try mathML(tex) == expected)
     }
 
+    @Test("Letters, digits and accents beyond ASCII are read as whole characters", arguments: [
+        ("é", "<mi>é</mi>"),
+        // A letter and a combining accent are one character, so one identifier.
+        ("x\u{0302}", "<mi>x\u{0302}</mi>"),
+        ("e\u{0301} + 1", "<mrow><mi>e\u{0301}</mi><mo>+</mo><mn>1</mn></mrow>"),
+        // Arabic-Indic digits are numbers.
+        ("\u{0663}\u{0664}", "<mn>\u{0663}\u{0664}</mn>"),
+        ("x^\u{0663}", "<msup><mi>x</mi><mrow><mn>\u{0663}</mn></mrow></msup>"),
+        ("a\u{00A0}b", "<mrow><mi>a</mi><mi>b</mi></mrow>"),
+    ])
+    func beyondASCII(tex: String, expected: String) throws {
+        #expect(try mathML(tex) == expected)
+    }
+
+    @Test("An unexpected character is named whole in the error")
+    func unexpectedCharacter() {
+        #expect(throws: TeXParser.Failure(message: "unexpected character '@\u{0301}'")) { try TeXParser.parse("x @\u{0301}", display: false) }
+    }
+
     @Test("\\big and its relatives draw their delimiter at a fixed height")
     func sizedDelimiters() throws {
         #expect(try mathML("\\big( x \\bigr)") == "<mrow><mo stretchy=\"true\" symmetric=\"true\" minsize=\"1.2em\" maxsize=\"1.2em\">(</mo><mi>x</mi><mo stretchy=\"true\" symmetric=\"true\" minsize=\"1.2em\" maxsize=\"1.2em\">)</mo></mrow>")
