@@ -71,9 +71,9 @@ enum MarkdownBench {
                                         outline: Outline(document), problems: [])
         var renderer = PageRenderer(notebook: notebook, context: PageContext(path: "generated.html", siteTitle: "Bench"))
         // The page's bytes, as the site writes them.
-        let html = renderer.renderMarkup().utf8
+        let html = renderer.renderMarkup().withUTF8 { Data($0) }
         let end = DispatchTime.now().uptimeNanoseconds
-        if let dump = ProcessInfo.processInfo.environment["LOSSBENCH_DUMP"] { try Data(html).write(to: URL(fileURLWithPath: dump)) }
+        if let dump = ProcessInfo.processInfo.environment["LOSSBENCH_DUMP"] { try html.write(to: URL(fileURLWithPath: dump)) }
         return (Double(parsed - start) / 1e9, Double(end - parsed) / 1e9, html.count)
     }
 

@@ -85,21 +85,40 @@ public enum MathMLRenderer {
         case let .row(items):
             wrap("mrow", items, rows: false, into: &html)
         case let .fraction(numerator, denominator):
-            wrap("mfrac", [numerator, denominator], into: &html)
+            html += "<mfrac>"
+            mrow(numerator, into: &html)
+            mrow(denominator, into: &html)
+            html += "</mfrac>"
         case let .root(body, index):
             if let index {
-                wrap("mroot", [body, index], into: &html)
+                html += "<mroot>"
+                mrow(body, into: &html)
+                mrow(index, into: &html)
+                html += "</mroot>"
             } else {
-                wrap("msqrt", [body], rows: false, into: &html)
+                html += "<msqrt>"
+                element(body, into: &html)
+                html += "</msqrt>"
             }
         case let .scripts(base, sub, sup, limits):
+            // The base as it is, then each script as one element.
             switch (sub, sup) {
             case let (sub?, sup?):
-                scripts(limits ? "munderover" : "msubsup", base, [sub, sup], into: &html)
+                html += limits ? "<munderover>" : "<msubsup>"
+                element(base, into: &html)
+                mrow(sub, into: &html)
+                mrow(sup, into: &html)
+                html += limits ? "</munderover>" : "</msubsup>"
             case let (sub?, nil):
-                scripts(limits ? "munder" : "msub", base, [sub], into: &html)
+                html += limits ? "<munder>" : "<msub>"
+                element(base, into: &html)
+                mrow(sub, into: &html)
+                html += limits ? "</munder>" : "</msub>"
             case let (nil, sup?):
-                scripts(limits ? "mover" : "msup", base, [sup], into: &html)
+                html += limits ? "<mover>" : "<msup>"
+                element(base, into: &html)
+                mrow(sup, into: &html)
+                html += limits ? "</mover>" : "</msup>"
             case (nil, nil):
                 element(base, into: &html)
             }
@@ -148,17 +167,6 @@ public enum MathMLRenderer {
         html += "</mo>"
     }
 
-    /// A base (as it is) and its scripts (each an element) in `tag`.
-    static func scripts(_ tag: StaticString, _ base: MathNode, _ scripts: [MathNode], into html: inout MarkupBuffer) {
-        html += "<"
-        html += tag
-        html += ">"
-        element(base, into: &html)
-        for script in scripts { mrow(script, into: &html) }
-        html += "</"
-        html += tag
-        html += ">"
-    }
 }
 
 extension NumberText {

@@ -1,6 +1,9 @@
 /// A formula as a tree, parsed from the TeX subset notebooks use; rendered as MathML Core for
 /// pages and as Unicode text for the terminal.
-public indirect enum MathNode: Sendable, Equatable {
+///
+/// Only the cases that hold other nodes directly are boxed (`indirect`): names, numbers and
+/// operators, most of a formula, are stored in place.
+public enum MathNode: Sendable, Equatable {
     /// A variable or function name (`x`, `δ`, `log`).
     case identifier(String)
     /// A number (`2`, `0.5`).
@@ -12,15 +15,15 @@ public indirect enum MathNode: Sendable, Equatable {
     /// A sequence.
     case row([MathNode])
     /// numerator over denominator.
-    case fraction(MathNode, MathNode)
+    indirect case fraction(MathNode, MathNode)
     /// A square root, or a root of the given index.
-    case root(MathNode, index: MathNode?)
+    indirect case root(MathNode, index: MathNode?)
     /// A base with a subscript and/or superscript; `limits` puts them under and over (∑ in display).
-    case scripts(base: MathNode, sub: MathNode?, sup: MathNode?, limits: Bool)
+    indirect case scripts(base: MathNode, sub: MathNode?, sup: MathNode?, limits: Bool)
     /// An accent over a base (`\hat{y}`).
-    case accent(MathNode, String)
+    indirect case accent(MathNode, String)
     /// Stretchy delimiters around a body (`\left( ... \right)`); an empty string is no delimiter.
-    case fenced(open: String, close: String, MathNode)
+    indirect case fenced(open: String, close: String, MathNode)
     /// Rows of cells (from `\begin{cases}`), with a brace on the left.
     case cases([[MathNode]])
     /// Horizontal space in em.

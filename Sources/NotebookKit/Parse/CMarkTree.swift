@@ -120,9 +120,6 @@ struct CMarkTree: ~Copyable {
 
         var isEmpty: Bool { first == nil }
 
-        /// How many there are (a walk along the links).
-        var count: Int { reduce(0) { count, _ in count + 1 } }
-
         func makeIterator() -> Iterator { Iterator(upcoming: first) }
 
         struct Iterator: IteratorProtocol {

@@ -40,7 +40,6 @@ private struct Converter {
             throw NotebookError(file: path, line: nodes.first.map { CMarkTree.Node(pointer: $0).line + lineOffset }, "lists or quotes nested more than \(NotebookParser.maximumDepth) levels deep")
         }
         var result: [Block] = []
-        result.reserveCapacity(nodes.count)
         for node in nodes {
             guard let block = try block(node, depth: depth) else { continue }
             if case var .snippet(reference) = block, reference.exercise != nil {
@@ -162,7 +161,6 @@ private struct Converter {
             return .quote(try blocks(node.children, depth: depth + 1), line: line)
         case .list:
             var items: [Block.ListItem] = []
-            items.reserveCapacity(node.children.count)
             for item in node.children {
                 let task: Bool? = item.kind == .taskItem ? item.isTaskChecked : nil
                 items.append(Block.ListItem(blocks: try blocks(item.children, depth: depth + 1), task: task))
@@ -195,10 +193,9 @@ private struct Converter {
 
     func inlines(_ nodes: CMarkTree.Children) -> [Inline] {
         var result: [Inline] = []
-        result.reserveCapacity(nodes.count)
         for node in nodes {
             if node.kind == .text {
-                result.append(contentsOf: textWithMath(node.literal))
+                textWithMath(node.literal, into: &result)
             } else if let inline = inline(node) {
                 result.append(inline)
             }
@@ -209,17 +206,19 @@ private struct Converter {
     /// Text with its math placeholders turned back into formulas. A placeholder is an opening
     /// character (U+E000 or U+E002), the formula's number and the closing one (U+E001 or
     /// U+E003); each is three UTF-8 bytes starting 0xEE 0x80, so the scan works on bytes.
-    func textWithMath(_ text: String) -> [Inline] {
-        guard !formulas.isEmpty, text.containsByte(0xEE) else { return [.text(text)] }
-        let bytes = Array(text.utf8)
-        return bytes.withUnsafeBufferPointer { buffer -> [Inline] in
+    func textWithMath(_ text: String, into result: inout [Inline]) {
+        guard !formulas.isEmpty, text.containsByte(0xEE) else {
+            result.append(.text(text))
+            return
+        }
+        var text = text
+        text.withUTF8 { buffer in
             let count = buffer.count
-            guard let p = buffer.baseAddress else { return [] }
+            guard let p = buffer.baseAddress else { return }
             /// The placeholder character (0 to 3 for U+E000 to U+E003) at `i`, if any.
             func marker(_ i: Int) -> UInt8? {
                 i + 2 < count && p[i] == 0xEE && p[i + 1] == 0x80 && p[i + 2] & 0xFC == 0x80 ? p[i + 2] & 0x03 : nil
             }
-            var result: [Inline] = []
             var textStart = 0
             var i = 0
             while i < count {
@@ -246,7 +245,6 @@ private struct Converter {
                 textStart = i
             }
             if textStart < count { result.append(.text(String(decoding: UnsafeBufferPointer(rebasing: buffer[textStart..<count]), as: UTF8.self))) }
-            return result
         }
     }
 
@@ -254,11 +252,13 @@ private struct Converter {
     /// inside (cmark gives the column its text starts at, after the backticks).
     func isSymbolLink(_ node: CMarkTree.Node) -> Bool {
         guard node.line >= 1, node.line <= lines.count else { return false }
-        let bytes = Array(lines[node.line - 1])
+        let line = lines[node.line - 1]
+        // Offsets from the line's start (a slice keeps the text's indices).
         let start = node.column - 1
         let backtick = UInt8(ascii: "`")
-        guard start >= 2, start <= bytes.count, bytes[start - 1] == backtick, bytes[start - 2] == backtick,
-            start < 3 || bytes[start - 3] != backtick
+        func byte(_ offset: Int) -> UInt8 { line[line.startIndex + offset] }
+        guard start >= 2, start <= line.count, byte(start - 1) == backtick, byte(start - 2) == backtick,
+            start < 3 || byte(start - 3) != backtick
         else { return false }
         let literal = node.literal
         return !literal.isEmpty && !literal.contains(where: { $0.isWhitespace || $0 == "`" })

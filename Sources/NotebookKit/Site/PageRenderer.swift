@@ -27,7 +27,9 @@ public struct PageRenderer {
 
     /// ``render()`` as UTF-8 bytes, what the site writes (no string is made).
     public mutating func renderMarkup() -> MarkupBuffer {
-        var page = MarkupBuffer(capacity: 4_096 + 4 * document.blocks.count * 64)
+        // Room for a generous page at once: a large buffer's untouched pages cost nothing, and
+        // growing copies everything written so far.
+        var page = MarkupBuffer(capacity: 16_384 + 1_024 * document.blocks.count)
         page.append(PageShell.top(title: "\(document.title) · \(context.siteTitle)", siteTitle: context.siteTitle, root: context.rootPrefix,
                                   presentable: true))
         page += "\n<div class=\"layout\">\n<main id=\"content\">\n"

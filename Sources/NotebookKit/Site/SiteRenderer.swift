@@ -23,7 +23,7 @@ enum SiteRenderer {
                 return cached.page
             }
             var renderer = PageRenderer(notebook: notebook, context: context)
-            let html = Data(renderer.renderMarkup().utf8)
+            let html = renderer.renderMarkup().withUTF8 { Data($0) }
             warnings += renderer.warnings
             if let key { pageCache?.store(html, warnings: renderer.warnings, key: key) }
             return html

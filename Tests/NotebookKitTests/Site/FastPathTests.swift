@@ -55,6 +55,26 @@ struct FastPathTests {
         #expect(buffer.text.hasSuffix("&lt;"))
     }
 
+    @Test("A buffer is a value: a copy changed leaves the original as it was, across growth")
+    func bufferValue() {
+        var original = MarkupBuffer(capacity: 4)
+        original.append("abc")
+        var copy = original
+        copy.append(String(repeating: "x", count: 100))
+        #expect(original.text == "abc")
+        #expect(copy.text == "abc" + String(repeating: "x", count: 100))
+        var trimmed = copy
+        trimmed.removeLastByte()
+        #expect(copy.count == 103 && trimmed.count == 102)
+        var doubled = original
+        doubled.append(doubled)
+        #expect(doubled.text == "abcabc" && original.text == "abc")
+        // Many small appends past several doublings keep every byte in order.
+        var long = MarkupBuffer()
+        for index in 0..<10_000 { long += index % 2 == 0 ? "<a>" : "é" }
+        #expect(long.text == String(repeating: "<a>é", count: 5_000))
+    }
+
     @Test("The placeholder search finds `{{` exactly where a substring search does")
     func placeholders() {
         for text in allStrings(of: ["{", "}", "a", "é"], upTo: 7) {
