@@ -18,7 +18,7 @@ let quick = arguments.contains("--quick")
 let sizes = quick ? [1_000_000] : [1_000_000, 10_000_000]
 let repeats = quick ? 3 : 7
 if arguments.contains("--markdown") {
-    try MarkdownBench.run(sections: quick ? 500 : 7_000, repeats: quick ? 1 : 5)
+    try MarkdownBench.run(sections: quick ? 500 : 7_000, repeats: quick ? 1 : 7)
     exit(0)
 }
 
@@ -238,7 +238,7 @@ func phases(_ output: String) -> String {
 }
 
 if arguments.contains("--site") {
-    try MarkdownBench.run(sections: 7_000, repeats: 5)
+    try MarkdownBench.run(sections: 7_000, repeats: 7)
     print("\nSite build of Notebooks/ (release notebook binary; snippets are built by SwiftPM in debug)")
     let output = FileManager.default.temporaryDirectory.appendingPathComponent("bench-site-\(UUID().uuidString)")
     let cache = root.appendingPathComponent(".notebook-cache")

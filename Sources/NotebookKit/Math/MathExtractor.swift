@@ -17,11 +17,12 @@ enum MathExtractor {
     static let inlineOpen: Character = "\u{E000}", inlineClose: Character = "\u{E001}"
     static let displayOpen: Character = "\u{E002}", displayClose: Character = "\u{E003}"
 
-    /// The source with formulas replaced by placeholders, and the formulas. The scan works on
-    /// the UTF-8 bytes through a pointer (every delimiter is ASCII); text without a `$` is
-    /// returned as it is.
-    static func extract(_ markdown: String) -> (String, [Span]) {
-        guard markdown.containsByte(UInt8(ascii: "$")) else { return (markdown, []) }
+    /// The source's UTF-8 with formulas replaced by placeholders, and the formulas. The scan
+    /// works on the bytes through a pointer (every delimiter is ASCII), and hands them on as
+    /// bytes: valid UTF-8, since only whole ASCII delimiters and formulas are replaced, so the
+    /// parser need not decode them again. Text without a `$` is returned as it is.
+    static func extract(_ markdown: String) -> (markdown: [UInt8], formulas: [Span]) {
+        guard markdown.containsByte(UInt8(ascii: "$")) else { return (Array(markdown.utf8), []) }
         let lines = SourceLines(markdown)
         var scan = Scan()
         scan.output.reserveCapacity(lines.bytes.count + 64)
@@ -31,7 +32,7 @@ enum MathExtractor {
         }
         // Every line went out with a newline: the last line of the input had none.
         if scan.output.last == Scan.newline { scan.output.removeLast() }
-        return (String(decoding: scan.output, as: UTF8.self), scan.spans)
+        return (scan.output, scan.spans)
     }
 
     /// One pass over the source's bytes: code fences and blank lines are copied, and each

@@ -5,7 +5,8 @@ enum ASCIIClass {
     /// Whether every character of `text` is ASCII: then each UTF-8 byte is one character, and
     /// a lexer may read the bytes.
     static func isASCII(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 < 0x80 }
+        var text = text
+        return text.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
     }
 
     /// A to Z or a to z.

@@ -5,9 +5,9 @@ import CCmarkGFM
 struct CMarkTree: ~Copyable {
     private let root: OpaquePointer
 
-    /// Parses `markdown` with tables, strikethrough, autolinks and task lists (the tag filter,
-    /// GitHub's fifth extension, acts on output: ``HTML/filterTags(_:)``).
-    init(markdown: String) {
+    /// Parses `markdown`, UTF-8, with tables, strikethrough, autolinks and task lists (the tag
+    /// filter, GitHub's fifth extension, acts on output: ``HTML/filterTags(_:)``).
+    init(utf8 markdown: [UInt8]) {
         Self.registerExtensions
         let parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8)!
         defer { cmark_parser_free(parser) }
@@ -16,9 +16,9 @@ struct CMarkTree: ~Copyable {
                 cmark_parser_attach_syntax_extension(parser, extension_)
             }
         }
-        var bytes = Array(markdown.utf8)
-        bytes.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+        markdown.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
                 cmark_parser_feed(parser, pointer, buffer.count)
             }
         }

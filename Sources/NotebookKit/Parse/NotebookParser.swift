@@ -17,8 +17,8 @@ public enum NotebookParser {
     /// text starts after its fence).
     static func markdownBlocks(_ text: String, path: String, packageName: String, lineOffset: Int) throws(NotebookError) -> [Block] {
         let (markdown, formulas) = MathExtractor.extract(text)
-        let lines = SourceLines(markdown)
-        let tree = CMarkTree(markdown: markdown)
+        let lines = SourceLines(bytes: markdown)
+        let tree = CMarkTree(utf8: markdown)
         return try tree.withRoot { root throws(NotebookError) in
             try Converter(path: path, packageName: packageName, lines: lines, formulas: formulas, lineOffset: lineOffset)
                 .blocks(root.children, depth: 0)

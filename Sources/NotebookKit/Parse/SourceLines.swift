@@ -9,7 +9,12 @@ struct SourceLines {
     private let starts: [Int]
 
     init(_ text: String) {
-        bytes = Array(text.utf8)
+        self.init(bytes: Array(text.utf8))
+    }
+
+    /// The lines of UTF-8 text.
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
         var starts = [0]
         // `memchr` finds each newline: one C call per line instead of a generic iterator per
         // byte, which an unoptimised build pays for in metadata lookups.

@@ -19,7 +19,8 @@ public enum HTML {
     /// ``url(_:)`` appended to `output`; a destination of URL characters only (most are) is
     /// appended as it is.
     public static func url(_ destination: String, into output: inout MarkupBuffer) {
-        guard destination.utf8.contains(where: { !urlSafe($0) }) else {
+        var destination = destination
+        guard destination.withUTF8({ $0.contains { !urlSafe($0) } }) else {
             output.append(destination)
             return
         }

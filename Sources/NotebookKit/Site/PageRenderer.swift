@@ -429,11 +429,25 @@ public struct PageRenderer {
         return lines
     }
 
+    /// Whether `text` holds `://`, searched on bytes.
+    static func hasSchemeSeparator(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= 3 else { return false }
+            for index in 0...(bytes.count - 3)
+            where bytes[index] == UInt8(ascii: ":") && bytes[index + 1] == UInt8(ascii: "/") && bytes[index + 2] == UInt8(ascii: "/") {
+                return true
+            }
+            return false
+        }
+    }
+
     /// Links to other notebooks (`other.md`, `other.md#part`) point at their pages.
     static func rewriteLink(_ destination: String) -> String {
         let bytes = destination.utf8
-        // Most links are relative: no colon, so no Foundation string search.
-        guard !bytes.contains(UInt8(ascii: ":")) || !destination.contains("://") && !destination.hasPrefix("mailto:") else { return destination }
+        // An address with a scheme (`https://…`, `mailto:`) stays as it is; most links are
+        // relative, with no colon at all.
+        if bytes.contains(UInt8(ascii: ":")), destination.hasPrefix("mailto:") || Self.hasSchemeSeparator(destination) { return destination }
         let hash = bytes.firstIndex(of: UInt8(ascii: "#")) ?? bytes.endIndex
         let path = destination[..<hash]
         guard path.utf8.count >= 3, path.utf8.suffix(3).elementsEqual(".md".utf8) else { return destination }

@@ -25,14 +25,15 @@ public enum SwiftHighlighter {
         // In ASCII every byte is a character, so the bytes give the same tokens without
         // breaking the line into grapheme clusters.
         if ASCIIClass.isASCII(line) {
-            highlight(line.utf8.map(ASCIIByte.init), into: &html)
+            var line = line
+            line.withUTF8 { bytes in bytes.withMemoryRebound(to: ASCIIByte.self) { highlight($0, into: &html) } }
         } else {
-            highlight(Array(line), into: &html)
+            Array(line).withUnsafeBufferPointer { highlight($0, into: &html) }
         }
     }
 
     /// The lexer over a line's characters, or over its bytes when they are all ASCII.
-    static func highlight<Unit: HighlightUnit>(_ units: [Unit], into html: inout MarkupBuffer) {
+    static func highlight<Unit: HighlightUnit>(_ units: UnsafeBufferPointer<Unit>, into html: inout MarkupBuffer) {
         var i = 0
         // Text that is no token is escaped a run at a time, not a character at a time.
         var plain = 0
@@ -103,15 +104,15 @@ protocol HighlightUnit {
     var isUppercase: Bool { get }
     /// Whether this is the one-scalar character `scalar`.
     func matches(_ scalar: Unicode.Scalar) -> Bool
-    static func text(_ units: ArraySlice<Self>) -> String
+    static func text(_ units: Slice<UnsafeBufferPointer<Self>>) -> String
     /// Appends `units` to `html`, escaped.
-    static func append(_ units: ArraySlice<Self>, escapedTo html: inout MarkupBuffer)
+    static func append(_ units: Slice<UnsafeBufferPointer<Self>>, escapedTo html: inout MarkupBuffer)
 }
 
 extension Character: HighlightUnit {
     func matches(_ scalar: Unicode.Scalar) -> Bool { self == Character(scalar) }
-    static func text(_ units: ArraySlice<Character>) -> String { String(units) }
-    static func append(_ units: ArraySlice<Character>, escapedTo html: inout MarkupBuffer) { html.append(escaping: String(units)) }
+    static func text(_ units: Slice<UnsafeBufferPointer<Character>>) -> String { String(units) }
+    static func append(_ units: Slice<UnsafeBufferPointer<Character>>, escapedTo html: inout MarkupBuffer) { html.append(escaping: String(units)) }
 }
 
 /// A byte of a line that is all ASCII: one character.
@@ -121,10 +122,10 @@ struct ASCIIByte: HighlightUnit {
     var isNumber: Bool { ASCIIClass.isDigit(value) }
     var isUppercase: Bool { ASCIIClass.isUppercase(value) }
     func matches(_ scalar: Unicode.Scalar) -> Bool { UInt32(value) == scalar.value }
-    static func text(_ units: ArraySlice<ASCIIByte>) -> String {
-        units.withUnsafeBufferPointer { $0.withMemoryRebound(to: UInt8.self) { String(decoding: $0, as: UTF8.self) } }
+    static func text(_ units: Slice<UnsafeBufferPointer<ASCIIByte>>) -> String {
+        UnsafeBufferPointer(rebasing: units).withMemoryRebound(to: UInt8.self) { String(decoding: $0, as: UTF8.self) }
     }
-    static func append(_ units: ArraySlice<ASCIIByte>, escapedTo html: inout MarkupBuffer) {
-        units.withUnsafeBufferPointer { $0.withMemoryRebound(to: UInt8.self) { html.append(escaping: $0) } }
+    static func append(_ units: Slice<UnsafeBufferPointer<ASCIIByte>>, escapedTo html: inout MarkupBuffer) {
+        UnsafeBufferPointer(rebasing: units).withMemoryRebound(to: UInt8.self) { html.append(escaping: $0) }
     }
 }
