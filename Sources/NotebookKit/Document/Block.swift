@@ -65,8 +65,11 @@ extension Block {
     }
 
     /// The first word of a code fence's info string (its language, or `notes`, `hint`,
-    /// `output`, `math`): the text before the first space, leading spaces skipped.
+    /// `output`, `math`): the text before the first space, leading spaces skipped, as
+    /// splitting the string at space characters gives it. ASCII is split on its bytes; other
+    /// text by characters, where a space with a combining mark is no space.
     public static func firstWord(of info: String) -> Substring {
+        guard ASCIIClass.isASCII(info) else { return info.split(separator: " ").first ?? "" }
         let bytes = info.utf8
         let space = UInt8(ascii: " ")
         let start = bytes.firstIndex { $0 != space } ?? bytes.endIndex

@@ -43,9 +43,8 @@ public enum MathSpeech {
         return bytes
     }
 
-    /// Words for one-scalar names, keyed by scalar: a lookup hashes four bytes, where a
-    /// `String` key of Greek or symbols would be normalised first.
-    static let names: [Unicode.Scalar: String] = [
+    /// Words for names: Greek letters, symbols and sets.
+    static let names = WordTable([
         "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ϵ": "epsilon", "ε": "epsilon", "ζ": "zeta", "η": "eta",
         "θ": "theta", "ϑ": "theta", "ι": "iota", "κ": "kappa", "λ": "lambda", "μ": "mu", "ν": "nu", "ξ": "xi", "π": "pi",
         "ρ": "rho", "σ": "sigma", "τ": "tau", "υ": "upsilon", "ϕ": "phi", "φ": "phi", "χ": "chi", "ψ": "psi", "ω": "omega",
@@ -53,9 +52,9 @@ public enum MathSpeech {
         "Π": "capital pi", "Σ": "capital sigma", "Φ": "capital phi", "Ψ": "capital psi", "Ω": "capital omega",
         "∂": "partial", "∇": "gradient", "∞": "infinity", "ℓ": "ell", "ℝ": "the reals", "ℕ": "the naturals",
         "ℤ": "the integers", "ℚ": "the rationals", "ℂ": "the complex numbers", "𝔼": "the expectation", "ℙ": "the probability",
-    ]
+    ])
 
-    static let operators: [Unicode.Scalar: String] = [
+    static let operators = WordTable([
         "=": "equals", "+": "plus", "−": "minus", "-": "minus", "⋅": "times", "×": "times", "<": "is less than",
         ">": "is greater than", "≤": "is at most", "≥": "is at least", "≠": "is not equal to", "≈": "is approximately",
         "∈": "in", "∉": "not in", "→": "to", "←": "from", "↦": "maps to", "±": "plus or minus", "∓": "minus or plus",
@@ -63,7 +62,7 @@ public enum MathSpeech {
         "∼": "is distributed as", "∀": "for all", "∃": "there is", "∪": "union", "∩": "intersection", "⊂": "subset of",
         "⊆": "subset of", "⇒": "implies", "⟺": "if and only if", "∑": "the sum", "∏": "the product", "∫": "the integral",
         "/": "over", ",": ",", ";": ";", ":": ":", "!": "factorial", "′": "prime", "%": "percent", ")": ",", "]": ",",
-    ]
+    ])
 
     /// `node` as words; parts are spaced as ``tidy(_:)`` expects, not yet tidied.
     static func speak(_ node: MathNode) -> [UInt8] {
@@ -170,13 +169,11 @@ public enum MathSpeech {
         }
     }
 
-    static let accents: [Unicode.Scalar: String] = ["^": "hat", "¯": "bar", "~": "tilde", "→": "vector", "˙": "dot"]
+    static let accents = WordTable(["^": "hat", "¯": "bar", "~": "tilde", "→": "vector", "˙": "dot"])
 
-    /// The word `table` has for `text` when it is one scalar.
-    static func word(_ table: [Unicode.Scalar: String], _ text: String) -> String? {
-        var scalars = text.unicodeScalars.makeIterator()
-        guard let first = scalars.next(), scalars.next() == nil else { return nil }
-        return table[first]
+    /// The word `table` has for `text`.
+    static func word(_ table: WordTable, _ text: String) -> String? {
+        table[text]
     }
 
     static let denominators = ["2": "half", "3": "third", "4": "quarter", "5": "fifth", "6": "sixth", "8": "eighth", "10": "tenth"]
@@ -246,5 +243,26 @@ public enum MathSpeech {
         case let .accent(base, _): return isSimple(base)
         default: return false
         }
+    }
+}
+
+/// Words for names and symbols, found by scalar: a lookup hashes four bytes, where a `String`
+/// key of Greek or symbols would be normalised first. Text of several scalars, or a scalar not
+/// in the table, is looked up as a `String` as well, by canonical equivalence (Ω typed as the
+/// ohm sign, U+2126, is the letter omega); ASCII is equivalent only to itself.
+struct WordTable: Sendable {
+    private let byScalar: [Unicode.Scalar: String]
+    private let byText: [String: String]
+
+    init(_ words: [Unicode.Scalar: String]) {
+        byScalar = words
+        byText = Dictionary(words.map { (String($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    subscript(text: String) -> String? {
+        var scalars = text.unicodeScalars.makeIterator()
+        if let first = scalars.next(), scalars.next() == nil, let word = byScalar[first] { return word }
+        guard !ASCIIClass.isASCII(text) else { return nil }
+        return byText[text]
     }
 }

@@ -75,15 +75,47 @@ public struct TeXParser {
         return table
     }()
 
-    /// The formula's Unicode scalars: every delimiter and command letter is one scalar, so the
-    /// parser compares integers and never breaks the text into grapheme clusters.
-    private let scalars: [Unicode.Scalar]
+    /// One character of a formula, as the parser compares it: its first scalar, and whether
+    /// that scalar is the whole character (`x` and `x̂` share a first scalar; only `x` equals
+    /// the literal "x"). Comparing two of these compares integers, not strings.
+    struct Unit: Equatable, ExpressibleByUnicodeScalarLiteral {
+        let first: Unicode.Scalar
+        let single: Bool
+
+        init(first: Unicode.Scalar, single: Bool) {
+            self.first = first
+            self.single = single
+        }
+
+        init(unicodeScalarLiteral value: Unicode.Scalar) {
+            self.init(first: value, single: true)
+        }
+    }
+
+    /// The formula's characters as units.
+    private let units: [Unit]
+    /// The characters themselves, for a formula that is not plain ASCII; nil when each unit
+    /// is one ASCII byte, and so its own text (the common case: no grapheme breaking at all).
+    private let characters: [Character]?
     private var position = 0
     private let display: Bool
 
     /// A parser for `source`; `display` puts ∑ limits under and over.
     public init(_ source: String, display: Bool) {
-        scalars = Array(source.unicodeScalars)
+        // In ASCII without a carriage return (which joins a following line feed into one
+        // character) every byte is one character.
+        if source.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            units = source.utf8.map { Unit(first: Unicode.Scalar($0), single: true) }
+            characters = nil
+        } else {
+            let characters = Array(source)
+            units = characters.map { character in
+                var scalars = character.unicodeScalars.makeIterator()
+                let first = scalars.next() ?? " "
+                return Unit(first: first, single: scalars.next() == nil)
+            }
+            self.characters = characters
+        }
         self.display = display
     }
 
@@ -100,12 +132,12 @@ public struct TeXParser {
         var items: [MathNode] = []
         while true {
             skipSpaces()
-            guard position < scalars.count else {
+            guard position < units.count else {
                 if let terminator { throw Failure(message: "missing \(terminator.expected)") }
                 break
             }
             if let terminator, terminator.matches(self) { break }
-            let c = scalars[position]
+            let c = units[position]
             if c == "}" { throw Failure(message: "unbalanced '}': no '{' opens it") }
             if c == "&" || (c == "\\" && peek(1) == "\\") {
                 if terminator == .cellEnd || terminator == .environmentEnd { break }
@@ -135,8 +167,8 @@ public struct TeXParser {
 
         func matches(_ parser: TeXParser) -> Bool {
             switch self {
-            case .closeBrace: return parser.scalars[parser.position] == "}"
-            case .closeBracket: return parser.scalars[parser.position] == "]"
+            case .closeBrace: return parser.units[parser.position] == "}"
+            case .closeBracket: return parser.units[parser.position] == "]"
             case .right: return parser.lookingAt("\\right")
             case .cellEnd, .environmentEnd: return parser.lookingAt("\\end")
             }
@@ -148,7 +180,7 @@ public struct TeXParser {
     /// One atom; as a command's or a script's unbraced argument (`singleToken`), a number is
     /// one digit, as in TeX (`\frac12` is ½, `x^23` is x² then 3).
     mutating func parseAtom(singleToken: Bool = false) throws(Failure) -> MathNode {
-        let c = scalars[position]
+        let c = units[position]
         if singleToken, Self.isNumber(c) {
             return .number(takeCharacter())
         }
@@ -161,7 +193,7 @@ public struct TeXParser {
         if c == "\\" { return try parseCommand() }
         if Self.isNumber(c) || (c == "." && peek(1).map(Self.isNumber) == true) {
             var text = ""
-            while position < scalars.count, Self.isNumber(scalars[position]) || (scalars[position] == "." && peek(1).map(Self.isNumber) == true) {
+            while position < units.count, Self.isNumber(units[position]) || (units[position] == "." && peek(1).map(Self.isNumber) == true) {
                 text += takeCharacter()
             }
             return .number(text)
@@ -178,11 +210,11 @@ public struct TeXParser {
     mutating func parseScripts(base: MathNode) throws(Failure) -> MathNode {
         var sub: MathNode?
         var sup: MathNode?
-        while position < scalars.count, scalars[position] == "^" || scalars[position] == "_" {
-            let kind = scalars[position]
+        while position < units.count, units[position] == "^" || units[position] == "_" {
+            let kind = units[position]
             position += 1
             skipSpaces()
-            guard position < scalars.count else { throw Failure(message: "'\(kind)' needs something after it") }
+            guard position < units.count else { throw Failure(message: "'\(kind.first)' needs something after it") }
             let argument = try parseAtom(singleToken: true)
             if kind == "^" {
                 if sup != nil { throw Failure(message: "double superscript; use braces: x^{ab}") }
@@ -201,7 +233,7 @@ public struct TeXParser {
 
     mutating func parseCommand() throws(Failure) -> MathNode {
         position += 1
-        guard position < scalars.count else { throw Failure(message: "a lone '\\' at the end") }
+        guard position < units.count else { throw Failure(message: "a lone '\\' at the end") }
         let name = takeCommandName()
         guard let command = Self.commands[name] else {
             let known = Array(Self.greek.keys) + Array(Self.symbols.keys) + Array(Self.operators.keys) + Array(Self.functions)
@@ -221,7 +253,7 @@ public struct TeXParser {
         case .root:
             skipSpaces()
             var index: MathNode?
-            if position < scalars.count, scalars[position] == "[" {
+            if position < units.count, units[position] == "[" {
                 position += 1
                 index = try parseRow(until: .closeBracket)
                 position += 1
@@ -239,7 +271,7 @@ public struct TeXParser {
         case .left:
             let open = try parseDelimiter("\\left")
             let body = try parseRow(until: .right)
-            position += "\\right".unicodeScalars.count
+            position += "\\right".utf8.count
             let close = try parseDelimiter("\\right")
             return .fenced(open: open, close: close, body)
         case .right:
@@ -262,15 +294,15 @@ public struct TeXParser {
         while true {
             let cell = try parseRow(until: .environmentEnd)
             rows[rows.count - 1].append(cell)
-            guard position < scalars.count else { throw Failure(message: "missing \\end{cases}") }
-            if scalars[position] == "&" {
+            guard position < units.count else { throw Failure(message: "missing \\end{cases}") }
+            if units[position] == "&" {
                 position += 1
-            } else if scalars[position] == "\\", peek(1) == "\\" {
+            } else if units[position] == "\\", peek(1) == "\\" {
                 position += 2
                 rows.append([])
             } else {
                 // \end
-                position += "\\end".unicodeScalars.count
+                position += "\\end".utf8.count
                 let environment = try parseRawArgument("end")
                 guard environment == "cases" else { throw Failure(message: "\\end{\(environment)} closes \\begin{cases}") }
                 if rows.last?.count == 1, case .row([]) = rows.last?.first { rows.removeLast() }
@@ -281,10 +313,10 @@ public struct TeXParser {
 
     mutating func parseDelimiter(_ command: String) throws(Failure) -> String {
         skipSpaces()
-        guard position < scalars.count else { throw Failure(message: "\(command) needs a delimiter such as ( or |") }
-        if scalars[position] == "\\" {
+        guard position < units.count else { throw Failure(message: "\(command) needs a delimiter such as ( or |") }
+        if units[position] == "\\" {
             position += 1
-            let name = position < scalars.count ? takeCommandName() : ""
+            let name = position < units.count ? takeCommandName() : ""
             guard let symbol = Self.operators[name], Self.delimiters.contains(symbol) else {
                 throw Failure(message: "\(command) needs a delimiter such as ( or |, not '\\\(name)'")
             }
@@ -297,103 +329,90 @@ public struct TeXParser {
 
     mutating func parseArgument(_ command: String) throws(Failure) -> MathNode {
         skipSpaces()
-        guard position < scalars.count else { throw Failure(message: "\\\(command) needs an argument") }
+        guard position < units.count else { throw Failure(message: "\\\(command) needs an argument") }
         return try parseAtom(singleToken: true)
     }
 
     /// A braced argument taken as plain text (`\text{...}`, `\operatorname{...}`).
     mutating func parseRawArgument(_ command: String) throws(Failure) -> String {
         skipSpaces()
-        guard position < scalars.count, scalars[position] == "{" else {
+        guard position < units.count, units[position] == "{" else {
             throw Failure(message: "\\\(command) needs a braced argument, as \\\(command){...}")
         }
         position += 1
         var depth = 1
         var text = ""
-        while position < scalars.count {
-            let c = scalars[position]
-            position += 1
+        while position < units.count {
+            let c = units[position]
             if c == "{" { depth += 1 }
             if c == "}" {
                 depth -= 1
-                if depth == 0 { return text }
+                if depth == 0 {
+                    position += 1
+                    return text
+                }
             }
-            text.unicodeScalars.append(c)
+            text += takeCharacter()
         }
         throw Failure(message: "missing '}' after \\\(command){")
     }
 
     // MARK: Helpers
 
-    func peek(_ offset: Int) -> Unicode.Scalar? {
-        position + offset < scalars.count ? scalars[position + offset] : nil
+    func peek(_ offset: Int) -> Unit? {
+        position + offset < units.count ? units[position + offset] : nil
     }
 
-    /// The character at the position, taken: its scalar and any that extend it (a combining
-    /// accent after a letter), so `x̂` is one identifier as it is one character.
+    /// The text of the character at `index`.
+    func text(at index: Int) -> String {
+        characters.map { String($0[index]) } ?? String(units[index].first)
+    }
+
+    /// The character at the position as text, taken.
     mutating func takeCharacter() -> String {
-        var text = String(scalars[position])
-        position += 1
-        while position < scalars.count, Self.extendsCharacter(scalars[position]) {
-            text.unicodeScalars.append(scalars[position])
-            position += 1
-        }
-        return text
+        defer { position += 1 }
+        return text(at: position)
     }
 
     /// A command's name after its backslash: a run of letters, or one other character.
     mutating func takeCommandName() -> String {
-        guard Self.isLetter(scalars[position]) else { return takeCharacter() }
+        guard Self.isLetter(units[position]) else { return takeCharacter() }
         var name = ""
-        while position < scalars.count, Self.isLetter(scalars[position]) {
-            name.unicodeScalars.append(scalars[position])
-            position += 1
+        while position < units.count, Self.isLetter(units[position]) {
+            name += takeCharacter()
         }
         return name
     }
 
-    /// Whether the scalars at the position spell `text` and no letter follows it.
+    /// Whether the characters at the position spell `text` and no letter follows it.
     func lookingAt(_ text: StaticString) -> Bool {
         var index = position
         for byte in UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount) {
-            guard index < scalars.count, scalars[index].value == UInt32(byte) else { return false }
+            guard index < units.count, units[index] == Unit(first: Unicode.Scalar(byte), single: true) else { return false }
             index += 1
         }
-        return index >= scalars.count || !Self.isLetter(scalars[index])
+        return index >= units.count || !Self.isLetter(units[index])
     }
 
     mutating func skipSpaces() {
-        while position < scalars.count, Self.isWhitespace(scalars[position]) { position += 1 }
+        while position < units.count, Self.isWhitespace(units[position]) { position += 1 }
     }
 
     // MARK: Character classes
 
-    /// A letter, as `Character.isLetter` says of the character the scalar starts.
-    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII { return ASCIIClass.isLetter(UInt8(scalar.value)) }
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
-        default: return false
-        }
+    /// `Character.isLetter`: its first scalar is alphabetic (ASCII told without Unicode's tables).
+    static func isLetter(_ unit: Unit) -> Bool {
+        unit.first.isASCII ? ASCIIClass.isLetter(UInt8(unit.first.value)) : unit.first.properties.isAlphabetic
     }
 
-    /// A number, as `Character.isNumber` says of the character the scalar starts.
-    static func isNumber(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII { return ASCIIClass.isDigit(UInt8(scalar.value)) }
-        return scalar.properties.numericType != nil
+    /// `Character.isNumber`: its first scalar has a numeric type.
+    static func isNumber(_ unit: Unit) -> Bool {
+        unit.first.isASCII ? ASCIIClass.isDigit(UInt8(unit.first.value)) : unit.first.properties.numericType != nil
     }
 
-    /// White space, as `Character.isWhitespace` says of the character the scalar starts.
-    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII { return ASCIIClass.isWhitespace(UInt8(scalar.value)) }
-        return scalar.properties.isWhitespace
-    }
-
-    /// Whether the scalar continues the character before it (combining marks, joiners,
-    /// variation selectors), never an ASCII scalar.
-    static func extendsCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        guard !scalar.isASCII else { return false }
-        return scalar.properties.isGraphemeExtend || scalar.properties.generalCategory == .spacingMark || scalar.value == 0x200D
+    /// `Character.isWhitespace`: its first scalar is white space.
+    static func isWhitespace(_ unit: Unit) -> Bool {
+        unit.first.isASCII ? ASCIIClass.isWhitespace(UInt8(unit.first.value)) : unit.first.properties.isWhitespace
     }
 }
 

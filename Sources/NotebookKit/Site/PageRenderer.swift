@@ -145,7 +145,7 @@ public struct PageRenderer {
                 }
                 // The item's last line break goes: `</li>` closes the line.
                 blocks(item.blocks, tight: tight, into: &html)
-                if html.ends(with: UInt8(ascii: "\n")) { html.removeLastByte() }
+                html.removeTrailingNewline()
                 html += "</li>\n"
             }
             html += ordered ? "</ol>\n" : "</ul>\n"
@@ -442,8 +442,16 @@ public struct PageRenderer {
         }
     }
 
-    /// Links to other notebooks (`other.md`, `other.md#part`) point at their pages.
+    /// Links to other notebooks (`other.md`, `other.md#part`) point at their pages. ASCII
+    /// addresses (nearly all) are read as bytes; others by characters, where `#` or `.md`
+    /// joined to a combining mark is no longer the character it starts with.
     static func rewriteLink(_ destination: String) -> String {
+        guard ASCIIClass.isASCII(destination) else {
+            guard !destination.contains(":") || !destination.contains("://") && !destination.hasPrefix("mailto:") else { return destination }
+            let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let path = parts.first, path.hasSuffix(".md") else { return destination }
+            return String(path.dropLast(3)) + ".html" + (parts.count > 1 ? "#" + parts[1] : "")
+        }
         let bytes = destination.utf8
         // An address with a scheme (`https://…`, `mailto:`) stays as it is; most links are
         // relative, with no colon at all.

@@ -50,21 +50,20 @@ public struct MarkupBuffer: @unchecked Sendable {
     /// Whether nothing has been written.
     @inlinable public var isEmpty: Bool { count == 0 }
 
-    /// Whether the last byte written is `byte`.
-    @inlinable public func ends(with byte: UInt8) -> Bool {
-        storage.withUnsafeMutablePointers { header, bytes in header.pointee.count > 0 && bytes[header.pointee.count - 1] == byte }
-    }
-
-    /// Removes the last byte written, if any.
-    @inlinable public mutating func removeLastByte() {
-        guard count > 0 else { return }
+    /// Removes a line feed written last, if there is one (a line feed is one byte, never part
+    /// of a longer character).
+    @inlinable public mutating func removeTrailingNewline() {
+        let endsWithNewline = storage.withUnsafeMutablePointers { header, bytes in
+            header.pointee.count > 0 && bytes[header.pointee.count - 1] == UInt8(ascii: "\n")
+        }
+        guard endsWithNewline else { return }
         makeRoom(for: 0)
         storage.withUnsafeMutablePointerToHeader { $0.pointee.count -= 1 }
     }
 
     /// Calls `body` with the markup's UTF-8 bytes, valid only inside it: valid UTF-8 by
-    /// construction (strings and literals go in whole, single bytes only as ASCII), so a file
-    /// can be written from them without decoding.
+    /// construction (strings and literals go in whole, single bytes only as ASCII, and only a
+    /// line feed is ever taken back), so a file can be written from them without decoding.
     @inlinable public func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
         try storage.withUnsafeMutablePointers { header, bytes in try body(UnsafeBufferPointer(start: bytes, count: header.pointee.count)) }
     }
@@ -130,6 +129,7 @@ public struct MarkupBuffer: @unchecked Sendable {
 
     /// Appends one ASCII byte.
     @inlinable public mutating func append(byte: UInt8) {
+        precondition(byte < 0x80, "MarkupBuffer.append(byte:) takes ASCII only")
         makeRoom(for: 1)
         storage.withUnsafeMutablePointers { header, bytes in
             bytes[header.pointee.count] = byte

@@ -49,14 +49,29 @@ struct MathTests {
         ("\u{0663}\u{0664}", "<mn>\u{0663}\u{0664}</mn>"),
         ("x^\u{0663}", "<msup><mi>x</mi><mrow><mn>\u{0663}</mn></mrow></msup>"),
         ("a\u{00A0}b", "<mrow><mi>a</mi><mi>b</mi></mrow>"),
+        // A letter is what Character.isLetter says: alphabetic, circled letters included.
+        ("x + \u{24B6}", "<mrow><mi>x</mi><mo>+</mo><mi>\u{24B6}</mi></mrow>"),
+        // A space with a combining mark is one character, white space, skipped.
+        ("x \u{0301}y", "<mrow><mi>x</mi><mi>y</mi></mrow>"),
+        // Decomposed Hangul is one character, one identifier.
+        ("\u{1112}\u{1161}\u{11AB}", "<mi>\u{1112}\u{1161}\u{11AB}</mi>"),
     ])
     func beyondASCII(tex: String, expected: String) throws {
         #expect(try mathML(tex) == expected)
     }
 
-    @Test("An unexpected character is named whole in the error")
+    @Test("An unexpected character is named whole in the error; a mark joined to a delimiter makes it no delimiter")
     func unexpectedCharacter() {
         #expect(throws: TeXParser.Failure(message: "unexpected character '@\u{0301}'")) { try TeXParser.parse("x @\u{0301}", display: false) }
+        #expect(throws: TeXParser.Failure(message: "unexpected character '.\u{0301}'")) { try TeXParser.parse(".\u{0301}", display: false) }
+        #expect(throws: TeXParser.Failure(message: "unknown command \\\r\n")) { try TeXParser.parse("\\\r\n", display: false) }
+    }
+
+    @Test("Speech finds a symbol by canonical equivalence, as a string key did")
+    func speechEquivalence() throws {
+        // Ω typed as the ohm sign (U+2126) is the Greek capital omega (U+03A9).
+        #expect(MathSpeech.render(try TeXParser.parse("\u{2126} + x", display: false)) == "capital omega plus x")
+        #expect(MathSpeech.render(try TeXParser.parse("\u{03A9}", display: false)) == "capital omega")
     }
 
     @Test("\\big and its relatives draw their delimiter at a fixed height")
