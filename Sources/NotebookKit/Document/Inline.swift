@@ -29,14 +29,21 @@ public enum Inline: Sendable, Equatable {
 
     /// The plain text of inlines (for titles, ids and search).
     public static func plainText(_ inlines: [Inline]) -> String {
-        inlines.map { inline -> String in
+        var text = ""
+        appendPlainText(inlines, to: &text)
+        return text
+    }
+
+    /// ``plainText(_:)`` appended to `text`: one string for the whole run.
+    static func appendPlainText(_ inlines: [Inline], to text: inout String) {
+        for inline in inlines {
             switch inline {
-            case let .text(text), let .code(text), let .symbolLink(text), let .html(text), let .math(text, _, _): return text
-            case let .emphasis(children), let .strong(children), let .strikethrough(children): return plainText(children)
-            case let .link(_, _, children): return plainText(children)
-            case let .image(_, _, alt): return plainText(alt)
-            case .softBreak, .lineBreak: return " "
+            case let .text(piece), let .code(piece), let .symbolLink(piece), let .html(piece), let .math(piece, _, _): text += piece
+            case let .emphasis(children), let .strong(children), let .strikethrough(children): appendPlainText(children, to: &text)
+            case let .link(_, _, children): appendPlainText(children, to: &text)
+            case let .image(_, _, alt): appendPlainText(alt, to: &text)
+            case .softBreak, .lineBreak: text += " "
             }
-        }.joined()
+        }
     }
 }

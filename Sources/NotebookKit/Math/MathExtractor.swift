@@ -116,6 +116,8 @@ enum MathExtractor {
                 var plain = i
                 while plain < end {
                     let c = bytes[plain]
+                    // Lowercase letters, most of prose, are above every byte looked for ('`').
+                    if c > Self.backtick { plain += 1; continue }
                     if c == Self.newline || c == Self.backslash || c == Self.backtick || c == Self.dollar { break }
                     plain += 1
                 }
@@ -172,7 +174,9 @@ enum MathExtractor {
                     let tex = String(decoding: UnsafeBufferPointer(start: bytes + start, count: close - start), as: UTF8.self)
                     spans.append(Span(tex: tex, display: display, line: line))
                     let open = display ? displayOpen : inlineOpen, shut = display ? displayClose : inlineClose
-                    output.append(contentsOf: "\(open)\(spans.count - 1)\(shut)".utf8)
+                    output.append(contentsOf: open.utf8)
+                    Self.appendDecimal(spans.count - 1, to: &output)
+                    output.append(contentsOf: shut.utf8)
                     let newlines = Self.newlines(bytes, start..<close)
                     output.append(contentsOf: repeatElement(Self.newline, count: newlines))
                     line += newlines
@@ -183,6 +187,16 @@ enum MathExtractor {
                 i += 1
             }
             output.append(Self.newline)
+        }
+
+        /// A formula's number in decimal digits, without making a string of it.
+        static func appendDecimal(_ number: Int, to output: inout [UInt8]) {
+            var divisor = 1
+            while divisor <= number / 10 { divisor *= 10 }
+            while divisor > 0 {
+                output.append(UInt8(ascii: "0") + UInt8(number / divisor % 10))
+                divisor /= 10
+            }
         }
 
         static func newlines(_ bytes: UnsafePointer<UInt8>, _ range: Range<Int>) -> Int {

@@ -253,15 +253,21 @@ public enum MathSpeech {
 struct WordTable: Sendable {
     private let byScalar: [Unicode.Scalar: String]
     private let byText: [String: String]
+    /// Whether any key is ASCII (the names' table has none: `x` needs no lookup there).
+    private let hasASCIIKeys: Bool
 
     init(_ words: [Unicode.Scalar: String]) {
         byScalar = words
         byText = Dictionary(words.map { (String($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
+        hasASCIIKeys = words.keys.contains { $0.isASCII }
     }
 
     subscript(text: String) -> String? {
         var scalars = text.unicodeScalars.makeIterator()
-        if let first = scalars.next(), scalars.next() == nil, let word = byScalar[first] { return word }
+        let first = scalars.next()
+        let single = first != nil && scalars.next() == nil
+        if single, let first, first.isASCII, !hasASCIIKeys { return nil }
+        if single, let first, let word = byScalar[first] { return word }
         guard !ASCIIClass.isASCII(text) else { return nil }
         return byText[text]
     }

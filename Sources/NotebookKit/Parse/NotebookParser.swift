@@ -194,9 +194,10 @@ private struct Converter {
     func inlines(_ nodes: CMarkTree.Children) -> [Inline] {
         var result: [Inline] = []
         for node in nodes {
-            if node.kind == .text {
+            let kind = node.kind
+            if kind == .text {
                 textWithMath(node.literal, into: &result)
-            } else if let inline = inline(node) {
+            } else if let inline = inline(node, kind: kind) {
                 result.append(inline)
             }
         }
@@ -264,8 +265,9 @@ private struct Converter {
         return !literal.isEmpty && !literal.contains(where: { $0.isWhitespace || $0 == "`" })
     }
 
-    func inline(_ node: CMarkTree.Node) -> Inline? {
-        switch node.kind {
+    /// The inline for `node`, of `kind` (its kind, asked once by the caller).
+    func inline(_ node: CMarkTree.Node, kind: CMarkTree.Kind) -> Inline? {
+        switch kind {
         case .text: return nil
         case .code: return isSymbolLink(node) ? .symbolLink(node.literal) : .code(node.literal)
         case .emphasis: return .emphasis(inlines(node.children))
