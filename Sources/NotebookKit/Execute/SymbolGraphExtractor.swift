@@ -37,6 +37,23 @@ struct SymbolGraphExtractor {
         return (APIReference(graphs: graphs, root: root), problems)
     }
 
+    /// Where `module`'s graphs are kept: a digest of the toolchain, the package, the module's
+    /// compiled interface and its documentation files, each file's digest remembered by the
+    /// run cache until it changes. The doc comments are in `.swiftdoc` and source positions in
+    /// `.swiftsourceinfo`, which the compiler rewrites alone when only a comment changed, so a
+    /// key of the interface alone would keep an edited comment's old text.
+    static func cacheKey(module: String, modulesFolder: URL, toolchain: String, root: URL, runCache: RunCache) -> String {
+        var hash = SHA256()
+        hash.update(field: "symbol-graph-v2")
+        hash.update(field: toolchain)
+        hash.update(field: root.path)
+        for suffix in ["swiftmodule", "swiftdoc", "swiftsourceinfo"] {
+            let file = modulesFolder.appendingPathComponent("\(module).\(suffix)")
+            hash.update(field: FileManager.default.fileExists(atPath: file.path) ? runCache.executableHash(file) : "none")
+        }
+        return hash.hexDigest()
+    }
+
     /// One module's graphs: its own and one per other module whose types it extends.
     func graphs(_ module: String) throws(NotebookError) -> [SymbolGraph] {
         let modulesFolder = bin.appendingPathComponent("Modules")
@@ -44,13 +61,9 @@ struct SymbolGraphExtractor {
         guard FileManager.default.isReadableFile(atPath: interface.path) else {
             throw NotebookError(file: "Sources/\(module)", line: nil, "no API reference: the snippet build left no compiled module \(module)")
         }
-        // The module's digest, remembered by the run cache until the file changes.
-        var hash = SHA256()
-        hash.update(field: "symbol-graph-v1")
-        hash.update(field: builder.toolchainVersion())
-        hash.update(field: root.path)
-        hash.update(field: RunCache(folder: cacheFolder).executableHash(interface))
-        let folder = cacheFolder.appendingPathComponent("symbols/\(hash.hexDigest())")
+        let key = Self.cacheKey(module: module, modulesFolder: modulesFolder, toolchain: builder.toolchainVersion(), root: root,
+                                runCache: RunCache(folder: cacheFolder))
+        let folder = cacheFolder.appendingPathComponent("symbols/\(key)")
         let fileManager = FileManager.default
         if !fileManager.fileExists(atPath: folder.path) {
             let temporary = cacheFolder.appendingPathComponent("symbols/.extracting-\(UUID().uuidString)")

@@ -2,8 +2,8 @@
 ///
 /// Appending to a `String` checks and updates the string's flags and capacity on every call,
 /// hundreds of instructions for a three-byte tag; appending here is a capacity check and a
-/// copy. Tags are appended as `StaticString` literals with `+=`, text with ``append(_:)-(String)``
-/// or ``append(escaping:)-(String)``, and ``text`` gives the finished markup.
+/// copy. Tags are appended as `StaticString` literals with `+=`, text with ``append(_:)``
+/// or ``append(escaping:)``, and ``text`` gives the finished markup.
 ///
 /// A buffer is a value: copies share their bytes until one of them is changed.
 public struct MarkupBuffer: @unchecked Sendable {

@@ -9,6 +9,36 @@ private func mini() throws -> APIReference {
 
 @Suite("API reference: symbol graphs to pages, and symbol links")
 struct APIReferenceTests {
+    @Test("The graphs' cache key changes with a doc comment alone (the .swiftdoc), not only with the interface")
+    func cacheKeyFollowsDocs() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("symbol-key-\(UUID().uuidString)")
+        let modules = folder.appendingPathComponent("Modules")
+        try FileManager.default.createDirectory(at: modules, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func write(_ suffix: String, _ text: String) throws {
+            let file = modules.appendingPathComponent("Mini.\(suffix)")
+            try Data(text.utf8).write(to: file)
+            // A new modification time, as a rebuild gives: the run cache remembers a digest until then.
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: Double(text.count))], ofItemAtPath: file.path)
+        }
+        func key() -> String {
+            SymbolGraphExtractor.cacheKey(module: "Mini", modulesFolder: modules, toolchain: "swift 6", root: folder,
+                                          runCache: RunCache(folder: folder.appendingPathComponent("cache")))
+        }
+        try write("swiftmodule", "interface")
+        try write("swiftdoc", "/// Old words.")
+        try write("swiftsourceinfo", "line 1")
+        let first = key()
+        #expect(key() == first, "nothing changed")
+        try write("swiftdoc", "/// New words, longer.")
+        let edited = key()
+        #expect(edited != first, "a doc comment changed; the interface did not")
+        try write("swiftsourceinfo", "line 12, moved")
+        #expect(key() != edited, "a declaration moved")
+        try write("swiftmodule", "interface, changed")
+        #expect(key() != edited)
+    }
+
     @Test("Symbols the compiler made are left out; a type extended from another module gets an entry; paths are the package's")
     func reference() throws {
         let module = try #require(try mini().modules.first)
