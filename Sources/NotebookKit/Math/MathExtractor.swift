@@ -175,7 +175,7 @@ enum MathExtractor {
                     spans.append(Span(tex: tex, display: display, line: line))
                     let open = display ? displayOpen : inlineOpen, shut = display ? displayClose : inlineClose
                     output.append(contentsOf: open.utf8)
-                    Self.appendDecimal(spans.count - 1, to: &output)
+                    output.append(contentsOf: String(spans.count - 1).utf8)
                     output.append(contentsOf: shut.utf8)
                     let newlines = Self.newlines(bytes, start..<close)
                     output.append(contentsOf: repeatElement(Self.newline, count: newlines))
@@ -187,16 +187,6 @@ enum MathExtractor {
                 i += 1
             }
             output.append(Self.newline)
-        }
-
-        /// A formula's number in decimal digits, without making a string of it.
-        static func appendDecimal(_ number: Int, to output: inout [UInt8]) {
-            var divisor = 1
-            while divisor <= number / 10 { divisor *= 10 }
-            while divisor > 0 {
-                output.append(UInt8(ascii: "0") + UInt8(number / divisor % 10))
-                divisor /= 10
-            }
         }
 
         static func newlines(_ bytes: UnsafePointer<UInt8>, _ range: Range<Int>) -> Int {

@@ -6,7 +6,7 @@ import Plotting
 public enum MathSpeech {
     /// The formula as one line of speech.
     public static func render(_ node: MathNode) -> String {
-        String(decoding: tidy(speak(node)), as: UTF8.self)
+        String(decoding: renderBytes(node), as: UTF8.self)
     }
 
     /// ``render(_:)`` as UTF-8 bytes.
@@ -74,9 +74,9 @@ public enum MathSpeech {
     /// `node`'s words appended to `words`: one string for the whole formula.
     static func speak(_ node: MathNode, into words: inout MarkupBuffer) {
         switch node {
-        case let .identifier(name): words.append(word(names, name) ?? name)
+        case let .identifier(name): words.append(names[name] ?? name)
         case let .number(digits): words.append(digits)
-        case let .op(symbol, _): words.append(word(operators, symbol) ?? word(names, symbol) ?? symbol)
+        case let .op(symbol, _): words.append(operators[symbol] ?? names[symbol] ?? symbol)
         case let .text(value): words.append(value)
         case let .row(items): row(items, into: &words)
         case let .fraction(numerator, denominator):
@@ -138,7 +138,7 @@ public enum MathSpeech {
         case let .accent(base, mark):
             speak(base, into: &words)
             words += " "
-            words.append(word(accents, mark) ?? mark)
+            words.append(accents[mark] ?? mark)
         case let .fenced(open, close, body):
             if open.isScalar("|"), close.isScalar("|") {
                 words += "the absolute value of "
@@ -170,11 +170,6 @@ public enum MathSpeech {
     }
 
     static let accents = WordTable(["^": "hat", "¯": "bar", "~": "tilde", "→": "vector", "˙": "dot"])
-
-    /// The word `table` has for `text`.
-    static func word(_ table: WordTable, _ text: String) -> String? {
-        table[text]
-    }
 
     static let denominators = ["2": "half", "3": "third", "4": "quarter", "5": "fifth", "6": "sixth", "8": "eighth", "10": "tenth"]
 

@@ -46,13 +46,13 @@ struct CMarkTree: ~Copyable {
         try body(Node(pointer: root))
     }
 
-    /// The node kinds the notebook parser reads, named as cmark-gfm's type strings.
-    enum Kind: String, Sendable {
-        case document, heading, paragraph, blockQuote = "block_quote", list, item, taskItem = "tasklist"
-        case codeBlock = "code_block", htmlBlock = "html_block", thematicBreak = "thematic_break"
-        case table, tableRow = "table_row", tableCell = "table_cell"
-        case text, code, emphasis = "emph", strong, strikethrough, link, image
-        case softBreak = "softbreak", lineBreak = "linebreak", htmlInline = "html_inline"
+    /// The node kinds the notebook parser reads, after cmark-gfm's node types.
+    enum Kind: Sendable {
+        case document, heading, paragraph, blockQuote, list, item, taskItem
+        case codeBlock, htmlBlock, thematicBreak
+        case table, tableRow, tableCell
+        case text, code, emphasis, strong, strikethrough, link, image
+        case softBreak, lineBreak, htmlInline
         /// Any other node (custom blocks and inlines, footnotes): read as its text or children.
         case other
     }

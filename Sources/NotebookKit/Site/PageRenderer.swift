@@ -447,7 +447,7 @@ public struct PageRenderer {
     /// joined to a combining mark is no longer the character it starts with.
     static func rewriteLink(_ destination: String) -> String {
         guard ASCIIClass.isASCII(destination) else {
-            guard !destination.contains(":") || !destination.contains("://") && !destination.hasPrefix("mailto:") else { return destination }
+            guard !destination.containsByte(UInt8(ascii: ":")) || !destination.contains("://") && !destination.hasPrefix("mailto:") else { return destination }
             let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
             guard let path = parts.first, path.hasSuffix(".md") else { return destination }
             return String(path.dropLast(3)) + ".html" + (parts.count > 1 ? "#" + parts[1] : "")
@@ -455,7 +455,7 @@ public struct PageRenderer {
         let bytes = destination.utf8
         // An address with a scheme (`https://…`, `mailto:`) stays as it is; most links are
         // relative, with no colon at all.
-        if bytes.contains(UInt8(ascii: ":")), destination.hasPrefix("mailto:") || Self.hasSchemeSeparator(destination) { return destination }
+        if destination.containsByte(UInt8(ascii: ":")), destination.hasPrefix("mailto:") || Self.hasSchemeSeparator(destination) { return destination }
         let hash = bytes.firstIndex(of: UInt8(ascii: "#")) ?? bytes.endIndex
         let path = destination[..<hash]
         guard path.utf8.count >= 3, path.utf8.suffix(3).elementsEqual(".md".utf8) else { return destination }

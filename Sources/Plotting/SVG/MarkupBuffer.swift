@@ -47,9 +47,6 @@ public struct MarkupBuffer: @unchecked Sendable {
     /// The number of bytes written.
     @inlinable public var count: Int { storage.withUnsafeMutablePointerToHeader { $0.pointee.count } }
 
-    /// Whether nothing has been written.
-    @inlinable public var isEmpty: Bool { count == 0 }
-
     /// Removes a line feed written last, if there is one (a line feed is one byte, never part
     /// of a longer character).
     @inlinable public mutating func removeTrailingNewline() {

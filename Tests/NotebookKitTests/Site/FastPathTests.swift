@@ -109,7 +109,7 @@ struct FastPathTests {
     @Test("Links to notebooks are rewritten as the character rule rewrote them")
     func links() {
         func reference(_ destination: String) -> String {
-            guard !destination.contains(":") || !destination.contains("://") && !destination.hasPrefix("mailto:") else { return destination }
+            guard !destination.containsByte(UInt8(ascii: ":")) || !destination.contains("://") && !destination.hasPrefix("mailto:") else { return destination }
             let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
             guard let path = parts.first, path.hasSuffix(".md") else { return destination }
             return String(path.dropLast(3)) + ".html" + (parts.count > 1 ? "#" + parts[1] : "")
