@@ -65,7 +65,7 @@ let package = Package(
         ),
         .testTarget(name: "LossCoreTests", dependencies: ["LossCore", "CVectorMath", "Support"]),
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
-        .testTarget(name: "NotebookRuntimeTests", dependencies: ["NotebookRuntime", "Plotting"]),
+        .testTarget(name: "NotebookRuntimeTests", dependencies: ["NotebookRuntime", "Plotting", "NotebookKit"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], exclude: ["Fixtures"]),
         .testTarget(
             name: "NotebookKitTests",

@@ -25,12 +25,13 @@ OURS = re.compile(r"/(Sources|Snippets)/")
 
 
 def parse(path):
-    names, files = {}, {}
-    file_of = {}
+    names, files, objects = {}, {}, {}
+    file_of, object_of = {}, {}
     self_cost = defaultdict(int)
     edges = defaultdict(int)          # (caller, callee) -> inclusive cost of the calls
     fn = None
     current_file = ""
+    current_object = ""
     pending_call = None
 
     def resolve(table, text):
@@ -60,17 +61,22 @@ def parse(path):
             key, _, value = line.partition("=")
             if key in ("fl", "fi", "fe"):
                 current_file = resolve(files, value)
+            elif key == "ob":
+                current_object = resolve(objects, value)
             elif key == "fn":
                 fn = resolve(names, value)
                 file_of.setdefault(fn, current_file)
+                object_of.setdefault(fn, current_object)
             elif key in ("cfi", "cfl"):
                 resolve(files, value)
+            elif key == "cob":
+                resolve(objects, value)
             elif key == "cfn":
                 callee = resolve(names, value)
                 pending_call_target = callee
             elif key == "calls":
                 pending_call = pending_call_target
-    return file_of, self_cost, edges
+    return file_of, object_of, self_cost, edges
 
 
 def main():
@@ -90,7 +96,7 @@ def main():
         del args[index:index + 2]
     if len(args) != 1:
         sys.exit("usage: metadata_callers.py CALLGRIND_OUT [--top N] [--via] [--match REGEX]")
-    file_of, self_cost, edges = parse(args[0])
+    file_of, object_of, self_cost, edges = parse(args[0])
     callers = defaultdict(list)
     for (caller, callee), cost in edges.items():
         if caller != callee:
@@ -98,7 +104,15 @@ def main():
     total = sum(self_cost.values())
 
     def ours(function):
-        return bool(OURS.search(file_of.get(function, ""))) and "<compiler-generated>" not in file_of.get(function, "")
+        where = file_of.get(function, "")
+        if OURS.search(where):
+            return "<compiler-generated>" not in where
+        # Snippets are built without debug information (-gnone), so their functions have no
+        # source file: a Swift function of the executable's own modules (not the standard
+        # library's `$ss`/`$sS`, not a thunk or helper `__swift...`) counts as ours.
+        if where in ("", "???") and not object_of.get(function, "").endswith((".so",)) and ".so." not in object_of.get(function, ""):
+            return function == "main" or (function.startswith("$s") and not function.startswith(("$ss", "$sS")))
+        return False
 
     charged = defaultdict(float)
     shares_memo = {}

@@ -1,5 +1,5 @@
 // snippet.hide
-import Foundation
+import Glibc   // log; Foundation's libraries would cost this process more to load than its work
 // snippet.show
 import LossCore
 import NotebookRuntime

@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 import Synchronization
 
 /// Where a snippet's outputs go: to the runner's side channel when the runner started it (the
@@ -10,38 +10,13 @@ public enum RuntimeChannel {
     /// The environment variable that picks the plot style by hand: `ascii` (default) or `unicode`.
     public static let plotStyleKey = "NOTEBOOK_PLOT"
 
-    /// The encoder for events: sorted keys, non-finite numbers as strings, one line each.
-    public static func makeEncoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-        return encoder
+    /// The value of an environment variable, or nil when it is not set.
+    static func environment(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
     }
 
-    /// The decoder matching ``makeEncoder()``.
-    public static func makeDecoder() -> JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
-            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-        return decoder
-    }
-
-    /// Reads an event file written by a snippet. Lines that do not decode (a snippet killed
-    /// mid-write) are skipped; their count is returned too.
-    public static func readEvents(_ data: Data) -> (events: [RuntimeEvent], unreadable: Int) {
-        let decoder = makeDecoder()
-        var events: [RuntimeEvent] = []
-        var unreadable = 0
-        for line in data.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
-            if let event = try? decoder.decode(RuntimeEvent.self, from: Data(line)) {
-                events.append(event)
-            } else {
-                unreadable += 1
-            }
-        }
-        return (events, unreadable)
-    }
+    /// Whether the plot style asked for by hand is `unicode`.
+    static var unicodePlots: Bool { environment(plotStyleKey) == "unicode" }
 
     static let sink = Mutex<EventSink?>(EventSink.fromEnvironment())
 
@@ -60,7 +35,7 @@ struct EventSink: Sendable {
     let descriptor: Int32
 
     static func fromEnvironment() -> EventSink? {
-        guard let path = ProcessInfo.processInfo.environment[RuntimeChannel.environmentKey], !path.isEmpty else {
+        guard let path = RuntimeChannel.environment(RuntimeChannel.environmentKey), !path.isEmpty else {
             return nil
         }
         let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
@@ -72,12 +47,12 @@ struct EventSink: Sendable {
         fflush(nil)
         let offset = Int(lseek(STDOUT_FILENO, 0, SEEK_CUR))
         let event = RuntimeEvent(stdoutOffset: max(0, offset), payload: payload, line: line)
-        guard var data = try? RuntimeChannel.makeEncoder().encode(event) else { return }
+        guard var data = try? EventEncoder.encode(event) else { return }
         data.append(UInt8(ascii: "\n"))
         data.withUnsafeBytes { buffer in
             var written = 0
             while written < buffer.count {
-                let result = Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                let result = Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
                 if result <= 0 { break }
                 written += result
             }

@@ -1,10 +1,9 @@
-import Foundation
 import Plotting
 
 /// Shows a figure: inline SVG on the page, an ASCII plot when run by hand.
 public func show(_ figure: Figure, line: Int = #line) {
     if RuntimeChannel.send(.figure(figure), line: line) { return }
-    let unicode = ProcessInfo.processInfo.environment[RuntimeChannel.plotStyleKey] == "unicode"
+    let unicode = RuntimeChannel.unicodePlots
     print(ASCIIRenderer(width: 72, height: 16, mode: unicode ? .unicode : .ascii).render(figure))
 }
 

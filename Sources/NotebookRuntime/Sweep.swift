@@ -1,4 +1,3 @@
-import Foundation
 import Plotting
 
 /// A figure for each value of a parameter, all computed when the snippet runs: the page shows
@@ -96,5 +95,5 @@ public func show(sweep parameter: String, values: [Double], initial: Double, sha
         fatalError("show(sweep: \"\(parameter)\"): the initial value \(initial) is not one of the values \(values)")
     }
     if RuntimeChannel.send(.sweep(sweep), line: line) { return }
-    print(sweep.text(unicode: ProcessInfo.processInfo.environment[RuntimeChannel.plotStyleKey] == "unicode"), terminator: "")
+    print(sweep.text(unicode: RuntimeChannel.unicodePlots), terminator: "")
 }

@@ -27,7 +27,7 @@ struct WalkTests {
         try await withFixture(.passing) { root in
             let frames = (1...3).map { k in Figure(Panel(title: "frame \(k)", series: [Series(x: [0, 1], y: [0, Double(k)])])) }
             let sweep = Sweep(parameter: "k", values: [1, 2, 3], initial: 0, frames: frames, captions: ["first", "second", "third"])
-            let event = String(decoding: try RuntimeChannel.makeEncoder().encode(RuntimeEvent(stdoutOffset: 0, payload: .sweep(sweep), line: 3)), as: UTF8.self)
+            let event = String(decoding: try EventEncoder.encode(RuntimeEvent(stdoutOffset: 0, payload: .sweep(sweep), line: 3)), as: UTF8.self)
             // A snippet that sends the sweep through the side channel as NotebookRuntime would.
             try """
                 import Foundation

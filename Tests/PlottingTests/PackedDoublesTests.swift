@@ -30,4 +30,24 @@ struct PackedDoublesTests {
             try JSONDecoder().decode(Series.self, from: Data(#"{"label":"a","kind":"line","x":"AAAA","y":[3]}"#.utf8))
         }
     }
+
+    @Test("Base64 without Foundation: the text Foundation writes for every length to 96, read back; malformed text refused (more strictly than Foundation, which reads \"====\" as nothing)")
+    func base64() throws {
+        var state: UInt32 = 12345
+        for length in 0...96 {
+            for _ in 0..<8 {
+                let bytes = (0..<length).map { _ in
+                    state = state &* 1_664_525 &+ 1_013_904_223
+                    return UInt8(truncatingIfNeeded: state >> 24)
+                }
+                let text = Base64.encode(bytes)
+                #expect(text == Data(bytes).base64EncodedString())
+                #expect(Base64.decode(text) == bytes)
+            }
+        }
+        for bad in ["A", "AB", "ABC", "A===", "====", "AB=A", "A*CD", "AB C", "ABCD=", "AB==ABCD", "AB=\u{0}", "AR==", "ABD=", "ÄBCD"] {
+            #expect(Base64.decode(bad) == nil, "\(bad)")
+        }
+        #expect(Base64.decode("") == [] && Base64.decode("AA==") == [0] && Base64.decode("AAA=") == [0, 0])
+    }
 }

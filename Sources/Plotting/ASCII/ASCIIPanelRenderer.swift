@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// Draws one prepared panel as lines of text of a given width.
 struct ASCIIPanelRenderer {

@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// An axis's domain and the map from data values to [0, 1] along it.
 public struct AxisMap: Sendable, Equatable {
@@ -39,7 +39,7 @@ public struct AxisMap: Sendable, Equatable {
                 hi = hi <= .greatestFiniteMagnitude / 10 ? hi * 10 : .greatestFiniteMagnitude
             } else if padded {
                 // 4% of the decades spanned, at each end.
-                let factor = Foundation.pow(10, (Foundation.log10(hi) - Foundation.log10(lo)) * 0.04)
+                let factor = Glibc.pow(10, (Glibc.log10(hi) - Glibc.log10(lo)) * 0.04)
                 if axis.lower == nil { lo = max(.leastNonzeroMagnitude, lo / factor) }
                 if axis.upper == nil { hi = min(.greatestFiniteMagnitude, hi * factor) }
             }
@@ -58,8 +58,8 @@ public struct AxisMap: Sendable, Equatable {
             return span > 0 ? (value / 2 - lower / 2) / span : 0.5
         case .log:
             guard value > 0 else { return .nan }
-            let lo = Foundation.log10(lower), hi = Foundation.log10(upper)
-            return hi > lo ? (Foundation.log10(value) - lo) / (hi - lo) : 0.5
+            let lo = Glibc.log10(lower), hi = Glibc.log10(upper)
+            return hi > lo ? (Glibc.log10(value) - lo) / (hi - lo) : 0.5
         }
     }
 }

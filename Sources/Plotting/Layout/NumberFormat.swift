@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// Deterministic number formatting of our own: the same number prints the same way everywhere,
 /// and tick labels carry no float noise (0.1, never 0.10000000000000001).
@@ -81,7 +81,7 @@ extension Double {
     var log10Floor: Double {
         let a = Swift.abs(self)
         guard a > 0, a.isFinite else { return 0 }
-        var k = Foundation.log10(a).rounded(.down)
+        var k = Glibc.log10(a).rounded(.down)
         if NumberFormat.power10(Int(k) + 1) <= a { k += 1 }
         if NumberFormat.power10(Int(k)) > a { k -= 1 }
         return k

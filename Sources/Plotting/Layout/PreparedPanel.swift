@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// A panel ready to draw: points that cannot be drawn removed (and counted), domains and ticks
 /// fitted. Both renderers draw from this, so they agree on what the figure shows.

@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// Tick positions and their labels for one axis.
 public struct Ticks: Sendable, Equatable {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// How figures store their long arrays of numbers in JSON (the snippet's event channel and the
 /// run cache): the IEEE 754 bits of each number, little-endian, base64-encoded in one string.
 /// Exact (NaN and infinities included) and an order of magnitude faster to decode than a JSON
@@ -13,7 +11,7 @@ enum PackedDoubles {
             let bits = value.bitPattern.littleEndian
             withUnsafeBytes(of: bits) { bytes.append(contentsOf: $0) }
         }
-        try container.encode(Data(bytes).base64EncodedString(), forKey: key)
+        try container.encode(Base64.encode(bytes), forKey: key)
     }
 
     /// Decodes the values under `key`: a packed string, or a plain array of numbers.
@@ -21,7 +19,7 @@ enum PackedDoubles {
         guard let text = try? container.decode(String.self, forKey: key) else {
             return try container.decode([Double].self, forKey: key)
         }
-        guard let data = Data(base64Encoded: text), data.count % 8 == 0 else {
+        guard let data = Base64.decode(text), data.count % 8 == 0 else {
             throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "not packed numbers (base64 of 8-byte little-endian doubles)")
         }
         return data.withUnsafeBytes { raw in

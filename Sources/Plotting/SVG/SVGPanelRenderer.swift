@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// Draws one prepared panel into a frame of the SVG.
 struct SVGPanelRenderer {

@@ -66,7 +66,7 @@ struct RunnerTests {
     @Test("Events come through the side channel; unreadable lines are skipped")
     func events() throws {
         let event = RuntimeEvent(stdoutOffset: 6, payload: .check(CheckResult(passed: false, claim: "MSE moves most", file: "x.swift", line: 3)))
-        let json = String(decoding: try RuntimeChannel.makeEncoder().encode(event), as: UTF8.self)
+        let json = String(decoding: try EventEncoder.encode(event), as: UTF8.self)
         let result = try run("echo hello; printf '%s\\n' '\(json)' >> \"$NOTEBOOK_EVENTS\"; echo 'garbage' >> \"$NOTEBOOK_EVENTS\"")
         #expect(result.events == [event])
         #expect(result.failed)
