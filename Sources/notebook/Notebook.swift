@@ -11,6 +11,7 @@ struct Notebook: AsyncParsableCommand {
 
     /// Parses and runs, turning every usage error into one line on stderr and exit status 2.
     static func main() async {
+        StopSignals.unblock()
         let command: ParsableCommand
         do {
             command = try parseAsRoot()

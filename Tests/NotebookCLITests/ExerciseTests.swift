@@ -155,6 +155,9 @@ struct ExerciseTests {
             try solve(root.appendingPathComponent("Exercises/diagonal.swift"), with: "return (width * width + height * height).squareRoot()")
             #expect(within(120) { read(watchOutput).contains("✓ a 3 by 4 rectangle has diagonal 5") }, "the save to diagonal.swift was checked: \(read(watchOutput))")
             #expect(read(watchOutput).contains("✓ a 2 by 3 rectangle has area 6"))
+            // A kill stops it, though the test's thread that started it blocks SIGTERM.
+            watch.terminate()
+            #expect(within(20) { !watch.isRunning }, "watch ignored SIGTERM")
         }
     }
 

@@ -50,7 +50,7 @@ struct TreeEncoder: Encoder {
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer {
-        SingleValueTreeContainer(node: node, codingPath: codingPath)
+        SingleValueTreeContainer(node: node, base: codingPath, key: nil)
     }
 }
 
@@ -88,7 +88,11 @@ extension TreeScalarWriter {
 
 struct SingleValueTreeContainer: SingleValueEncodingContainer, TreeScalarWriter {
     let node: JSONNode
-    let codingPath: [any CodingKey]
+    /// The container's path is `base` and `key`, joined only when asked for: a keyed
+    /// container writes each scalar member through one of these.
+    let base: [any CodingKey]
+    let key: (any CodingKey)?
+    var codingPath: [any CodingKey] { key.map { base + [$0] } ?? base }
     var nextKey: (any CodingKey)? { nil }
 
     mutating func nextNode() -> JSONNode { node }
@@ -119,8 +123,8 @@ struct KeyedTreeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let node: JSONNode
     let codingPath: [any CodingKey]
 
-    private func at(_ key: some CodingKey) -> SingleValueTreeContainer {
-        SingleValueTreeContainer(node: node.member(key.stringValue), codingPath: codingPath + [key])
+    private func at(_ key: Key) -> SingleValueTreeContainer {
+        SingleValueTreeContainer(node: node.member(key.stringValue), base: codingPath, key: key)
     }
 
     mutating func encodeNil(forKey key: Key) throws { var c = at(key); try c.encodeNil() }
