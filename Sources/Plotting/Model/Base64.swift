@@ -45,32 +45,45 @@ enum Base64 {
 
     /// The bytes that base64 `text` encodes, or nil when it is not padded base64: a length that
     /// is not a multiple of four, a byte outside the alphabet, `=` anywhere but the last one or
-    /// two places, or bits set after the last byte.
+    /// two places, or bits set after the last byte. Written for debug builds too (the tool that
+    /// `swift run` builds reads every cached figure with it): one pass with plain `while` loops
+    /// into a buffer of the final size.
     static func decode(_ text: String) -> [UInt8]? {
         var text = text
         return text.withUTF8 { input -> [UInt8]? in
-            guard input.count % 4 == 0 else { return nil }
-            let padding = input.count == 0 ? 0 : (input[input.count - 1] == UInt8(ascii: "=") ? (input[input.count - 2] == UInt8(ascii: "=") ? 2 : 1) : 0)
-            var bytes = [UInt8]()
-            bytes.reserveCapacity(input.count / 4 * 3)
-            return values.withUnsafeBufferPointer { values -> [UInt8]? in
-                var i = 0
-                while i < input.count {
-                    let last = i + 4 == input.count
-                    let count = last ? 4 - padding : 4
-                    var group: UInt32 = 0
-                    for k in 0..<4 {
-                        let value = k < count ? values[Int(input[i + k])] : 0
-                        guard value != 0xFF else { return nil }
-                        group = group << 6 | UInt32(value)
+            let count = input.count
+            guard count % 4 == 0 else { return nil }
+            guard count > 0 else { return [] }
+            let equals = UInt8(ascii: "=")
+            let padding = input[count - 1] == equals ? (input[count - 2] == equals ? 2 : 1) : 0
+            var bytes = [UInt8](repeating: 0, count: count / 4 * 3 - padding)
+            let valid = values.withUnsafeBufferPointer { values in
+                bytes.withUnsafeMutableBufferPointer { output -> Bool in
+                    var i = 0, o = 0
+                    // Every group but the last: four alphabet bytes, three bytes out.
+                    while i < count - 4 {
+                        let a = values[Int(input[i])], b = values[Int(input[i + 1])]
+                        let c = values[Int(input[i + 2])], d = values[Int(input[i + 3])]
+                        if (a | b | c | d) & 0xC0 != 0 { return false }
+                        output[o] = a << 2 | b >> 4
+                        output[o + 1] = b << 4 | c >> 2
+                        output[o + 2] = c << 6 | d
+                        i += 4
+                        o += 3
                     }
-                    bytes.append(UInt8(group >> 16))
-                    if count > 2 { bytes.append(UInt8(group >> 8 & 0xFF)) } else if group & 0xFFFF != 0 { return nil }
-                    if count > 3 { bytes.append(UInt8(group & 0xFF)) } else if group & 0xFF != 0 { return nil }
-                    i += 4
+                    // The last group, with its padding.
+                    let a = values[Int(input[i])], b = values[Int(input[i + 1])]
+                    let c = padding == 2 ? 0 : values[Int(input[i + 2])], d = padding >= 1 ? 0 : values[Int(input[i + 3])]
+                    if (a | b | c | d) & 0xC0 != 0 { return false }
+                    output[o] = a << 2 | b >> 4
+                    if padding == 2 { return b & 0x0F == 0 }
+                    output[o + 1] = b << 4 | c >> 2
+                    if padding == 1 { return c & 0x03 == 0 }
+                    output[o + 2] = c << 6 | d
+                    return true
                 }
-                return bytes
             }
+            return valid ? bytes : nil
         }
     }
 }

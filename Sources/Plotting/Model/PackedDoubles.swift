@@ -5,13 +5,7 @@
 enum PackedDoubles {
     /// Encodes `values` under `key`.
     static func encode<Key: CodingKey>(_ values: [Double], forKey key: Key, in container: inout KeyedEncodingContainer<Key>) throws {
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(values.count * 8)
-        for value in values {
-            let bits = value.bitPattern.littleEndian
-            withUnsafeBytes(of: bits) { bytes.append(contentsOf: $0) }
-        }
-        try container.encode(Base64.encode(bytes), forKey: key)
+        try container.encode(Base64.encode(littleEndianBytes(values)), forKey: key)
     }
 
     /// Decodes the values under `key`: a packed string, or a plain array of numbers.
@@ -22,9 +16,33 @@ enum PackedDoubles {
         guard let data = Base64.decode(text), data.count % 8 == 0 else {
             throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "not packed numbers (base64 of 8-byte little-endian doubles)")
         }
-        return data.withUnsafeBytes { raw in
-            (0..<(raw.count / 8)).map { Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self))) }
+        return doubles(littleEndian: data)
+    }
+
+    /// The numbers' bits, little-endian: on a little-endian machine the array's own bytes, copied
+    /// at once (in a debug build, which is what `swift run` makes of the tool, a loop over the
+    /// numbers would take several calls each).
+    static func littleEndianBytes(_ values: [Double]) -> [UInt8] {
+        #if _endian(little)
+        return values.withUnsafeBytes { Array($0) }
+        #else
+        return values.flatMap { value in withUnsafeBytes(of: value.bitPattern.littleEndian) { Array($0) } }
+        #endif
+    }
+
+    /// The numbers whose little-endian bits `bytes` holds (a multiple of 8 bytes).
+    static func doubles(littleEndian bytes: [UInt8]) -> [Double] {
+        let count = bytes.count / 8
+        #if _endian(little)
+        return [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+            bytes.withUnsafeBytes { raw in UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[..<(count * 8)])) }
+            initialized = count
         }
+        #else
+        return bytes.withUnsafeBytes { raw in
+            (0..<count).map { Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self))) }
+        }
+        #endif
     }
 }
 
