@@ -114,4 +114,27 @@ struct EventEncoderTests {
         #expect(json.contains(#"\u0000\u0001"#) && json.contains(#"\b\t\n\u000b\f\r"#) && json.contains(##" !\"#"##) && json.contains(#"\\]"#))
         #expect(json.contains("é∑🙂e\u{301}/"))
     }
+
+    /// A value encoded twice under one key, to check the second replaces the first.
+    struct Twice: Encodable {
+        enum Key: String, CodingKey { case a, b }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(["x": 1], forKey: .a)
+            try container.encode(["y": 2], forKey: .a)
+            try container.encode([1, 2], forKey: .b)
+            try container.encode([3], forKey: .b)
+        }
+    }
+
+    @Test("Beyond the events: keys not in normal form sort by their bytes, a key encoded twice keeps the second value, 128-bit integers")
+    func otherShapes() throws {
+        let keys = ["e\u{301}": 0, "z": 1, "\u{F93B}": 2, "\u{B6C6}": 3, "Å": 4, "A\u{30A}x": 5, "a/b": 6, "\"q\"": 7]
+        #expect(try EventEncoder.encode(keys) == foundationJSON(keys))
+        #expect(try EventEncoder.encode(Twice()) == foundationJSON(Twice()))
+        #expect(String(decoding: try EventEncoder.encode(Twice()), as: UTF8.self) == #"{"a":{"y":2},"b":[3]}"#)
+        let wide: [Int128] = [.max, .min, 0]
+        #expect(try EventEncoder.encode(wide) == foundationJSON(wide))
+        #expect(try EventEncoder.encode([UInt128.max]) == foundationJSON([UInt128.max]))
+    }
 }

@@ -1,5 +1,5 @@
 /// Writes an `Encodable` value as one line of JSON, the form the runner's `JSONDecoder` reads:
-/// object keys sorted, `/` not escaped, and non-finite numbers as the strings `"Infinity"`,
+/// object keys sorted by their UTF-8 bytes, `/` not escaped, and non-finite numbers as the strings `"Infinity"`,
 /// `"-Infinity"` and `"NaN"` (the decoder's `convertFromString` strategy).
 ///
 /// Snippets write their events with it instead of Foundation's `JSONEncoder`, so that a snippet
@@ -80,6 +80,9 @@ extension TreeScalarWriter {
     mutating func encode(_ value: UInt16) throws { write(Array(String(value).utf8)) }
     mutating func encode(_ value: UInt32) throws { write(Array(String(value).utf8)) }
     mutating func encode(_ value: UInt64) throws { write(Array(String(value).utf8)) }
+    /// 128-bit integers, whose `encode` the containers declare themselves: the standard
+    /// library's protocols give them a default that throws.
+    mutating func encodeWide(_ value: some BinaryInteger) { write(Array(String(value).utf8)) }
     mutating func encode<Value: Encodable>(_ value: Value) throws {
         let path = codingPath + (nextKey.map { [$0] } ?? [])
         try value.encode(to: TreeEncoder(node: nextNode(), codingPath: path))
@@ -96,6 +99,8 @@ struct SingleValueTreeContainer: SingleValueEncodingContainer, TreeScalarWriter 
     var nextKey: (any CodingKey)? { nil }
 
     mutating func nextNode() -> JSONNode { node }
+    mutating func encode(_ value: Int128) throws { encodeWide(value) }
+    mutating func encode(_ value: UInt128) throws { encodeWide(value) }
 }
 
 struct UnkeyedTreeContainer: UnkeyedEncodingContainer, TreeScalarWriter {
@@ -105,17 +110,22 @@ struct UnkeyedTreeContainer: UnkeyedEncodingContainer, TreeScalarWriter {
     var nextKey: (any CodingKey)? { IndexKey(intValue: count) }
 
     mutating func nextNode() -> JSONNode { node.appendItem() }
+    mutating func encode(_ value: Int128) throws { encodeWide(value) }
+    mutating func encode(_ value: UInt128) throws { encodeWide(value) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-        TreeEncoder(node: node.appendItem(), codingPath: codingPath + [IndexKey(intValue: count)]).container(keyedBy: keyType)
+        let path = codingPath + [IndexKey(intValue: count)]
+        return TreeEncoder(node: node.appendItem(), codingPath: path).container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-        TreeEncoder(node: node.appendItem(), codingPath: codingPath + [IndexKey(intValue: count)]).unkeyedContainer()
+        let path = codingPath + [IndexKey(intValue: count)]
+        return TreeEncoder(node: node.appendItem(), codingPath: path).unkeyedContainer()
     }
 
     mutating func superEncoder() -> any Encoder {
-        TreeEncoder(node: node.appendItem(), codingPath: codingPath + [IndexKey(intValue: count)])
+        let path = codingPath + [IndexKey(intValue: count)]
+        return TreeEncoder(node: node.appendItem(), codingPath: path)
     }
 }
 
@@ -124,7 +134,7 @@ struct KeyedTreeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let codingPath: [any CodingKey]
 
     private func at(_ key: Key) -> SingleValueTreeContainer {
-        SingleValueTreeContainer(node: node.member(key.stringValue), base: codingPath, key: key)
+        SingleValueTreeContainer(node: node.replaceMember(key.stringValue), base: codingPath, key: key)
     }
 
     mutating func encodeNil(forKey key: Key) throws { var c = at(key); try c.encodeNil() }
@@ -142,6 +152,8 @@ struct KeyedTreeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: UInt16, forKey key: Key) throws { var c = at(key); try c.encode(value) }
     mutating func encode(_ value: UInt32, forKey key: Key) throws { var c = at(key); try c.encode(value) }
     mutating func encode(_ value: UInt64, forKey key: Key) throws { var c = at(key); try c.encode(value) }
+    mutating func encode(_ value: Int128, forKey key: Key) throws { var c = at(key); try c.encode(value) }
+    mutating func encode(_ value: UInt128, forKey key: Key) throws { var c = at(key); try c.encode(value) }
     mutating func encode<Value: Encodable>(_ value: Value, forKey key: Key) throws { var c = at(key); try c.encode(value) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {

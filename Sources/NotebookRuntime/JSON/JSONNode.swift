@@ -31,7 +31,16 @@ final class JSONNode {
         (kind, self.text, members, items) = (.scalar, text, [:], [])
     }
 
-    /// The member under `key`, made (unset) when missing. The node must be an object.
+    /// A new (unset) member under `key`, in place of any member there: a value encoded twice
+    /// under one key is the second, as with `JSONEncoder`. The node must be an object.
+    func replaceMember(_ key: String) -> JSONNode {
+        let node = JSONNode()
+        members[key] = node
+        return node
+    }
+
+    /// The member under `key`, made (unset) when missing, for a nested container or a super
+    /// encoder, which add to what is there. The node must be an object.
     func member(_ key: String) -> JSONNode {
         if let node = members[key] { return node }
         let node = JSONNode()
@@ -48,8 +57,9 @@ final class JSONNode {
 
     var count: Int { kind == .object ? members.count : items.count }
 
-    /// Writes the value: object members sorted by key, no spaces, `/` not escaped; a value that
-    /// was never set writes as `{}`, as `JSONEncoder` writes an encodable that encoded nothing.
+    /// Writes the value: object members sorted by their keys' UTF-8 bytes (as `JSONEncoder` sorts them), no spaces, `/` not escaped; a value that
+    /// was never set writes as `{}`, as `JSONEncoder` writes a nested encodable that encoded
+    /// nothing (at the top level `JSONEncoder` throws instead).
     func write(into output: inout [UInt8]) {
         switch kind {
         case .unset:
@@ -65,7 +75,7 @@ final class JSONNode {
             output.append(UInt8(ascii: "]"))
         case .object:
             output.append(UInt8(ascii: "{"))
-            for (index, key) in members.keys.sorted().enumerated() {
+            for (index, key) in members.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
                 JSONNode.appendQuoted(key, into: &output)
                 output.append(UInt8(ascii: ":"))

@@ -1,5 +1,6 @@
-/// Standard base64 (RFC 4648 §4, padded): the text `Data.base64EncodedString()` writes and
-/// `Data(base64Encoded:)` reads, written here so that Plotting, which every snippet links, does
+/// Standard base64 (RFC 4648 §4, padded): the text `Data.base64EncodedString()` writes, and of
+/// what `Data(base64Encoded:)` reads only that canonical text (Foundation also takes "====" or
+/// set bits after the last byte). Written here so that Plotting, which every snippet links, does
 /// not need Foundation. Loading Foundation's libraries costs a snippet process about 11 million
 /// instructions before its first line runs, and makes each of the runtime's first-use
 /// conformance lookups scan three times as many records.
