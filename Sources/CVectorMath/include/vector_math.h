@@ -3,6 +3,9 @@
 
 #include <stddef.h>
 
+// The affine models' loops, which live in this target too (a header of its own).
+#include "affine_loops.h"
+
 /// Elementary functions over whole buffers, in place, from SLEEF's 1-ulp ("u10") kernels: AVX2
 /// with FMA where the processor has it (chosen once, at run time), SSE2 on any other x86-64,
 /// SLEEF's scalar functions elsewhere. Every element takes the same path whatever its position,
