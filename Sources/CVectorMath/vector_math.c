@@ -13,18 +13,28 @@
 #include <immintrin.h>
 
 #define AVX2 __attribute__((target("avx2,fma")))
+#define AVX512 __attribute__((target("avx512f,avx2,fma")))
 #define SSE2
 
 AVX2 extern __m256d Sleef_expd4_u10avx2(__m256d);
 AVX2 extern __m256d Sleef_log1pd4_u10avx2(__m256d);
 AVX2 extern __m256 Sleef_expf8_u10avx2(__m256);
 AVX2 extern __m256 Sleef_log1pf8_u10avx2(__m256);
+AVX512 extern __m512d Sleef_expd8_u10avx512f(__m512d);
+AVX512 extern __m512d Sleef_log1pd8_u10avx512f(__m512d);
+AVX512 extern __m512 Sleef_expf16_u10avx512f(__m512);
+AVX512 extern __m512 Sleef_log1pf16_u10avx512f(__m512);
 
 // A load of what the C runtime read from CPUID at start-up (the init call returns at once after
 // the first), so no state of our own is shared between threads.
 static int has_avx2(void) {
     __builtin_cpu_init();
     return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+}
+
+static int has_avx512(void) {
+    __builtin_cpu_init();
+    return has_avx2() && __builtin_cpu_supports("avx512f");
 }
 
 // One loop per (type, width): full vectors, then the tail padded with zeros into one vector.
@@ -55,6 +65,10 @@ static int has_avx2(void) {
         }                                                                             \
     }
 
+VECTOR_LOOP(exp_double_avx512, double, 8, _mm512_loadu_pd, _mm512_storeu_pd, Sleef_expd8_u10avx512f, AVX512, INFINITY, exp)
+VECTOR_LOOP(log1p_double_avx512, double, 8, _mm512_loadu_pd, _mm512_storeu_pd, Sleef_log1pd8_u10avx512f, AVX512, 1e307, log1p)
+VECTOR_LOOP(exp_float_avx512, float, 16, _mm512_loadu_ps, _mm512_storeu_ps, Sleef_expf16_u10avx512f, AVX512, INFINITY, expf)
+VECTOR_LOOP(log1p_float_avx512, float, 16, _mm512_loadu_ps, _mm512_storeu_ps, Sleef_log1pf16_u10avx512f, AVX512, 1e38f, log1pf)
 VECTOR_LOOP(exp_double_avx2, double, 4, _mm256_loadu_pd, _mm256_storeu_pd, Sleef_expd4_u10avx2, AVX2, INFINITY, exp)
 VECTOR_LOOP(log1p_double_avx2, double, 4, _mm256_loadu_pd, _mm256_storeu_pd, Sleef_log1pd4_u10avx2, AVX2, 1e307, log1p)
 VECTOR_LOOP(exp_float_avx2, float, 8, _mm256_loadu_ps, _mm256_storeu_ps, Sleef_expf8_u10avx2, AVX2, INFINITY, expf)
@@ -64,11 +78,14 @@ VECTOR_LOOP(log1p_double_sse2, double, 2, _mm_loadu_pd, _mm_storeu_pd, Sleef_log
 VECTOR_LOOP(exp_float_sse2, float, 4, _mm_loadu_ps, _mm_storeu_ps, Sleef_expf4_u10sse2, SSE2, INFINITY, expf)
 VECTOR_LOOP(log1p_float_sse2, float, 4, _mm_loadu_ps, _mm_storeu_ps, Sleef_log1pf4_u10sse2, SSE2, 1e38f, log1pf)
 
-static lossnotebooks_isa best_isa(void) { return has_avx2() ? lossnotebooks_isa_avx2 : lossnotebooks_isa_sse2; }
+static lossnotebooks_isa best_isa(void) {
+    return has_avx512() ? lossnotebooks_isa_avx512 : has_avx2() ? lossnotebooks_isa_avx2 : lossnotebooks_isa_sse2;
+}
 
 #define DISPATCH(NAME, TYPE, SCALAR)                                                              \
     void lossnotebooks_##NAME##_isa(TYPE *values, ptrdiff_t count, lossnotebooks_isa isa) {      \
-        if (isa == lossnotebooks_isa_avx2 && has_avx2()) NAME##_avx2(values, count);              \
+        if (isa == lossnotebooks_isa_avx512 && has_avx512()) NAME##_avx512(values, count);        \
+        else if (isa >= lossnotebooks_isa_avx2 && has_avx2()) NAME##_avx2(values, count);         \
         else if (isa != lossnotebooks_isa_scalar) NAME##_sse2(values, count);                     \
         else for (ptrdiff_t index = 0; index < count; index++) values[index] = SCALAR(values[index]); \
     }

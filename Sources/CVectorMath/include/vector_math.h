@@ -6,8 +6,8 @@
 // The affine models' loops, which live in this target too (a header of its own).
 #include "affine_loops.h"
 
-/// Elementary functions over whole buffers, in place, from SLEEF's 1-ulp ("u10") kernels: AVX2
-/// with FMA where the processor has it (chosen once, at run time), SSE2 on any other x86-64,
+/// Elementary functions over whole buffers, in place, from SLEEF's 1-ulp ("u10") kernels:
+/// AVX-512 where the processor has it, else AVX2 with FMA (chosen at run time), SSE2 on any other x86-64,
 /// SLEEF's scalar functions elsewhere. Every element takes the same path whatever its position,
 /// so a value's result does not depend on the buffer's length.
 
@@ -16,6 +16,7 @@ typedef enum {
     lossnotebooks_isa_scalar = 0,
     lossnotebooks_isa_sse2 = 1,
     lossnotebooks_isa_avx2 = 2,
+    lossnotebooks_isa_avx512 = 3,
 } lossnotebooks_isa;
 
 /// The best instruction set this processor offers them (the one the plain functions use).
@@ -27,7 +28,8 @@ void lossnotebooks_exp_float(float *values, ptrdiff_t count);
 void lossnotebooks_log1p_float(float *values, ptrdiff_t count);
 
 /// The same with the instruction set chosen by the caller (tests reach every path with them);
-/// AVX2 falls back to SSE2 on a processor without it, and both to scalar off x86-64.
+/// AVX-512 falls back to AVX2 and AVX2 to SSE2 on a processor without it, and all to scalar off
+/// x86-64.
 void lossnotebooks_exp_double_isa(double *values, ptrdiff_t count, lossnotebooks_isa isa);
 void lossnotebooks_log1p_double_isa(double *values, ptrdiff_t count, lossnotebooks_isa isa);
 void lossnotebooks_exp_float_isa(float *values, ptrdiff_t count, lossnotebooks_isa isa);

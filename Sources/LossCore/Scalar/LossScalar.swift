@@ -11,8 +11,8 @@ public protocol LossScalar: Real, BinaryFloatingPoint, Sendable, Codable
 where Self.RawSignificand: FixedWidthInteger {
     /// Replaces every element of `values` by its exponential, e^x.
     ///
-    /// `Float` and `Double` use SLEEF's vector functions (at most 1 ulp of error; AVX2 where the
-    /// processor has it, SSE2 otherwise), which the loss kernels call on blocks of elements;
+    /// `Float` and `Double` use SLEEF's vector functions (at most 1 ulp of error; AVX-512 or AVX2
+    /// where the processor has it, SSE2 otherwise), which the loss kernels call on blocks of elements;
     /// the default is `Self.exp` element by element.
     static func formExp(_ values: UnsafeMutableBufferPointer<Self>)
 
@@ -65,10 +65,11 @@ extension Double: LossScalar {
     }
 }
 
-/// The instruction set of the vectorised elementary functions on this processor: `avx2`,
-/// `sse2` or `scalar` (what `loss-bench` reports beside its figures).
+/// The instruction set of the vectorised elementary functions on this processor: `avx512`,
+/// `avx2`, `sse2` or `scalar` (what `loss-bench` reports beside its figures).
 public var vectorInstructionSet: String {
     switch lossnotebooks_vector_isa() {
+    case lossnotebooks_isa_avx512: "avx512"
     case lossnotebooks_isa_avx2: "avx2"
     case lossnotebooks_isa_sse2: "sse2"
     default: "scalar"

@@ -103,7 +103,8 @@ struct VectorMathTests {
         }
     }
 
-    @Test("Every instruction set's path (AVX2, SSE2, SLEEF's scalar functions) within 2 ulp of glibc, tails included", arguments: [lossnotebooks_isa_scalar, lossnotebooks_isa_sse2, lossnotebooks_isa_avx2])
+    @Test("Every instruction set's path (AVX-512, AVX2, SSE2, SLEEF's scalar functions) within 2 ulp of glibc, tails included",
+          arguments: [lossnotebooks_isa_scalar, lossnotebooks_isa_sse2, lossnotebooks_isa_avx2, lossnotebooks_isa_avx512])
     func paths(isa: lossnotebooks_isa) {
         let x = Self.points(-700, 700, count: 1_003, seed: 12) + [1e-300, -0.0, 0]
         var e = x
@@ -122,12 +123,14 @@ struct VectorMathTests {
         }
     }
 
-    @Test("The instruction set is one of the three the library knows, AVX2 on a processor that has it")
+    @Test("The instruction set is one of the four the library knows: AVX-512 on a processor that has it, else AVX2 where it is")
     func instructionSet() throws {
-        #expect(["avx2", "sse2", "scalar"].contains(Self.instructionSet))
+        #expect(["avx512", "avx2", "sse2", "scalar"].contains(Self.instructionSet))
         #if arch(x86_64)
         let flags = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
-        if flags.contains(" avx2") && flags.contains(" fma") { #expect(Self.instructionSet == "avx2") }
+        let avx2 = flags.contains(" avx2") && flags.contains(" fma")
+        if avx2 && flags.contains(" avx512f") { #expect(Self.instructionSet == "avx512") }
+        else if avx2 { #expect(Self.instructionSet == "avx2") }
         #endif
     }
 }
