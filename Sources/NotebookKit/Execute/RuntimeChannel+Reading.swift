@@ -4,7 +4,7 @@ import NotebookRuntime
 extension RuntimeChannel {
     /// The decoder for the events a snippet writes with ``EventEncoder``: non-finite numbers
     /// come as the strings `"Infinity"`, `"-Infinity"` and `"NaN"`.
-    public static func makeDecoder() -> JSONDecoder {
+    private static func makeDecoder() -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(
             positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")

@@ -106,7 +106,7 @@ struct SingleValueTreeContainer: SingleValueEncodingContainer, TreeScalarWriter 
 struct UnkeyedTreeContainer: UnkeyedEncodingContainer, TreeScalarWriter {
     let node: JSONNode
     let codingPath: [any CodingKey]
-    var count: Int { node.count }
+    var count: Int { node.itemCount }
     var nextKey: (any CodingKey)? { IndexKey(intValue: count) }
 
     mutating func nextNode() -> JSONNode { node.appendItem() }

@@ -11,11 +11,6 @@ final class JSONNode {
 
     init() {}
 
-    init(scalar text: [UInt8]) {
-        kind = .scalar
-        self.text = text
-    }
-
     /// Makes this node an object, keeping its members when it is one already.
     func becomeObject() {
         if kind != .object { (kind, text, items) = (.object, [], []) }
@@ -55,7 +50,8 @@ final class JSONNode {
         return node
     }
 
-    var count: Int { kind == .object ? members.count : items.count }
+    /// How many items an array has.
+    var itemCount: Int { items.count }
 
     /// Writes the value: object members sorted by their keys' UTF-8 bytes (as `JSONEncoder` sorts them), no spaces, `/` not escaped; a value that
     /// was never set writes as `{}`, as `JSONEncoder` writes a nested encodable that encoded
