@@ -22,6 +22,7 @@ METADATA = re.compile(
     r"swift_instantiateConcreteTypeFromMangledName|getGenericMetadata|getCache|MetadataCacheKey|"
     r"swift_getTupleTypeMetadata|swift_getFunctionTypeMetadata|swift_conformsToProtocol")
 OURS = re.compile(r"/(Sources|Snippets)/")
+SHARED_LIBRARY = re.compile(r"\.so(\.|$)")
 
 
 def parse(path):
@@ -108,10 +109,11 @@ def main():
         if OURS.search(where):
             return "<compiler-generated>" not in where
         # Snippets are built without debug information (-gnone), so their functions have no
-        # source file: a Swift function of the executable's own modules (not the standard
-        # library's `$ss`/`$sS`, not a thunk or helper `__swift...`) counts as ours.
-        if where in ("", "???") and not object_of.get(function, "").endswith((".so",)) and ".so." not in object_of.get(function, ""):
-            return function == "main" or (function.startswith("$s") and not function.startswith(("$ss", "$sS")))
+        # source file: in the executable itself (not a shared library), its top-level code
+        # (`NAME_main`) and a Swift function of its own modules (not the standard library's
+        # `$ss`/`$sS`, not a thunk or helper `__swift...`) count as ours.
+        if where in ("", "???") and not SHARED_LIBRARY.search(object_of.get(function, "")):
+            return function.endswith("main") or (function.startswith("$s") and not function.startswith(("$ss", "$sS")))
         return False
 
     charged = defaultdict(float)

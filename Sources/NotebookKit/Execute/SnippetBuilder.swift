@@ -184,10 +184,12 @@ public struct SnippetBuilder: Sendable {
     /// `swift build` into the scratch folder with the shared module cache, and `extra` arguments.
     /// Without SwiftPM's index store: nothing reads an index of the shadow package, and writing
     /// one took about a tenth of a first snippet build's processor time. Without debug
-    /// information (`-gnone`, after SwiftPM's `-g`): nothing reads it, since runs turn Swift's
-    /// backtracer off, and a cold build spent 2–5 s of its 40–45 s writing and linking it.
+    /// information (`-gnone` for Swift and `-g0` for C, after SwiftPM's `-g`): nothing reads it,
+    /// since runs turn Swift's backtracer off, and a cold build spent 2–5 s of its 40–45 s
+    /// writing and linking it. (The C targets' DWARF 5, two units of it, also stopped valgrind
+    /// 3.19 from reading a snippet at all.)
     func buildArguments(_ extra: [String] = []) -> [String] {
-        var arguments = ["build", "--scratch-path", scratch.path, "--disable-index-store", "-Xswiftc", "-gnone"] + extra
+        var arguments = ["build", "--scratch-path", scratch.path, "--disable-index-store", "-Xswiftc", "-gnone", "-Xcc", "-g0"] + extra
         if let moduleCache { arguments += ["-Xswiftc", "-module-cache-path", "-Xswiftc", moduleCache.path] }
         return arguments
     }
