@@ -3,24 +3,16 @@
 
 #include <stddef.h>
 
-// The affine models' loops, which live in this target too (a header of its own).
+// The instruction sets, and the other loops that live in this target (a header each).
+#include "instruction_set.h"
 #include "affine_loops.h"
+#include "loss_kernels.h"
 
 /// Elementary functions over whole buffers, in place, from SLEEF's 1-ulp ("u10") kernels:
 /// AVX-512 where the processor has it, else AVX2 with FMA (chosen at run time), SSE2 on any other x86-64,
 /// SLEEF's scalar functions elsewhere. Every element takes the same path whatever its position,
 /// so a value's result does not depend on the buffer's length.
 
-/// An instruction set the functions below can use.
-typedef enum {
-    lossnotebooks_isa_scalar = 0,
-    lossnotebooks_isa_sse2 = 1,
-    lossnotebooks_isa_avx2 = 2,
-    lossnotebooks_isa_avx512 = 3,
-} lossnotebooks_isa;
-
-/// The best instruction set this processor offers them (the one the plain functions use).
-lossnotebooks_isa lossnotebooks_vector_isa(void);
 
 void lossnotebooks_exp_double(double *values, ptrdiff_t count);
 void lossnotebooks_log1p_double(double *values, ptrdiff_t count);

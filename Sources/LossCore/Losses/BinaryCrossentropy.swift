@@ -67,14 +67,19 @@ public struct BinaryCrossentropy: ElementwiseLoss {
     /// From logits, one `exp` for both: with e = exp(-|z|), σ(z) = 1/(1 + e) or e/(1 + e).
     @inlinable public func valueAndDerivative<T: LossScalar>(target y: T, prediction p: T) -> (value: T, derivative: T) {
         guard fromLogits else { return (value(target: y, prediction: p), derivative(target: y, prediction: p)) }
-        let e = T.exp(-p.magnitude)
-        let s = p >= 0 ? 1 / (1 + e) : e / (1 + e)
-        return (max(p, 0) - p * y + T.log(onePlus: e), s - y)
+        return Self.logitValueAndDerivative(target: y, logit: p)
     }
 
-    /// From logits, a block at a time: the block's exponentials, then its logarithms, each in one
-    /// vectorised call (``LossScalar/formExp(_:)``), with the same formulas as
-    /// ``valueAndDerivative(target:prediction:)``. From probabilities, element by element.
+    /// Value and derivative from a logit, with one `exp` for both.
+    @inlinable static func logitValueAndDerivative<T: LossScalar>(target y: T, logit z: T) -> (value: T, derivative: T) {
+        let e = T.exp(-z.magnitude)
+        let s = z >= 0 ? 1 / (1 + e) : e / (1 + e)
+        return (max(z, 0) - z * y + T.log(onePlus: e), s - y)
+    }
+
+    /// From logits, in one vectorised pass (``LossScalar/logisticKernel(target:prediction:gradient:values:scale:)``)
+    /// when the rows are single unweighted elements, else a block at a time through the same
+    /// kernel; from probabilities, element by element.
     @inlinable
     public func rows<T: LossScalar>(
         target: UnsafeBufferPointer<T>, prediction: UnsafeBufferPointer<T>, gradient: UnsafeMutableBufferPointer<T>,
@@ -84,55 +89,12 @@ public struct BinaryCrossentropy: ElementwiseLoss {
             return elementRows(target: target, prediction: prediction, gradient: gradient, perSample: perSample,
                                weights: weights, columns: columns, scale: scale)
         }
-        if T.self == Double.self {
-            // The same block on Doubles, non-generic (see DoubleKernels).
-            var doublePerSample: UnsafeMutableBufferPointer<Double>?, doubleWeights: UnsafeBufferPointer<Double>?
-            if let perSample { doublePerSample = DoubleKernels.cast(perSample) }
-            if let weights { doubleWeights = DoubleKernels.cast(weights) }
-            let total = DoubleKernels.blockRows(
-                target: DoubleKernels.cast(target), prediction: DoubleKernels.cast(prediction), gradient: DoubleKernels.cast(gradient),
-                perSample: doublePerSample, weights: doubleWeights,
-                columns: columns, scale: unsafeBitCast(scale, to: Double.self)
-            ) { y, z, values, derivatives in
-                // Raw pointers: their subscripts are transparent and unchecked in debug builds.
-                let count = values.count
-                let ys = y.baseAddress!, zs = z.baseAddress!, v = values.baseAddress!, d = derivatives.baseAddress!
-                var index = 0
-                while index < count {
-                    v[index] = -zs[index].magnitude
-                    index += 1
-                }
-                Double.formExp(values)
-                index = 0
-                while index < count {
-                    let e = v[index]
-                    let s = zs[index] >= 0 ? 1 / (1 + e) : e / (1 + e)
-                    d[index] = s - ys[index]
-                    index += 1
-                }
-                Double.formLogOnePlus(values)
-                index = 0
-                while index < count {
-                    // max(z, 0), as Swift.max writes it: `0 >= z ? 0 : z`.
-                    v[index] = (0 >= zs[index] ? 0 : zs[index]) - zs[index] * ys[index] + v[index]
-                    index += 1
-                }
-            }
-            return unsafeBitCast(total, to: T.self)
+        if columns <= 1 && weights == nil && perSample == nil {
+            return T.logisticKernel(target: target, prediction: prediction, gradient: gradient, values: nil, scale: scale)
         }
         return blockRows(target: target, prediction: prediction, gradient: gradient, perSample: perSample, weights: weights,
                          columns: columns, scale: scale) { y, z, values, derivatives in
-            for index in values.indices { values[index] = -z[index].magnitude }
-            T.formExp(values)
-            for index in values.indices {
-                let e = values[index]
-                let s = z[index] >= 0 ? 1 / (1 + e) : e / (1 + e)
-                derivatives[index] = s - y[index]
-            }
-            T.formLogOnePlus(values)
-            for index in values.indices {
-                values[index] = max(z[index], 0) - z[index] * y[index] + values[index]
-            }
+            _ = T.logisticKernel(target: y, prediction: z, gradient: derivatives, values: values, scale: 1)
         }
     }
 

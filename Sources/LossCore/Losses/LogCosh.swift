@@ -27,26 +27,20 @@ public struct LogCosh: ResidualLoss {
         return (a + T.log(onePlus: e) - T.log(2), r < 0 ? -slope : slope)
     }
 
-    /// A block at a time: the block's exponentials, then its logarithms, each in one vectorised
-    /// call (``LossScalar/formExp(_:)``), with the same formulas as
-    /// ``valueAndDerivative(target:prediction:)``.
+    /// In one vectorised pass (``LossScalar/logCoshKernel(target:prediction:gradient:values:scale:)``)
+    /// when the rows are single unweighted elements, else a block at a time through the same
+    /// kernel.
     @inlinable
     public func rows<T: LossScalar>(
         target: UnsafeBufferPointer<T>, prediction: UnsafeBufferPointer<T>, gradient: UnsafeMutableBufferPointer<T>,
         perSample: UnsafeMutableBufferPointer<T>?, weights: UnsafeBufferPointer<T>?, columns: Int, scale: T
     ) -> T {
-        blockRows(target: target, prediction: prediction, gradient: gradient, perSample: perSample, weights: weights,
-                  columns: columns, scale: scale) { t, p, values, derivatives in
-            for index in values.indices { values[index] = -2 * (p[index] - t[index]).magnitude }
-            T.formExp(values)
-            for index in values.indices {
-                let e = values[index]
-                let slope = (1 - e) / (1 + e)
-                derivatives[index] = p[index] < t[index] ? -slope : slope
-            }
-            T.formLogOnePlus(values)
-            let log2 = T.log(2)
-            for index in values.indices { values[index] = (p[index] - t[index]).magnitude + values[index] - log2 }
+        if columns <= 1 && weights == nil && perSample == nil {
+            return T.logCoshKernel(target: target, prediction: prediction, gradient: gradient, values: nil, scale: scale)
+        }
+        return blockRows(target: target, prediction: prediction, gradient: gradient, perSample: perSample, weights: weights,
+                         columns: columns, scale: scale) { t, p, values, derivatives in
+            _ = T.logCoshKernel(target: t, prediction: p, gradient: derivatives, values: values, scale: 1)
         }
     }
 

@@ -19,6 +19,25 @@ where Self.RawSignificand: FixedWidthInteger {
     /// Replaces every element of `values` by log(1 + x), accurate for small x; vectorised like
     /// ``formExp(_:)``.
     static func formLogOnePlus(_ values: UnsafeMutableBufferPointer<Self>)
+
+    /// ``LogCosh`` over whole buffers in one pass: writes `scale` times each element's derivative
+    /// into `gradient` and, unless `values` is `nil`, each element's loss into `values`; returns
+    /// the sum of the losses. The buffers have `prediction.count` elements.
+    ///
+    /// `Float` and `Double` run one vectorised loop (SLEEF's exp and log; see
+    /// `loss_kernels.h` in CVectorMath for the accuracy); the default is
+    /// ``LogCosh/valueAndDerivative(target:prediction:)`` element by element.
+    static func logCoshKernel(
+        target: UnsafeBufferPointer<Self>, prediction: UnsafeBufferPointer<Self>,
+        gradient: UnsafeMutableBufferPointer<Self>, values: UnsafeMutableBufferPointer<Self>?, scale: Self
+    ) -> Self
+
+    /// ``BinaryCrossentropy`` from logits over whole buffers in one pass, like
+    /// ``logCoshKernel(target:prediction:gradient:values:scale:)``.
+    static func logisticKernel(
+        target: UnsafeBufferPointer<Self>, prediction: UnsafeBufferPointer<Self>,
+        gradient: UnsafeMutableBufferPointer<Self>, values: UnsafeMutableBufferPointer<Self>?, scale: Self
+    ) -> Self
 }
 
 extension LossScalar {

@@ -1,0 +1,73 @@
+import CVectorMath
+
+extension LossScalar {
+    @inlinable
+    public static func logCoshKernel(
+        target: UnsafeBufferPointer<Self>, prediction: UnsafeBufferPointer<Self>,
+        gradient: UnsafeMutableBufferPointer<Self>, values: UnsafeMutableBufferPointer<Self>?, scale: Self
+    ) -> Self {
+        var total: Self = 0
+        for index in prediction.indices {
+            let (value, derivative) = LogCosh().valueAndDerivative(target: target[index], prediction: prediction[index])
+            gradient[index] = derivative * scale
+            values?[index] = value
+            total += value
+        }
+        return total
+    }
+
+    @inlinable
+    public static func logisticKernel(
+        target: UnsafeBufferPointer<Self>, prediction: UnsafeBufferPointer<Self>,
+        gradient: UnsafeMutableBufferPointer<Self>, values: UnsafeMutableBufferPointer<Self>?, scale: Self
+    ) -> Self {
+        var total: Self = 0
+        for index in prediction.indices {
+            let (value, derivative) = BinaryCrossentropy.logitValueAndDerivative(target: target[index], logit: prediction[index])
+            gradient[index] = derivative * scale
+            values?[index] = value
+            total += value
+        }
+        return total
+    }
+}
+
+extension Double {
+    @inlinable
+    public static func logCoshKernel(
+        target: UnsafeBufferPointer<Double>, prediction: UnsafeBufferPointer<Double>,
+        gradient: UnsafeMutableBufferPointer<Double>, values: UnsafeMutableBufferPointer<Double>?, scale: Double
+    ) -> Double {
+        lossnotebooks_log_cosh_double(target.baseAddress, prediction.baseAddress, gradient.baseAddress,
+                                      values?.baseAddress, prediction.count, scale)
+    }
+
+    @inlinable
+    public static func logisticKernel(
+        target: UnsafeBufferPointer<Double>, prediction: UnsafeBufferPointer<Double>,
+        gradient: UnsafeMutableBufferPointer<Double>, values: UnsafeMutableBufferPointer<Double>?, scale: Double
+    ) -> Double {
+        lossnotebooks_logistic_double(target.baseAddress, prediction.baseAddress, gradient.baseAddress,
+                                      values?.baseAddress, prediction.count, scale)
+    }
+}
+
+extension Float {
+    @inlinable
+    public static func logCoshKernel(
+        target: UnsafeBufferPointer<Float>, prediction: UnsafeBufferPointer<Float>,
+        gradient: UnsafeMutableBufferPointer<Float>, values: UnsafeMutableBufferPointer<Float>?, scale: Float
+    ) -> Float {
+        lossnotebooks_log_cosh_float(target.baseAddress, prediction.baseAddress, gradient.baseAddress,
+                                     values?.baseAddress, prediction.count, scale)
+    }
+
+    @inlinable
+    public static func logisticKernel(
+        target: UnsafeBufferPointer<Float>, prediction: UnsafeBufferPointer<Float>,
+        gradient: UnsafeMutableBufferPointer<Float>, values: UnsafeMutableBufferPointer<Float>?, scale: Float
+    ) -> Float {
+        lossnotebooks_logistic_float(target.baseAddress, prediction.baseAddress, gradient.baseAddress,
+                                     values?.baseAddress, prediction.count, scale)
+    }
+}
