@@ -106,22 +106,7 @@ LOSS_LOOP(logistic_double_scalar, LOGISTIC_ELEMENT, double, double, d1, 1, )
 LOSS_LOOP(logistic_float_scalar, LOGISTIC_ELEMENT, float, float, f1, 1, )
 
 #if defined(__x86_64__)
-#include <immintrin.h>
-
-#define AVX2 __attribute__((target("avx2,fma")))
-#define AVX512 __attribute__((target("avx512f,avx2,fma")))
-#define SSE2
-
-// sleef.h declares the AVX2 and AVX-512 functions only when the whole file is compiled for
-// them (see vector_math.c).
-AVX2 extern __m256d Sleef_expd4_u10avx2(__m256d);
-AVX2 extern __m256d Sleef_logd4_u35avx2(__m256d);
-AVX2 extern __m256 Sleef_expf8_u10avx2(__m256);
-AVX2 extern __m256 Sleef_logf8_u35avx2(__m256);
-AVX512 extern __m512d Sleef_expd8_u10avx512f(__m512d);
-AVX512 extern __m512d Sleef_logd8_u35avx512f(__m512d);
-AVX512 extern __m512 Sleef_expf16_u10avx512f(__m512);
-AVX512 extern __m512 Sleef_logf16_u35avx512f(__m512);
+#include "sleef_wide.h"
 
 // The operations that take the same form in every width (loads, stores and masks follow each).
 #define VECTOR_OPS(P, T, TARGET, SET1, ADD, SUB, MUL, DIV, XOR, ANDNOT, EXP, LOG)   \

@@ -1,8 +1,4 @@
 // Buffer loops over SLEEF's vector functions, with the instruction set chosen at run time.
-//
-// sleef.h declares its AVX2 functions only when the whole file is compiled for AVX, which would
-// leave processors without it behind; so the four AVX2 entry points are declared here and
-// called only from functions compiled for AVX2 and FMA, after the processor said it has both.
 #include "vector_math.h"
 
 #include <sleef.h>
@@ -10,20 +6,7 @@
 #include <string.h>
 
 #if defined(__x86_64__)
-#include <immintrin.h>
-
-#define AVX2 __attribute__((target("avx2,fma")))
-#define AVX512 __attribute__((target("avx512f,avx2,fma")))
-#define SSE2
-
-AVX2 extern __m256d Sleef_expd4_u10avx2(__m256d);
-AVX2 extern __m256d Sleef_log1pd4_u10avx2(__m256d);
-AVX2 extern __m256 Sleef_expf8_u10avx2(__m256);
-AVX2 extern __m256 Sleef_log1pf8_u10avx2(__m256);
-AVX512 extern __m512d Sleef_expd8_u10avx512f(__m512d);
-AVX512 extern __m512d Sleef_log1pd8_u10avx512f(__m512d);
-AVX512 extern __m512 Sleef_expf16_u10avx512f(__m512);
-AVX512 extern __m512 Sleef_log1pf16_u10avx512f(__m512);
+#include "sleef_wide.h"
 
 // A load of what the C runtime read from CPUID at start-up (the init call returns at once after
 // the first), so no state of our own is shared between threads.

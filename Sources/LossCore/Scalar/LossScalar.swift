@@ -12,8 +12,8 @@ where Self.RawSignificand: FixedWidthInteger {
     /// Replaces every element of `values` by its exponential, e^x.
     ///
     /// `Float` and `Double` use SLEEF's vector functions (at most 1 ulp of error; AVX-512 or AVX2
-    /// where the processor has it, SSE2 otherwise), which the loss kernels call on blocks of elements;
-    /// the default is `Self.exp` element by element.
+    /// where the processor has it, SSE2 otherwise), which ``CategoricalCrossentropy`` calls on
+    /// blocks of elements; the default is `Self.exp` element by element.
     static func formExp(_ values: UnsafeMutableBufferPointer<Self>)
 
     /// Replaces every element of `values` by log(1 + x), accurate for small x; vectorised like
