@@ -61,7 +61,7 @@ struct LossKernelTests {
         var random = Xoshiro256(seed: 41)
         let predictions = Self.extremes + (0..<1_003).map { _ in random.uniform(-50, 50) }
         for kernel in Kernel.allCases {
-            for target in [0.0, 0.3, 1.0] {
+            for target in [0.0, 0.3, 0.95, 1.0] {
                 let targets = [Double](repeating: target, count: predictions.count)
                 let result = kernel.run(targets, predictions, isa: isa)
                 var sum = 0.0
@@ -99,6 +99,32 @@ struct LossKernelTests {
                 }
             }
         }
+    }
+
+    @Test("Float totals over a million elements stay within 1e-6 of the elements' sum (block sums added in Double)",
+          arguments: instructionSets)
+    func floatTotals(isa: lossnotebooks_isa) {
+        var random = Xoshiro256(seed: 44)
+        let count = 1_000_000
+        let predictions = (0..<count).map { _ in Float(random.uniform(-4, 4)) }
+        let targets = (0..<count).map { Float($0 % 2) }
+        for kernel in Kernel.allCases {
+            let result = kernel.run(targets, predictions, isa: isa)
+            let sum = result.values.reduce(0.0) { $0 + Double($1) }
+            #expect(abs(Double(result.total) - sum) <= 1e-6 * sum, "\(kernel) on \(isa): \(result.total) vs \(sum)")
+        }
+    }
+
+    @Test("Log-cosh is never negative, though |r| + log1p(e) - log 2 cancels for small residuals", arguments: instructionSets)
+    func nonNegative(isa: lossnotebooks_isa) {
+        var random = Xoshiro256(seed: 45)
+        // Residuals from 1e-12 to 1, evenly in their logarithm.
+        let predictions = (0..<20_000).map { _ in Foundation.pow(10, random.uniform(-12, 0)) }
+        let result = Kernel.logCosh.run([Double](repeating: 0, count: predictions.count), predictions, isa: isa)
+        let negative = result.values.filter { $0 < 0 }
+        #expect(negative.isEmpty, "\(negative.count) negative losses on \(isa), e.g. \(negative.prefix(3))")
+        let floats = Kernel.logCosh.run([Float](repeating: 0, count: predictions.count), predictions.map(Float.init), isa: isa)
+        #expect(floats.values.allSatisfy { $0 >= 0 }, "Float on \(isa)")
     }
 
     @Test("Confident, correct logits: BCE = log1p(e^-|z|) keeps its relative accuracy where 1 + e rounds to 1 (z past 37)",
