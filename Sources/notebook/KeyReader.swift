@@ -1,4 +1,5 @@
 import Foundation
+import NotebookKit
 
 /// The terminal settings to put back, for the signal handlers (which may not capture).
 nonisolated(unsafe) private var savedTerminal = termios()
@@ -24,6 +25,7 @@ final class KeyReader {
         tcsetattr(STDIN_FILENO, TCSANOW, &raw)
         for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
             signal(signalNumber) { number in
+                ChildProcessGroups.killAll()
                 tcsetattr(STDIN_FILENO, TCSANOW, &savedTerminal)
                 _exit(128 + number)
             }

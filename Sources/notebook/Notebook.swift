@@ -11,7 +11,7 @@ struct Notebook: AsyncParsableCommand {
 
     /// Parses and runs, turning every usage error into one line on stderr and exit status 2.
     static func main() async {
-        StopSignals.unblock()
+        StopSignals.install()
         let command: ParsableCommand
         do {
             command = try parseAsRoot()

@@ -45,7 +45,8 @@ public enum ProcessOutcome: Codable, Sendable, Equatable, CustomStringConvertibl
 }
 
 /// Starts a program in its own process group with stdout and stderr sent to files, and waits
-/// for it with a time limit; on timeout the whole group is killed (children included).
+/// for it with a time limit; on timeout the whole group is killed (children included), and so it
+/// is when the tool is stopped (``ChildProcessGroups``).
 enum ChildProcess {
     /// Runs `executable` with `arguments` and exactly `environment`, in `directory`.
     static func run(
@@ -92,6 +93,10 @@ enum ChildProcess {
         guard status == 0 else {
             throw NotebookError(file: executable, line: nil, "cannot start: \(String(cString: strerror(status)))")
         }
+        // Known to a stop of the tool from here until its group is gone (a stop in the moment
+        // between the start and this misses it).
+        let slot = ChildProcessGroups.add(pid)
+        defer { ChildProcessGroups.remove(slot) }
         let deadline = start + UInt64(max(0, timeout) * 1e9)
         var waitStatus: Int32 = 0
         var delay: useconds_t = 1000

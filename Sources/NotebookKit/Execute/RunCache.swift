@@ -55,9 +55,10 @@ public struct RunCache: Sendable {
         return .miss(.firstRun)
     }
 
-    /// Stores a run. Timed-out runs are not cached (the machine may only have been busy).
+    /// Stores a run, unless it is not reproducible (``SnippetRun/isReproducible``: it timed out,
+    /// or was killed from outside).
     public func store(_ run: SnippetRun, parts: KeyParts) {
-        if run.outcome.isTimeout { return }
+        guard run.isReproducible else { return }
         let fileManager = FileManager.default
         try? fileManager.createDirectory(at: folder.appendingPathComponent("runs"), withIntermediateDirectories: true)
         try? fileManager.createDirectory(at: folder.appendingPathComponent("index"), withIntermediateDirectories: true)

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import NotebookRuntime
 
 /// What running one snippet produced.
@@ -45,6 +48,14 @@ public struct SnippetRun: Codable, Sendable, Equatable {
         var result: [String: RecordedValue] = [:]
         for event in events { if case let .record(name, value) = event.payload { result[name] = value } }
         return result
+    }
+
+    /// Whether running the snippet again would end the same way, so that the run cache may keep
+    /// the result: not when it ran out of time (the machine may only have been busy), nor when
+    /// something outside it killed it (SIGKILL with no sandbox limit behind it: a stopped
+    /// `notebook`, which kills its children, or an operator).
+    public var isReproducible: Bool {
+        !outcome.isTimeout && !(outcome == .signaled(SIGKILL) && limitExceeded == nil)
     }
 
     /// Whether the cell failed: it did not build, did not exit with 0, or a check failed.

@@ -174,7 +174,7 @@ public struct SnippetRunner: Sendable {
         var run = execute(job)
         if let cache {
             cache.store(run, parts: parts)
-            if !run.outcome.isTimeout { run.cacheKey = parts.key }
+            if run.isReproducible { run.cacheKey = parts.key }
         }
         return SnippetResult(run: run, reason: reason)
     }

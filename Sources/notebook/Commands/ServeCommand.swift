@@ -31,10 +31,17 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw UsageFailure(message: error.description)
         }
-        // Ctrl-C (SIGINT) and SIGTERM stop the server cleanly: the handlers only set a flag,
-        // which a task polls (a signal handler may do little else safely).
-        signal(SIGINT) { _ in stopRequested.store(true, ordering: .relaxed) }
-        signal(SIGTERM) { _ in stopRequested.store(true, ordering: .relaxed) }
+        // Ctrl-C (SIGINT) and SIGTERM stop the server cleanly: the handlers kill a running
+        // rebuild's children and set a flag, which a task polls (a signal handler may do little
+        // else safely).
+        signal(SIGINT) { _ in
+            ChildProcessGroups.killAll()
+            stopRequested.store(true, ordering: .relaxed)
+        }
+        signal(SIGTERM) { _ in
+            ChildProcessGroups.killAll()
+            stopRequested.store(true, ordering: .relaxed)
+        }
         let stopping = Mutex(false)
         let stopper = Task {
             while !stopRequested.load(ordering: .relaxed) {

@@ -42,6 +42,25 @@ struct CacheTests {
         #expect(runner.run([job])["slow"]?.reason != .cached)
     }
 
+    @Test("Runs killed from outside (SIGKILL without a sandbox limit) are not cached; one stopped at a limit is")
+    func killedRuns() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let script = try folder.script("killed", "kill -9 $$")
+        let cache = RunCache(folder: folder.url.appendingPathComponent("cache"))
+        let runner = SnippetRunner(cache: cache, toolchain: "t")
+        let job = SnippetRunner.Job(name: "killed", executable: script, timeout: 20)
+        let first = runner.run([job])["killed"]
+        #expect(first?.run.outcome == .signaled(SIGKILL) && first?.run.cacheKey == nil)
+        #expect(runner.run([job])["killed"]?.reason == .firstRun)
+        var limited = try #require(first?.run)
+        limited.limitExceeded = "the 2 GiB memory limit"
+        #expect(limited.isReproducible)
+        let parts = runner.keyParts(job)
+        cache.store(limited, parts: parts)
+        #expect(runner.run([job])["killed"]?.reason == .cached)
+    }
+
     @Test("Executables hashed together by sha256sum get the digests our SHA-256 gives, remembered until a file changes")
     func hashesTogether() throws {
         let folder = TemporaryFolder()
