@@ -1,0 +1,32 @@
+import Foundation
+
+/// Every process below `pid`, from `/proc/PID/task/*/children`, children first.
+func descendants(of pid: Int32) -> [Int32] {
+    let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+    let children = tasks.flatMap { task in
+        ((try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/children", encoding: .utf8)) ?? "").split(separator: " ").compactMap { Int32($0) }
+    }
+    return children + children.flatMap { descendants(of: $0) }
+}
+
+/// Whether `pid` runs (a zombie, ended and waiting for its parent, does not).
+func running(_ pid: Int32) -> Bool {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+          let close = stat.lastIndex(of: ")") else { return false }
+    return stat[stat.index(close, offsetBy: 2)] != "Z"
+}
+
+/// The program name of `pid` (`/proc/PID/comm`, at most 15 characters).
+func command(_ pid: Int32) -> String {
+    ((try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+}
+
+/// Whether `condition` holds within `seconds`, asked every 100 ms.
+func within(_ seconds: Double, _ condition: () -> Bool) -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while !condition() {
+        if Date() >= deadline { return false }
+        Thread.sleep(forTimeInterval: 0.1)
+    }
+    return true
+}
