@@ -184,6 +184,59 @@ enum DoubleKernels {
         return total
     }
 
+    /// Rows of several columns, or weighted, or with per-sample values, on `Double`s, for a loss
+    /// whose elements come from a one-pass kernel
+    /// (``LossScalar/logCoshKernel(target:prediction:gradient:values:scale:)``): the kernel writes
+    /// a block's losses and slopes, then each row's mean is weighted and its slopes scaled. The
+    /// generic ``ElementwiseLoss/blockRows(target:prediction:gradient:perSample:weights:columns:scale:block:)``
+    /// does the same for any scalar; this one is not generic, so a debug build (snippets) does not
+    /// go through the runtime for each element.
+    @usableFromInline
+    static func kernelRows(
+        _ kernel: (
+            _ target: UnsafeBufferPointer<Double>, _ prediction: UnsafeBufferPointer<Double>,
+            _ gradient: UnsafeMutableBufferPointer<Double>, _ values: UnsafeMutableBufferPointer<Double>?, _ scale: Double
+        ) -> Double,
+        target: UnsafeBufferPointer<Double>, prediction: UnsafeBufferPointer<Double>,
+        gradient: UnsafeMutableBufferPointer<Double>, perSample: UnsafeMutableBufferPointer<Double>?,
+        weights: UnsafeBufferPointer<Double>?, columns: Int, scale: Double
+    ) -> Double {
+        let columns = max(1, columns)
+        let rowsPerBlock = max(1, kernelBlockElements / columns)
+        let rowCount = prediction.count / columns
+        let inverse = 1 / Double(columns)
+        guard rowCount > 0, let t = target.baseAddress, let p = prediction.baseAddress, let g = gradient.baseAddress else { return 0 }
+        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: rowsPerBlock * columns)
+        defer { scratch.deallocate() }
+        var total = 0.0
+        var row = 0
+        while row < rowCount {
+            let rows = min(rowsPerBlock, rowCount - row)
+            let start = row * columns, count = rows * columns
+            _ = kernel(UnsafeBufferPointer(start: t + start, count: count), UnsafeBufferPointer(start: p + start, count: count),
+                       UnsafeMutableBufferPointer(start: g + start, count: count), UnsafeMutableBufferPointer(start: scratch, count: count), 1)
+            var offset = 0
+            while offset < rows {
+                var weight = 1.0
+                if let weights { weight = weights[row + offset] }
+                let gradientScale = scale * weight * inverse
+                var sum = 0.0
+                var index = offset * columns
+                while index < (offset + 1) * columns {
+                    sum += scratch[index]
+                    g[start + index] *= gradientScale
+                    index += 1
+                }
+                let rowValue = weight * sum * inverse
+                perSample?[row + offset] = rowValue
+                total += rowValue
+                offset += 1
+            }
+            row += rows
+        }
+        return total
+    }
+
     /// ``Trainer``'s update on `Double`s: the same formulas, in the same order.
     static func update(
         rule: Optimizer.Rule, learningRate: Double, step: Int, parameters: inout [Double], gradient g: [Double],
