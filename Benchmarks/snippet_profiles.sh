@@ -29,7 +29,8 @@ for name in "${names[@]}"; do
     ranked="$(awk '/file:function/{f=1; next} f && /^ *[0-9,]+ /' <<< "$report")"
     rank="$(grep -n -m1 -E "$metadata" <<< "$ranked" | cut -d: -f1 || true)"
     if [ -z "$rank" ]; then verdict="none"; else
-        function="$(sed -n "${rank}p" <<< "$ranked" | sed -E 's/.*:([^: ]+) \[.*/\1/; s/.*:([^: ]+)$/\1/')"
+        # "  131,390 ( 1.60%)  ???:swift::Name::operator==(...) const [/lib...]" -> swift::Name::operator==
+        function="$(sed -n "${rank}p" <<< "$ranked" | sed -E 's/^ *[0-9,]+ +\( *[0-9.]+%\) +//; s/^[^:]*://; s/ \[[^]]*\]$//; s/\(.*//')"
         verdict="$rank: $function"
         [ "$rank" -le 10 ] && { verdict="$verdict  <- in the top ten"; failed=1; }
     fi
