@@ -478,7 +478,13 @@ int main(int argc, char **argv) {
             // A little above the pids cgroup's limit, which says for certain when it is hit; where
             // there is no cgroup this one holds.
             set_limit(RLIMIT_NPROC, options.processes + 4);
-            set_limit(RLIMIT_CPU, options.cpu);
+            // The hard limit a second above the soft one: at the soft limit the kernel sends
+            // SIGXCPU, which ends the snippet and says why; with both equal it sent SIGKILL,
+            // which reads as a kill from outside.
+            if (options.cpu > 0) {
+                struct rlimit cpu = { .rlim_cur = (rlim_t)options.cpu, .rlim_max = (rlim_t)options.cpu + 1 };
+                setrlimit(RLIMIT_CPU, &cpu);
+            }
             set_limit(RLIMIT_FSIZE, options.file_size);
             set_limit(RLIMIT_NOFILE, options.open_files);
             struct rlimit none = { 0, 0 };

@@ -5,19 +5,18 @@ import Testing
 /// own, which a terminal's Ctrl-C does not reach.
 @Suite("Stopping notebook stops its children")
 struct StopTests {
-    @Test("A kill while a snippet runs ends notebook by that signal and kills the snippet, which only notebook's time limit would have stopped")
-    func interruptedRun() throws {
+    /// A fresh copy of the GeometryKit fixture with `notebook init`'s notebook and snippet.
+    func geometryKit() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("notebook-stop-\(UUID().uuidString)")
         let root = folder.appendingPathComponent("GeometryKit")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Tests/NotebookCLITests/Fixtures/GeometryKit"), to: root)
         #expect(try runNotebook(["init"], in: root).status == 0)
-        // The snippet prints, then spins: its sandbox's processor limit is a minute or more.
-        let snippet = root.appendingPathComponent("Snippets/first_snippet.swift")
-        try (String(contentsOf: snippet, encoding: .utf8) + "var spins = 0\nwhile spins >= 0 { spins = (spins + 1) % 1_000 }\n")
-            .write(to: snippet, atomically: true, encoding: .utf8)
+        return root
+    }
 
+    /// Starts `notebook build` in `root`.
+    func startBuild(in root: URL) throws -> Process {
         let build = Process()
         build.executableURL = notebookExecutable()
         build.arguments = ["build"]
@@ -26,6 +25,47 @@ struct StopTests {
         build.standardOutput = FileHandle.nullDevice
         build.standardError = FileHandle.nullDevice
         try build.run()
+        return build
+    }
+
+    @Test("A kill during the snippet build also stops SwiftPM's compiler jobs, which run in process groups of their own")
+    func interruptedBuild() throws {
+        let root = try geometryKit()
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        // A snippet of 30,000 lines keeps the compiler busy for well over ten seconds.
+        let lines = (0..<30_000).map { "let v\($0) = Double(\($0)) * 2.5 + Double(\($0 % 7))" }
+        try (["import Shapes"] + lines + ["print(v29999)"]).joined(separator: "\n")
+            .write(to: root.appendingPathComponent("Snippets/big.swift"), atomically: true, encoding: .utf8)
+        let build = try startBuild(in: root)
+        defer { if build.isRunning { kill(build.processIdentifier, SIGKILL) } }
+        // The compiler on big.swift (the package's own modules compile first, and quickly).
+        func compilingBig(_ pid: Int32) -> Bool {
+            command(pid) == "swift-frontend" && (FileManager.default.contents(atPath: "/proc/\(pid)/cmdline").map { String(decoding: $0, as: UTF8.self).contains("Snippets/big.swift") } ?? false)
+        }
+        #expect(within(120) { descendants(of: build.processIdentifier).contains(where: compilingBig) },
+                "big.swift is not being compiled: \(descendants(of: build.processIdentifier).map(command))")
+        let started = descendants(of: build.processIdentifier)
+
+        kill(build.processIdentifier, SIGTERM)
+        #expect(within(20) { !build.isRunning }, "notebook did not stop")
+        #expect(build.terminationReason == .uncaughtSignal && build.terminationStatus == SIGTERM)
+        // SIGKILL to SwiftPM's group left swiftc and swift-frontend compiling for the rest of
+        // their job; SIGINT makes SwiftPM cancel them.
+        #expect(within(10) { started.allSatisfy { !running($0) } },
+                "still running after the stop: \(started.filter(running).map(command))")
+        for pid in started where running(pid) { kill(pid, SIGKILL) }
+    }
+
+    @Test("A kill while a snippet runs ends notebook by that signal and kills the snippet, which only notebook's time limit would have stopped")
+    func interruptedRun() throws {
+        let root = try geometryKit()
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        // The snippet prints, then spins: its sandbox's processor limit is a minute or more.
+        let snippet = root.appendingPathComponent("Snippets/first_snippet.swift")
+        try (String(contentsOf: snippet, encoding: .utf8) + "var spins = 0\nwhile spins >= 0 { spins = (spins + 1) % 1_000 }\n")
+            .write(to: snippet, atomically: true, encoding: .utf8)
+
+        let build = try startBuild(in: root)
         defer { if build.isRunning { kill(build.processIdentifier, SIGKILL) } }
         #expect(within(120) { descendants(of: build.processIdentifier).contains { command($0) == "first_snippet" } },
                 "the snippet did not start: \(descendants(of: build.processIdentifier).map(command))")

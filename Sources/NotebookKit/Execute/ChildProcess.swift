@@ -48,10 +48,12 @@ public enum ProcessOutcome: Codable, Sendable, Equatable, CustomStringConvertibl
 /// for it with a time limit; on timeout the whole group is killed (children included), and so it
 /// is when the tool is stopped (``ChildProcessGroups``).
 enum ChildProcess {
-    /// Runs `executable` with `arguments` and exactly `environment`, in `directory`.
+    /// Runs `executable` with `arguments` and exactly `environment`, in `directory`. A stop of the
+    /// tool sends an `interruptible` child (SwiftPM, which then cancels its own jobs) SIGINT, and
+    /// any other SIGKILL.
     static func run(
         _ executable: String, arguments: [String], environment: [String: String], directory: URL,
-        stdout: URL, stderr: URL, timeout: Double
+        stdout: URL, stderr: URL, timeout: Double, interruptible: Bool = false
     ) throws(NotebookError) -> (outcome: ProcessOutcome, seconds: Double) {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -95,7 +97,7 @@ enum ChildProcess {
         }
         // Known to a stop of the tool from here until its group is gone (a stop in the moment
         // between the start and this misses it).
-        let slot = ChildProcessGroups.add(pid)
+        let slot = ChildProcessGroups.add(pid, interrupt: interruptible)
         defer { ChildProcessGroups.remove(slot) }
         let deadline = start + UInt64(max(0, timeout) * 1e9)
         var waitStatus: Int32 = 0

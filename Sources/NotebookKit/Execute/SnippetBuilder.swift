@@ -266,7 +266,7 @@ public struct SnippetBuilder: Sendable {
         defer { watcher?.stop() }
         let (outcome, _) = try ChildProcess.run(
             swift, arguments: arguments, environment: ProcessInfo.processInfo.environment, directory: directory,
-            stdout: out, stderr: err, timeout: timeout)
+            stdout: out, stderr: err, timeout: timeout, interruptible: true)
         var stdout = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
         var text = stdout + ((try? String(contentsOf: err, encoding: .utf8)) ?? "")
         if directory != root {

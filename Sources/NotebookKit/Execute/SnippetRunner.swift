@@ -143,7 +143,7 @@ public struct SnippetRunner: Sendable {
         settings.update(field: "events=\(RuntimeChannel.environmentKey)")
         settings.update(field: "timeout=\(job.timeout)")
         settings.update(field: "limits=\(outputLimit),\(eventLimit)")
-        settings.update(field: "sandbox=\(sandbox == nil ? "none" : "notebook-sandbox-v2")")
+        settings.update(field: "sandbox=\(sandbox == nil ? "none" : "notebook-sandbox-v3")")
         settings.update(field: "limits=\(job.limits.arguments(timeout: job.timeout).joined(separator: " "))")
         for folder in readable { settings.update(field: "read=\(folder.path)") }
         return RunCache.KeyParts(executable: executableHash, toolchain: toolchain, settings: settings.hexDigest())

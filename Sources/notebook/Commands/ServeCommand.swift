@@ -31,29 +31,42 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw UsageFailure(message: error.description)
         }
-        // Ctrl-C (SIGINT) and SIGTERM stop the server cleanly: the handlers kill a running
+        // Ctrl-C (SIGINT) and SIGTERM stop the server cleanly: the handlers stop a running
         // rebuild's children and set a flag, which a task polls (a signal handler may do little
-        // else safely).
+        // else safely). The flag is read once first: a global's first use is not safe in a handler.
+        _ = stopRequested.load(ordering: .relaxed)
         signal(SIGINT) { _ in
+            let saved = errno
             ChildProcessGroups.killAll()
             stopRequested.store(true, ordering: .relaxed)
+            errno = saved
         }
         signal(SIGTERM) { _ in
+            let saved = errno
             ChildProcessGroups.killAll()
             stopRequested.store(true, ordering: .relaxed)
+            errno = saved
         }
         let stopping = Mutex(false)
+        let served = Atomic<Bool>(false)
         let stopper = Task {
             while !stopRequested.load(ordering: .relaxed) {
                 try? await Task.sleep(nanoseconds: 100_000_000)
             }
             stopping.withLock { $0 = true }
             say("stopping")
-            await server.stop()
+            // A stop during the first build comes before the server listens, when stopping it
+            // does nothing: ask again until it has ended.
+            while !served.load(ordering: .relaxed) {
+                await server.stop()
+                try? await Task.sleep(nanoseconds: 100_000_000)
+            }
         }
         do {
             try await server.run { say("Serving \(output)/ at \($0) (Ctrl-C stops)") }
+            served.store(true, ordering: .relaxed)
         } catch {
+            served.store(true, ordering: .relaxed)
             // Errors after a stop request are the server shutting down; others are real.
             if !stopping.withLock({ $0 }) {
                 stopper.cancel()

@@ -29,6 +29,24 @@ struct SandboxConfinementTests {
         }
     }
 
+    @Test("At its CPU limit a snippet gets SIGXCPU, which names the limit, not a SIGKILL that reads as a kill from outside")
+    func cpuLimit() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let sandbox = try #require(runner.sandbox, "notebook-sandbox is built beside the tests")
+        let script = try folder.script("spin", "while :; do :; done")
+        let work = folder.url.appendingPathComponent("work")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        let (outcome, seconds) = try ChildProcess.run(
+            sandbox.path, arguments: ["--read", folder.url.path, "--cpu", "1", "--timeout", "20", work.path, script.path],
+            environment: SnippetRunner.baseEnvironment, directory: folder.url,
+            stdout: folder.url.appendingPathComponent("out"), stderr: folder.url.appendingPathComponent("err"), timeout: 30)
+        #expect(outcome == .signaled(SIGXCPU), "\(outcome)")
+        #expect(seconds < 15)
+        let verdict = SandboxVerdict.limit(outcome: outcome, stderr: "", hits: [], limits: SandboxLimits(), timeout: 1)
+        #expect(verdict?.contains("CPU time limit") == true, "\(verdict ?? "no verdict")")
+    }
+
     @Test("A file outside the package, the toolchain and the system cannot be read; the cell says why")
     func reads() throws {
         let folder = TemporaryFolder(), secrets = TemporaryFolder()
