@@ -15,19 +15,6 @@ struct StopTests {
         return root
     }
 
-    /// Starts `notebook build` in `root`.
-    func startBuild(in root: URL) throws -> Process {
-        let build = Process()
-        build.executableURL = notebookExecutable()
-        build.arguments = ["build"]
-        build.currentDirectoryURL = root
-        build.environment = notebookEnvironment()
-        build.standardOutput = FileHandle.nullDevice
-        build.standardError = FileHandle.nullDevice
-        try build.run()
-        return build
-    }
-
     @Test("A kill during the snippet build also stops SwiftPM's compiler jobs, which run in process groups of their own")
     func interruptedBuild() throws {
         let root = try geometryKit()
@@ -36,7 +23,7 @@ struct StopTests {
         let lines = (0..<30_000).map { "let v\($0) = Double(\($0)) * 2.5 + Double(\($0 % 7))" }
         try (["import Shapes"] + lines + ["print(v29999)"]).joined(separator: "\n")
             .write(to: root.appendingPathComponent("Snippets/big.swift"), atomically: true, encoding: .utf8)
-        let build = try startBuild(in: root)
+        let build = try startNotebook(["build"], in: root)
         defer { if build.isRunning { kill(build.processIdentifier, SIGKILL) } }
         // The compiler on big.swift (the package's own modules compile first, and quickly).
         func compilingBig(_ pid: Int32) -> Bool {
@@ -65,7 +52,7 @@ struct StopTests {
         try (String(contentsOf: snippet, encoding: .utf8) + "var spins = 0\nwhile spins >= 0 { spins = (spins + 1) % 1_000 }\n")
             .write(to: snippet, atomically: true, encoding: .utf8)
 
-        let build = try startBuild(in: root)
+        let build = try startNotebook(["build"], in: root)
         defer { if build.isRunning { kill(build.processIdentifier, SIGKILL) } }
         #expect(within(120) { descendants(of: build.processIdentifier).contains { command($0) == "first_snippet" } },
                 "the snippet did not start: \(descendants(of: build.processIdentifier).map(command))")

@@ -89,24 +89,8 @@ public struct BinaryCrossentropy: ElementwiseLoss {
             return elementRows(target: target, prediction: prediction, gradient: gradient, perSample: perSample,
                                weights: weights, columns: columns, scale: scale)
         }
-        if columns <= 1 && weights == nil && perSample == nil {
-            return T.logisticKernel(target: target, prediction: prediction, gradient: gradient, values: nil, scale: scale)
-        }
-        if T.self == Double.self {
-            // Not generic: a debug build runs it without the runtime's help per element.
-            var doublePerSample: UnsafeMutableBufferPointer<Double>?, doubleWeights: UnsafeBufferPointer<Double>?
-            if let perSample { doublePerSample = DoubleKernels.cast(perSample) }
-            if let weights { doubleWeights = DoubleKernels.cast(weights) }
-            let total = DoubleKernels.kernelRows(
-                Double.logisticKernel, target: DoubleKernels.cast(target), prediction: DoubleKernels.cast(prediction),
-                gradient: DoubleKernels.cast(gradient), perSample: doublePerSample, weights: doubleWeights,
-                columns: columns, scale: unsafeBitCast(scale, to: Double.self))
-            return unsafeBitCast(total, to: T.self)
-        }
-        return blockRows(target: target, prediction: prediction, gradient: gradient, perSample: perSample, weights: weights,
-                         columns: columns, scale: scale) { y, z, values, derivatives in
-            _ = T.logisticKernel(target: y, prediction: z, gradient: derivatives, values: values, scale: 1)
-        }
+        return kernelRows(target: target, prediction: prediction, gradient: gradient, perSample: perSample, weights: weights,
+                          columns: columns, scale: scale, kernel: T.logisticKernel, doubleKernel: Double.logisticKernel)
     }
 
     @inlinable public func secondDerivative<T: LossScalar>(target y: T, prediction p: T) -> T? {

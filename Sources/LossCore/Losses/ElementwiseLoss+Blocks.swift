@@ -68,4 +68,35 @@ extension ElementwiseLoss {
             return total
         }
     }
+
+    /// ``rows(target:prediction:gradient:perSample:weights:columns:scale:)`` for a loss whose
+    /// elements come from a one-pass kernel (``LossScalar/logCoshKernel(target:prediction:gradient:values:scale:)``):
+    /// single unweighted elements in one call; on `Double`s, other rows through the non-generic
+    /// ``DoubleKernels/kernelRows(_:target:prediction:gradient:perSample:weights:columns:scale:)``
+    /// (a debug build runs it without the runtime's help per element); else a block at a time.
+    @inlinable
+    func kernelRows<T: LossScalar>(
+        target: UnsafeBufferPointer<T>, prediction: UnsafeBufferPointer<T>, gradient: UnsafeMutableBufferPointer<T>,
+        perSample: UnsafeMutableBufferPointer<T>?, weights: UnsafeBufferPointer<T>?, columns: Int, scale: T,
+        kernel: (UnsafeBufferPointer<T>, UnsafeBufferPointer<T>, UnsafeMutableBufferPointer<T>, UnsafeMutableBufferPointer<T>?, T) -> T,
+        doubleKernel: (UnsafeBufferPointer<Double>, UnsafeBufferPointer<Double>, UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>?, Double) -> Double
+    ) -> T {
+        if columns <= 1 && weights == nil && perSample == nil {
+            return kernel(target, prediction, gradient, nil, scale)
+        }
+        if T.self == Double.self {
+            var doublePerSample: UnsafeMutableBufferPointer<Double>?, doubleWeights: UnsafeBufferPointer<Double>?
+            if let perSample { doublePerSample = DoubleKernels.cast(perSample) }
+            if let weights { doubleWeights = DoubleKernels.cast(weights) }
+            let total = DoubleKernels.kernelRows(
+                doubleKernel, target: DoubleKernels.cast(target), prediction: DoubleKernels.cast(prediction),
+                gradient: DoubleKernels.cast(gradient), perSample: doublePerSample, weights: doubleWeights,
+                columns: columns, scale: unsafeBitCast(scale, to: Double.self))
+            return unsafeBitCast(total, to: T.self)
+        }
+        return blockRows(target: target, prediction: prediction, gradient: gradient, perSample: perSample, weights: weights,
+                         columns: columns, scale: scale) { t, p, values, derivatives in
+            _ = kernel(t, p, derivatives, values, 1)
+        }
+    }
 }

@@ -35,24 +35,8 @@ public struct LogCosh: ResidualLoss {
         target: UnsafeBufferPointer<T>, prediction: UnsafeBufferPointer<T>, gradient: UnsafeMutableBufferPointer<T>,
         perSample: UnsafeMutableBufferPointer<T>?, weights: UnsafeBufferPointer<T>?, columns: Int, scale: T
     ) -> T {
-        if columns <= 1 && weights == nil && perSample == nil {
-            return T.logCoshKernel(target: target, prediction: prediction, gradient: gradient, values: nil, scale: scale)
-        }
-        if T.self == Double.self {
-            // Not generic: a debug build runs it without the runtime's help per element.
-            var doublePerSample: UnsafeMutableBufferPointer<Double>?, doubleWeights: UnsafeBufferPointer<Double>?
-            if let perSample { doublePerSample = DoubleKernels.cast(perSample) }
-            if let weights { doubleWeights = DoubleKernels.cast(weights) }
-            let total = DoubleKernels.kernelRows(
-                Double.logCoshKernel, target: DoubleKernels.cast(target), prediction: DoubleKernels.cast(prediction),
-                gradient: DoubleKernels.cast(gradient), perSample: doublePerSample, weights: doubleWeights,
-                columns: columns, scale: unsafeBitCast(scale, to: Double.self))
-            return unsafeBitCast(total, to: T.self)
-        }
-        return blockRows(target: target, prediction: prediction, gradient: gradient, perSample: perSample, weights: weights,
-                         columns: columns, scale: scale) { t, p, values, derivatives in
-            _ = T.logCoshKernel(target: t, prediction: p, gradient: derivatives, values: values, scale: 1)
-        }
+        kernelRows(target: target, prediction: prediction, gradient: gradient, perSample: perSample, weights: weights,
+                   columns: columns, scale: scale, kernel: T.logCoshKernel, doubleKernel: Double.logCoshKernel)
     }
 
     @inlinable public func secondDerivative<T: LossScalar>(residual r: T) -> T? {
