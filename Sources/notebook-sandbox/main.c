@@ -375,6 +375,7 @@ static void describe(int abi, int namespaces, int network_namespace, int network
 }
 
 int main(int argc, char **argv) {
+    pid_t parent = getppid();
     struct options options = { .memory = 2ULL << 30, .processes = 256, .cpu = 600, .file_size = 256ULL << 20, .open_files = 1024 };
     int probe = 0, i = 1;
     for (; i < argc && strncmp(argv[i], "--", 2) == 0; i++) {
@@ -451,6 +452,13 @@ int main(int argc, char **argv) {
     describe(abi, namespaces, namespaces && !options.network, options.network, &group);
     if (group.pids[0]) report("cgroup %s %s", group.v2 ? "v2" : "pids", group.pids);
     if (group.memory[0] && strcmp(group.memory, group.pids) != 0) report("cgroup %s %s", group.v2 ? "v2" : "memory", group.memory);
+
+    // Dies with the thread that started it, which waits for it (notebook's ChildProcess), and the
+    // namespace's init and the snippet die with it: a notebook killed outright (SIGKILL, which no
+    // handler sees) leaves no snippet running to its time limit. Set here, after the changes of
+    // user and namespace, each of which clears it; a parent gone before then is seen at once.
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent) return 125;
 
     // The status of PROGRAM travels from the namespace's init to this launcher through a pipe.
     int channel[2];

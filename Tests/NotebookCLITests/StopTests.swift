@@ -15,6 +15,26 @@ struct StopTests {
         return root
     }
 
+    @Test("A notebook killed outright (SIGKILL, which no handler sees) leaves no snippet running: the sandbox dies with it")
+    func killedOutright() throws {
+        let root = try geometryKit()
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        let snippet = root.appendingPathComponent("Snippets/first_snippet.swift")
+        try (String(contentsOf: snippet, encoding: .utf8) + "var spins = 0\nwhile spins >= 0 { spins = (spins + 1) % 1_000 }\n")
+            .write(to: snippet, atomically: true, encoding: .utf8)
+        let build = try startNotebook(["build"], in: root)
+        defer { if build.isRunning { kill(build.processIdentifier, SIGKILL) } }
+        #expect(within(120) { descendants(of: build.processIdentifier).contains { command($0) == "first_snippet" } },
+                "the snippet did not start: \(descendants(of: build.processIdentifier).map(command))")
+        let started = descendants(of: build.processIdentifier)
+        kill(build.processIdentifier, SIGKILL)
+        // Without the launcher's parent-death signal the snippet ran on to the launcher's own
+        // alarm, a second past the 60 s time limit.
+        #expect(within(10) { started.allSatisfy { !running($0) } },
+                "still running after the kill: \(started.filter(running).map(command))")
+        for pid in started where running(pid) { kill(pid, SIGKILL) }
+    }
+
     @Test("A kill during the snippet build also stops SwiftPM's compiler jobs, which run in process groups of their own")
     func interruptedBuild() throws {
         let root = try geometryKit()
