@@ -72,8 +72,8 @@ extension ElementwiseLoss {
     /// ``rows(target:prediction:gradient:perSample:weights:columns:scale:)`` for a loss whose
     /// elements come from a one-pass kernel (``LossScalar/logCoshKernel(target:prediction:gradient:values:scale:)``):
     /// single unweighted elements in one call; on `Double`s, other rows through the non-generic
-    /// ``DoubleKernels/kernelRows(_:target:prediction:gradient:perSample:weights:columns:scale:)``
-    /// (a debug build runs it without the runtime's help per element); else a block at a time.
+    /// row loop of `DoubleKernels.elementRows` (a debug build runs it without the runtime's help
+    /// per element); else a block at a time.
     @inlinable
     func kernelRows<T: LossScalar>(
         target: UnsafeBufferPointer<T>, prediction: UnsafeBufferPointer<T>, gradient: UnsafeMutableBufferPointer<T>,
@@ -85,14 +85,13 @@ extension ElementwiseLoss {
             return kernel(target, prediction, gradient, nil, scale)
         }
         if T.self == Double.self {
-            var doublePerSample: UnsafeMutableBufferPointer<Double>?, doubleWeights: UnsafeBufferPointer<Double>?
-            if let perSample { doublePerSample = DoubleKernels.cast(perSample) }
-            if let weights { doubleWeights = DoubleKernels.cast(weights) }
-            let total = DoubleKernels.kernelRows(
-                doubleKernel, target: DoubleKernels.cast(target), prediction: DoubleKernels.cast(prediction),
-                gradient: DoubleKernels.cast(gradient), perSample: doublePerSample, weights: doubleWeights,
-                columns: columns, scale: unsafeBitCast(scale, to: Double.self))
-            return unsafeBitCast(total, to: T.self)
+            // The kernel writes a block's losses and unscaled slopes, as a DoubleBlockKernel does.
+            return DoubleKernels.elementRows({ t, p, count, values, derivatives in
+                _ = doubleKernel(UnsafeBufferPointer(start: t, count: count), UnsafeBufferPointer(start: p, count: count),
+                                 UnsafeMutableBufferPointer(start: derivatives, count: count),
+                                 UnsafeMutableBufferPointer(start: values, count: count), 1)
+            }, of: target, prediction: prediction, gradient: gradient, perSample: perSample, weights: weights,
+               columns: columns, scale: scale)
         }
         return blockRows(target: target, prediction: prediction, gradient: gradient, perSample: perSample, weights: weights,
                          columns: columns, scale: scale) { t, p, values, derivatives in

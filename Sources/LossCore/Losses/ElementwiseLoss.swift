@@ -49,15 +49,8 @@ extension ElementwiseLoss {
         perSample: UnsafeMutableBufferPointer<T>?, weights: UnsafeBufferPointer<T>?, columns: Int, scale: T
     ) -> T {
         if T.self == Double.self, let kernel = doubleBlockKernel {
-            // `if let` rather than Optional.map, which would look up generic metadata on every call.
-            var doublePerSample: UnsafeMutableBufferPointer<Double>?, doubleWeights: UnsafeBufferPointer<Double>?
-            if let perSample { doublePerSample = DoubleKernels.cast(perSample) }
-            if let weights { doubleWeights = DoubleKernels.cast(weights) }
-            let total = DoubleKernels.elementRows(
-                kernel, target: DoubleKernels.cast(target), prediction: DoubleKernels.cast(prediction),
-                gradient: DoubleKernels.cast(gradient), perSample: doublePerSample,
-                weights: doubleWeights, columns: columns, scale: unsafeBitCast(scale, to: Double.self))
-            return unsafeBitCast(total, to: T.self)
+            return DoubleKernels.elementRows(kernel, of: target, prediction: prediction, gradient: gradient,
+                                             perSample: perSample, weights: weights, columns: columns, scale: scale)
         }
         let columns = max(1, columns)
         let inverse = 1 / T(columns)

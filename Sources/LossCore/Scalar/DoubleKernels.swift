@@ -28,6 +28,25 @@ enum DoubleKernels {
         unsafeBitCast(buffer, to: UnsafeMutableBufferPointer<Double>.self)
     }
 
+    /// ``elementRows(_:target:prediction:gradient:perSample:weights:columns:scale:)`` called from
+    /// generic code whose scalar the caller has found to be `Double`: the buffers are cast in and
+    /// the total out.
+    @inlinable
+    static func elementRows<T>(
+        _ kernel: DoubleBlockKernel, of target: UnsafeBufferPointer<T>, prediction: UnsafeBufferPointer<T>,
+        gradient: UnsafeMutableBufferPointer<T>, perSample: UnsafeMutableBufferPointer<T>?,
+        weights: UnsafeBufferPointer<T>?, columns: Int, scale: T
+    ) -> T {
+        // `if let` rather than Optional.map, which would look up generic metadata on every call.
+        var doublePerSample: UnsafeMutableBufferPointer<Double>?, doubleWeights: UnsafeBufferPointer<Double>?
+        if let perSample { doublePerSample = cast(perSample) }
+        if let weights { doubleWeights = cast(weights) }
+        let total = elementRows(
+            kernel, target: cast(target), prediction: cast(prediction), gradient: cast(gradient),
+            perSample: doublePerSample, weights: doubleWeights, columns: columns, scale: unsafeBitCast(scale, to: Double.self))
+        return unsafeBitCast(total, to: T.self)
+    }
+
     /// ``AffineMap/lossAndGradient(_:inputs:targets:weights:parameters:scale:)`` on `Double`s: the
     /// same blocks, kernels and order of additions, without generic slices and closures per block.
     /// Inlinable, so that a caller that knows the loss gets it specialised, and the loss's
@@ -180,59 +199,6 @@ enum DoubleKernels {
                 offset += 1
             }
             row += chunkRows
-        }
-        return total
-    }
-
-    /// Rows of several columns, or weighted, or with per-sample values, on `Double`s, for a loss
-    /// whose elements come from a one-pass kernel
-    /// (``LossScalar/logCoshKernel(target:prediction:gradient:values:scale:)``): the kernel writes
-    /// a block's losses and slopes, then each row's mean is weighted and its slopes scaled. The
-    /// generic ``ElementwiseLoss/blockRows(target:prediction:gradient:perSample:weights:columns:scale:block:)``
-    /// does the same for any scalar; this one is not generic, so a debug build (snippets) does not
-    /// go through the runtime for each element.
-    @usableFromInline
-    static func kernelRows(
-        _ kernel: (
-            _ target: UnsafeBufferPointer<Double>, _ prediction: UnsafeBufferPointer<Double>,
-            _ gradient: UnsafeMutableBufferPointer<Double>, _ values: UnsafeMutableBufferPointer<Double>?, _ scale: Double
-        ) -> Double,
-        target: UnsafeBufferPointer<Double>, prediction: UnsafeBufferPointer<Double>,
-        gradient: UnsafeMutableBufferPointer<Double>, perSample: UnsafeMutableBufferPointer<Double>?,
-        weights: UnsafeBufferPointer<Double>?, columns: Int, scale: Double
-    ) -> Double {
-        let columns = max(1, columns)
-        let rowsPerBlock = max(1, kernelBlockElements / columns)
-        let rowCount = prediction.count / columns
-        let inverse = 1 / Double(columns)
-        guard rowCount > 0, let t = target.baseAddress, let p = prediction.baseAddress, let g = gradient.baseAddress else { return 0 }
-        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: rowsPerBlock * columns)
-        defer { scratch.deallocate() }
-        var total = 0.0
-        var row = 0
-        while row < rowCount {
-            let rows = min(rowsPerBlock, rowCount - row)
-            let start = row * columns, count = rows * columns
-            _ = kernel(UnsafeBufferPointer(start: t + start, count: count), UnsafeBufferPointer(start: p + start, count: count),
-                       UnsafeMutableBufferPointer(start: g + start, count: count), UnsafeMutableBufferPointer(start: scratch, count: count), 1)
-            var offset = 0
-            while offset < rows {
-                var weight = 1.0
-                if let weights { weight = weights[row + offset] }
-                let gradientScale = scale * weight * inverse
-                var sum = 0.0
-                var index = offset * columns
-                while index < (offset + 1) * columns {
-                    sum += scratch[index]
-                    g[start + index] *= gradientScale
-                    index += 1
-                }
-                let rowValue = weight * sum * inverse
-                perSample?[row + offset] = rowValue
-                total += rowValue
-                offset += 1
-            }
-            row += rows
         }
         return total
     }

@@ -6,14 +6,9 @@ extension LossScalar {
         target: UnsafeBufferPointer<Self>, prediction: UnsafeBufferPointer<Self>,
         gradient: UnsafeMutableBufferPointer<Self>, values: UnsafeMutableBufferPointer<Self>?, scale: Self
     ) -> Self {
-        var total: Self = 0
-        for index in prediction.indices {
-            let (value, derivative) = LogCosh().valueAndDerivative(target: target[index], prediction: prediction[index])
-            gradient[index] = derivative * scale
-            values?[index] = value
-            total += value
+        elementKernel(target: target, prediction: prediction, gradient: gradient, values: values, scale: scale) { y, p in
+            LogCosh().valueAndDerivative(target: y, prediction: p)
         }
-        return total
     }
 
     @inlinable
@@ -21,9 +16,21 @@ extension LossScalar {
         target: UnsafeBufferPointer<Self>, prediction: UnsafeBufferPointer<Self>,
         gradient: UnsafeMutableBufferPointer<Self>, values: UnsafeMutableBufferPointer<Self>?, scale: Self
     ) -> Self {
+        elementKernel(target: target, prediction: prediction, gradient: gradient, values: values, scale: scale) { y, z in
+            BinaryCrossentropy.logitValueAndDerivative(target: y, logit: z)
+        }
+    }
+
+    /// The kernels' default: the scalar formulas element by element.
+    @inlinable
+    static func elementKernel(
+        target: UnsafeBufferPointer<Self>, prediction: UnsafeBufferPointer<Self>,
+        gradient: UnsafeMutableBufferPointer<Self>, values: UnsafeMutableBufferPointer<Self>?, scale: Self,
+        element: (Self, Self) -> (value: Self, derivative: Self)
+    ) -> Self {
         var total: Self = 0
         for index in prediction.indices {
-            let (value, derivative) = BinaryCrossentropy.logitValueAndDerivative(target: target[index], logit: prediction[index])
+            let (value, derivative) = element(target[index], prediction[index])
             gradient[index] = derivative * scale
             values?[index] = value
             total += value
