@@ -15,24 +15,41 @@ struct StopTests {
         return root
     }
 
+    /// `notebook init`'s snippet, made to spin once it has printed: its sandbox's processor limit
+    /// is a minute or more.
+    func spin(_ root: URL) throws {
+        let snippet = root.appendingPathComponent("Snippets/first_snippet.swift")
+        try (String(contentsOf: snippet, encoding: .utf8) + "var spins = 0\nwhile spins >= 0 { spins = (spins + 1) % 1_000 }\n")
+            .write(to: snippet, atomically: true, encoding: .utf8)
+    }
+
+    /// Starts `notebook build` in `root` and waits until a process below it is `awaited`; returns
+    /// the build and every process below it then.
+    func startBuild(in root: URL, until awaited: @escaping (Int32) -> Bool, _ what: String) throws -> (Process, [Int32]) {
+        let build = try startNotebook(["build"], in: root)
+        #expect(within(120) { descendants(of: build.processIdentifier).contains(where: awaited) },
+                "\(what) did not start: \(descendants(of: build.processIdentifier).map(command))")
+        return (build, descendants(of: build.processIdentifier))
+    }
+
+    /// Expects every process of `started` to have ended within `seconds`, and kills any that has not.
+    func expectEnded(_ started: [Int32], within seconds: Double) {
+        #expect(within(seconds) { started.allSatisfy { !running($0) } },
+                "still running after the stop: \(started.filter(running).map(command))")
+        for pid in started where running(pid) { kill(pid, SIGKILL) }
+    }
+
     @Test("A notebook killed outright (SIGKILL, which no handler sees) leaves no snippet running: the sandbox dies with it")
     func killedOutright() throws {
         let root = try geometryKit()
         defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
-        let snippet = root.appendingPathComponent("Snippets/first_snippet.swift")
-        try (String(contentsOf: snippet, encoding: .utf8) + "var spins = 0\nwhile spins >= 0 { spins = (spins + 1) % 1_000 }\n")
-            .write(to: snippet, atomically: true, encoding: .utf8)
-        let build = try startNotebook(["build"], in: root)
+        try spin(root)
+        let (build, started) = try startBuild(in: root, until: { command($0) == "first_snippet" }, "the snippet")
         defer { if build.isRunning { kill(build.processIdentifier, SIGKILL) } }
-        #expect(within(120) { descendants(of: build.processIdentifier).contains { command($0) == "first_snippet" } },
-                "the snippet did not start: \(descendants(of: build.processIdentifier).map(command))")
-        let started = descendants(of: build.processIdentifier)
         kill(build.processIdentifier, SIGKILL)
         // Without the launcher's parent-death signal the snippet ran on to the launcher's own
         // alarm, a second past the 60 s time limit.
-        #expect(within(10) { started.allSatisfy { !running($0) } },
-                "still running after the kill: \(started.filter(running).map(command))")
-        for pid in started where running(pid) { kill(pid, SIGKILL) }
+        expectEnded(started, within: 10)
     }
 
     @Test("A kill during the snippet build also stops SwiftPM's compiler jobs, which run in process groups of their own")
@@ -43,47 +60,33 @@ struct StopTests {
         let lines = (0..<30_000).map { "let v\($0) = Double(\($0)) * 2.5 + Double(\($0 % 7))" }
         try (["import Shapes"] + lines + ["print(v29999)"]).joined(separator: "\n")
             .write(to: root.appendingPathComponent("Snippets/big.swift"), atomically: true, encoding: .utf8)
-        let build = try startNotebook(["build"], in: root)
-        defer { if build.isRunning { kill(build.processIdentifier, SIGKILL) } }
         // The compiler on big.swift (the package's own modules compile first, and quickly).
         func compilingBig(_ pid: Int32) -> Bool {
             command(pid) == "swift-frontend" && (FileManager.default.contents(atPath: "/proc/\(pid)/cmdline").map { String(decoding: $0, as: UTF8.self).contains("Snippets/big.swift") } ?? false)
         }
-        #expect(within(120) { descendants(of: build.processIdentifier).contains(where: compilingBig) },
-                "big.swift is not being compiled: \(descendants(of: build.processIdentifier).map(command))")
-        let started = descendants(of: build.processIdentifier)
+        let (build, started) = try startBuild(in: root, until: compilingBig, "the compiler on big.swift")
+        defer { if build.isRunning { kill(build.processIdentifier, SIGKILL) } }
 
         kill(build.processIdentifier, SIGTERM)
         #expect(within(20) { !build.isRunning }, "notebook did not stop")
         #expect(build.terminationReason == .uncaughtSignal && build.terminationStatus == SIGTERM)
         // SIGKILL to SwiftPM's group left swiftc and swift-frontend compiling for the rest of
         // their job; SIGINT makes SwiftPM cancel them.
-        #expect(within(10) { started.allSatisfy { !running($0) } },
-                "still running after the stop: \(started.filter(running).map(command))")
-        for pid in started where running(pid) { kill(pid, SIGKILL) }
+        expectEnded(started, within: 10)
     }
 
     @Test("A kill while a snippet runs ends notebook by that signal and kills the snippet, which only notebook's time limit would have stopped")
     func interruptedRun() throws {
         let root = try geometryKit()
         defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
-        // The snippet prints, then spins: its sandbox's processor limit is a minute or more.
-        let snippet = root.appendingPathComponent("Snippets/first_snippet.swift")
-        try (String(contentsOf: snippet, encoding: .utf8) + "var spins = 0\nwhile spins >= 0 { spins = (spins + 1) % 1_000 }\n")
-            .write(to: snippet, atomically: true, encoding: .utf8)
-
-        let build = try startNotebook(["build"], in: root)
+        try spin(root)
+        let (build, started) = try startBuild(in: root, until: { command($0) == "first_snippet" }, "the snippet")
         defer { if build.isRunning { kill(build.processIdentifier, SIGKILL) } }
-        #expect(within(120) { descendants(of: build.processIdentifier).contains { command($0) == "first_snippet" } },
-                "the snippet did not start: \(descendants(of: build.processIdentifier).map(command))")
-        let started = descendants(of: build.processIdentifier)
 
         // SIGTERM: a shell may start a command with SIGINT ignored, which notebook then keeps.
         kill(build.processIdentifier, SIGTERM)
         #expect(within(20) { !build.isRunning }, "notebook did not stop")
         #expect(build.terminationReason == .uncaughtSignal && build.terminationStatus == SIGTERM)
-        #expect(within(20) { started.allSatisfy { !running($0) } },
-                "still running after the stop: \(started.filter(running).map(command))")
-        for pid in started where running(pid) { kill(pid, SIGKILL) }
+        expectEnded(started, within: 20)
     }
 }
