@@ -13,7 +13,6 @@
 /// SLEEF's scalar functions elsewhere. Every element takes the same path whatever its position,
 /// so a value's result does not depend on the buffer's length.
 
-
 void lossnotebooks_exp_double(double *values, ptrdiff_t count);
 void lossnotebooks_log1p_double(double *values, ptrdiff_t count);
 void lossnotebooks_exp_float(float *values, ptrdiff_t count);

@@ -42,9 +42,6 @@ public enum ChildProcessGroups {
         _ = stopping.load(ordering: .sequentiallyConsistent)
     }
 
-    /// Whether the tool is stopping (``killAll()`` was called).
-    public static var isStopping: Bool { stopping.load(ordering: .sequentiallyConsistent) }
-
     /// Records a running child's group, stopped with SIGINT when `interrupt` (SwiftPM) and
     /// SIGKILL otherwise; returns its slot for ``remove(_:)``, or nil when full. When the tool is
     /// already stopping, the group is stopped at once.
@@ -55,7 +52,7 @@ public enum ChildProcessGroups {
             recorded = index
             break
         }
-        if isStopping { stop(entry) }
+        if stopping.load(ordering: .sequentiallyConsistent) { stop(entry) }
         return recorded
     }
 

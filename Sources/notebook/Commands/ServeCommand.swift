@@ -35,17 +35,13 @@ struct ServeCommand: AsyncParsableCommand {
         // rebuild's children and set a flag, which a task polls (a signal handler may do little
         // else safely). The flag is read once first: a global's first use is not safe in a handler.
         _ = stopRequested.load(ordering: .relaxed)
-        signal(SIGINT) { _ in
-            let saved = errno
-            ChildProcessGroups.killAll()
-            stopRequested.store(true, ordering: .relaxed)
-            errno = saved
-        }
-        signal(SIGTERM) { _ in
-            let saved = errno
-            ChildProcessGroups.killAll()
-            stopRequested.store(true, ordering: .relaxed)
-            errno = saved
+        for number in [SIGINT, SIGTERM] {
+            signal(number) { _ in
+                let saved = errno
+                ChildProcessGroups.killAll()
+                stopRequested.store(true, ordering: .relaxed)
+                errno = saved
+            }
         }
         let stopping = Mutex(false)
         let served = Atomic<Bool>(false)
