@@ -78,6 +78,14 @@ struct DocTestTests {
         let executable = try #require(scratch.first { $0.hasSuffix("/debug/good") })
         let bytes = try Data(contentsOf: root.appendingPathComponent(executable))
         #expect(bytes.count > 0 && bytes.range(of: Data(".debug_info".utf8)) == nil)
+        // One compiler job per module: in SwiftPM's build manifest, every Swift module's
+        // command compiles the whole module and writes its module file in the same job.
+        let manifest = try String(contentsOf: root.appendingPathComponent("debug.yaml"), encoding: .utf8)
+        let compiles = manifest.components(separatedBy: "\n  \"").filter { $0.contains("description: \"Compiling Swift Module") }
+        #expect(compiles.count >= 3, "the library, and the snippets good and checks at least")
+        for command in compiles {
+            #expect(command.contains("\"-wmo\"") && command.contains("\"-no-emit-module-separately-wmo\""), "\(command.prefix(300))")
+        }
     }
 
     @Test("Two snippets that do not compile each get their own errors; the others still build and pass")
