@@ -99,6 +99,41 @@ struct TestCommandTests {
             #expect(again.status == 0, "\(again.stdout)")
         }
     }
+
+    @Test("Sources put back with their old times after a failed build are built again, not taken for the clean build before")
+    func failedBuildForgetsCleanBuild() async throws {
+        try await withFixture(.passing) { root in
+            #expect(try runNotebook(["test", "--package-path", root.path], in: root).status == 0)
+            // Change what good prints and add a snippet that does not compile: the build fails,
+            // and the rest (good among them) is built without it.
+            let good = root.appendingPathComponent("Snippets/good.swift")
+            let saved = root.appendingPathComponent("good.swift.saved")
+            try copyKeepingTimes(good, to: saved)
+            try String(contentsOf: good, encoding: .utf8).replacingOccurrences(of: "slope = 2.0", with: "slope = 3.0")
+                .write(to: good, atomically: true, encoding: .utf8)
+            let broken = root.appendingPathComponent("Snippets/broken.swift")
+            try "let x: Int = \"not a number\"\n".write(to: broken, atomically: true, encoding: .utf8)
+            let failed = try runNotebook(["test", "--package-path", root.path], in: root)
+            #expect(failed.status == 1 && failed.stdout.contains("+ slope = 3.0"), "\(failed.stdout)\(failed.stderr)")
+            // Put both back as they were, times included: the sources are those of the first build.
+            try FileManager.default.removeItem(at: broken)
+            try FileManager.default.removeItem(at: good)
+            try copyKeepingTimes(saved, to: good)
+            try FileManager.default.removeItem(at: saved)
+            let again = try runNotebook(["test", "--package-path", root.path], in: root)
+            #expect(again.status == 0, "good ran as the failed build left it:\n\(again.stdout)\(again.stderr)")
+        }
+    }
+
+    /// `cp -a`: a copy with the file's modification time.
+    func copyKeepingTimes(_ file: URL, to copy: URL) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/cp")
+        process.arguments = ["-a", file.path, copy.path]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
 }
 
 @Suite("notebook run")

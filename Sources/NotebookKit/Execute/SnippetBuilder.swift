@@ -88,6 +88,7 @@ public struct SnippetBuilder: Sendable {
                 return result
             }
         }
+        BuildStamp.remove(scratch)
         progress?(.buildStarted(snippets: names.count, first: Self.linkedProducts(scratch) == nil))
         let started = Date()
         let package = marksSlices ? shadowFolder : root

@@ -28,8 +28,8 @@ enum SourceFingerprint {
     }
 }
 
-/// What the last successful snippet build left: the sources' fingerprint and where the
-/// executables are, kept in the scratch folder.
+/// What the last snippet build left when it was clean and nothing has built since: the sources'
+/// fingerprint and where the executables are, kept in the scratch folder.
 struct BuildStamp: Codable, Equatable {
     let fingerprint: String
     let binPath: String
@@ -42,5 +42,13 @@ struct BuildStamp: Codable, Equatable {
 
     func write(_ scratch: URL) {
         if let data = try? JSONEncoder().encode(self) { try? data.write(to: Self.file(scratch), options: .atomic) }
+    }
+
+    /// Forgets the last clean build, as every build does before it starts SwiftPM: a build that
+    /// then fails (or is stopped) may already have replaced some executables, so sources put
+    /// back later with their old modification times (`cp -a`, a restored cache) must not be
+    /// taken for that clean build.
+    static func remove(_ scratch: URL) {
+        try? FileManager.default.removeItem(at: file(scratch))
     }
 }
