@@ -61,6 +61,12 @@ struct InterruptionTests {
     @Test("Two builds at once: the second is refused with a clear message")
     func concurrent() async throws {
         try await withFixture(.passing) { root in
+            // A snippet that runs for 3 s, so the first build still holds the lock when the
+            // second starts (the fixture's own snippets take milliseconds).
+            try "import Foundation\nThread.sleep(forTimeInterval: 3)\nprint(\"slept\")\n"
+                .write(to: root.appendingPathComponent("Snippets/slow.swift"), atomically: true, encoding: .utf8)
+            try "# Slow\n\n@Snippet(path: \"LossNotebooks/Snippets/slow\")\n"
+                .write(to: root.appendingPathComponent("Notebooks/slow.md"), atomically: true, encoding: .utf8)
             let first = try startNotebook(["build", "--no-cache", "--package-path", root.path], in: root)
             // Wait until the first build holds its lock.
             let lock = root.appendingPathComponent(".notebook-cache/build.lock").path

@@ -91,6 +91,9 @@ struct ExerciseBuilder {
                     continue
                 }
             }
+            // Forgotten until this build ends well: one stopped after SwiftPM replaced the
+            // executable must not leave a stamp that an earlier text would match.
+            try? FileManager.default.removeItem(at: stamps.appendingPathComponent(product))
             pending.append((item, product, key.hexDigest()))
         }
         guard !pending.isEmpty else { return (executables, errors) }
