@@ -76,14 +76,17 @@ public struct SnippetBuilder: Sendable {
     public func build(_ names: [String], catalog: SnippetCatalog) throws(NotebookError) -> Result {
         var result = Result(executables: [:], errors: [:], bin: nil)
         guard !names.isEmpty else { return result }
-        // Nothing changed since the last clean build: the executables are current.
+        // Nothing changed since the last build that finished (clean, or with every snippet
+        // either built or failed): its executables are current and its errors stand.
         let fingerprint = SourceFingerprint.of(root) + (marksSlices ? "+slice-markers-v1" : "") + (shadowManifest.map { "+manifest " + SHA256.hex(Data($0.utf8)) } ?? "")
-            + (moduleCache.map { "+module-cache " + $0.path } ?? "")
+            + (moduleCache.map { "+module-cache " + $0.path } ?? "") + "+toolchain " + toolchainVersion()
         if let stamp = BuildStamp.read(scratch), stamp.fingerprint == fingerprint {
             let bin = URL(fileURLWithPath: stamp.binPath)
-            let executables = names.map { (name: $0, url: bin.appendingPathComponent(catalog.executableName($0))) }
+            let failed = stamp.errors ?? [:]
+            let executables = names.filter { failed[$0] == nil }.map { (name: $0, url: bin.appendingPathComponent(catalog.executableName($0))) }
             if executables.allSatisfy({ FileManager.default.isExecutableFile(atPath: $0.url.path) }) {
                 for executable in executables { result.executables[executable.name] = executable.url }
+                for name in names { result.errors[name] = failed[name] }
                 result.bin = bin
                 return result
             }
@@ -95,24 +98,35 @@ public struct SnippetBuilder: Sendable {
         if marksSlices { try prepareShadow(catalog) }
         let whole = try invoke(buildArguments(), in: package, watching: true)
         progress?(.built(seconds: Date().timeIntervalSince(started)))
+        // Every snippet's errors, asked for or not, and whether every other snippet was built.
+        var everyError: [String: [String]] = [:]
+        var restBuilt = false
         if !whole.ok {
-            let failed = try record(whole.output, names: names, into: &result)
+            let failed = try record(whole.output, names: names, into: &result, every: &everyError)
             let shadow = ShadowPackage(root: root, folder: shadowFolder)
             var builtTheRest = false
             if marksSlices {
                 builtTheRest = try buildWithout(failed, in: package, leaveOut: { failed throws(NotebookError) in
                     let kept = catalog.names.filter { !failed.contains($0) }
-                    guard kept.contains(where: names.contains) else { return false }
+                    restBuilt = kept.contains(where: names.contains)
+                    guard restBuilt else { return false }
                     shadow.removeSnippets(except: Set(kept.map { String(catalog.relativePath($0).dropFirst("Snippets/".count)) }))
                     return true
                 }, fault: { output throws(NotebookError) in
-                    Self.errors(in: output, root: root).isEmpty ? [] : try record(output, names: names, into: &result)
+                    Self.errors(in: output, root: root).isEmpty ? [] : try record(output, names: names, into: &result, every: &everyError)
                 })
             }
+            restBuilt = builtTheRest && restBuilt
             if !builtTheRest { try buildEach(names, catalog: catalog, in: package, into: &result) }
         }
         let bin = try binPath(in: package)
-        if whole.ok { BuildStamp(fingerprint: fingerprint, binPath: bin.path).write(scratch) }
+        if whole.ok {
+            BuildStamp(fingerprint: fingerprint, binPath: bin.path, errors: nil).write(scratch)
+        } else if restBuilt {
+            // The package built without the snippets that failed: the same sources give the same
+            // errors, so the next build of them need not start SwiftPM twice to find them again.
+            BuildStamp(fingerprint: fingerprint, binPath: bin.path, errors: everyError).write(scratch)
+        }
         result.bin = bin
         for name in names where result.errors[name] == nil {
             let executable = bin.appendingPathComponent(catalog.executableName(name))
@@ -125,10 +139,10 @@ public struct SnippetBuilder: Sendable {
         return result
     }
 
-    /// Records a failed build's errors under the snippets of `names` they are in; returns every
-    /// snippet with an error (named or not).
+    /// Records a failed build's errors under the snippets of `names` they are in, and under every
+    /// snippet in `every`; returns every snippet with an error (named or not).
     /// - Throws: ``NotebookError`` for an error outside `Snippets/`, or a failure without one.
-    func record(_ output: String, names: [String], into result: inout Result) throws(NotebookError) -> Set<String> {
+    func record(_ output: String, names: [String], into result: inout Result, every: inout [String: [String]]) throws(NotebookError) -> Set<String> {
         let diagnostics = Self.errors(in: output, root: root)
         var failed: Set<String> = []
         for diagnostic in diagnostics {
@@ -137,6 +151,7 @@ public struct SnippetBuilder: Sendable {
                                     "the package does not build, so no snippet can run: \(diagnostic.message)")
             }
             failed.insert(name)
+            every[name, default: []].append(diagnostic.text)
             if names.contains(name) { result.errors[name, default: []].append(diagnostic.text) }
         }
         if diagnostics.isEmpty {

@@ -28,11 +28,14 @@ enum SourceFingerprint {
     }
 }
 
-/// What the last snippet build left when it was clean and nothing has built since: the sources'
-/// fingerprint and where the executables are, kept in the scratch folder.
+/// What the last snippet build left when it finished and nothing has built since: the sources'
+/// fingerprint, where the executables are and, when some snippets did not compile, their
+/// errors (every other snippet was built), kept in the scratch folder.
 struct BuildStamp: Codable, Equatable {
     let fingerprint: String
     let binPath: String
+    /// Compiler errors by snippet name; nil after a clean build.
+    let errors: [String: [String]]?
 
     static func file(_ scratch: URL) -> URL { scratch.appendingPathComponent("notebook-build-stamp.json") }
 

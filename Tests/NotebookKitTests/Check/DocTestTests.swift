@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import NotebookKit
 
@@ -110,6 +111,21 @@ struct DocTestTests {
         #expect(lines.contains { $0.hasPrefix("Notebooks/broken.md:5: ") && $0.contains("Snippets/broken2.swift:1: error:") }, "\(lines)")
         #expect(lines.count == 2, "\(lines)")
         #expect(report.cases.contains { $0.notebook == "Notebooks/broken.md" && $0.failure == nil })
+        // The same sources again: the errors and good's executable come from the last build's
+        // stamp, without starting SwiftPM; a changed snippet builds again.
+        let started = Mutex(0)
+        func again() throws -> [String] {
+            try DocTest.run(project: Project(root: root), options: DocTest.Options(
+                notebooks: ["Notebooks/broken.md"],
+                execution: ExecutionService.Settings(scratch: scratch, cacheFolder: root.appendingPathComponent(".cache"), moduleCache: FixturePackage.moduleCache,
+                                                     progress: { if case .buildStarted = $0 { started.withLock { $0 += 1 } } }))).failures.map(\.description)
+        }
+        #expect(try again() == lines)
+        #expect(started.withLock { $0 } == 0, "a build started for sources that have not changed")
+        try "let count: Int = \"two\"\nprint(count)\n".write(to: root.appendingPathComponent("Snippets/broken2.swift"), atomically: true, encoding: .utf8)
+        let changed = try again()
+        #expect(started.withLock { $0 } == 1)
+        #expect(changed.count == 2 && changed.contains { $0.contains("Snippets/broken2.swift:1: error: cannot convert value of type 'String'") }, "\(changed)")
     }
 
     @Test("Testing one notebook still checks its links into the others' headings")
