@@ -145,7 +145,7 @@ actor SharedFixture {
     }
 
     /// Puts the copy at `root` back as a fresh copy would be: every file but the snippet and
-    /// exercise builds (`.build-notebooks`) and the cached package manifest is replaced, the
+    /// exercise builds (`.build-notebooks`, which holds the cached package manifest too) is replaced, the
     /// fixture's files copied with their modification times (`cp -a`), so no run is cached and
     /// nothing is left from an earlier test, but unchanged snippets need no build.
     nonisolated func reset(_ root: URL) throws {
@@ -155,7 +155,7 @@ actor SharedFixture {
             try fileManager.removeItem(at: root.appendingPathComponent(name))
         }
         let cache = root.appendingPathComponent(".notebook-cache")
-        for name in (try? fileManager.contentsOfDirectory(atPath: cache.path)) ?? [] where name != "package" {
+        for name in (try? fileManager.contentsOfDirectory(atPath: cache.path)) ?? [] {
             try fileManager.removeItem(at: cache.appendingPathComponent(name))
         }
         let copy = Process()

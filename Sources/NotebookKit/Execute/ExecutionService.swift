@@ -113,8 +113,9 @@ public struct ExecutionService: Sendable {
         try BuildLock(folder: scratch, waiting: true)
     }
 
-    /// The package's name and products, from `swift package dump-package`, cached by the bytes of
-    /// `Package.swift` and the toolchain (so only the first call after a change starts SwiftPM).
+    /// The package's name and products, from `swift package dump-package`, cached in the scratch
+    /// folder by the bytes of `Package.swift` and the toolchain (so only the first call after a
+    /// change starts SwiftPM, whichever run cache a build uses).
     /// - Throws: ``NotebookError`` when the manifest cannot be read.
     public func packageManifest() throws(NotebookError) -> PackageManifest {
         let builder = try snippetBuilder()
@@ -131,7 +132,7 @@ public struct ExecutionService: Sendable {
             hash.update(field: (try? Data(contentsOf: project.root.appendingPathComponent(name))).map { SHA256.hex($0) } ?? "unreadable")
         }
         hash.update(field: builder.toolchainVersion())
-        let entry = cacheFolder.appendingPathComponent("package/\(hash.hexDigest()).json")
+        let entry = scratch.appendingPathComponent("package-manifests/\(hash.hexDigest()).json")
         if let data = try? Data(contentsOf: entry), let cached = try? JSONDecoder().decode(PackageManifest.self, from: data) {
             return cached
         }

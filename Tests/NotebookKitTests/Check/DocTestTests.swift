@@ -128,6 +128,27 @@ struct DocTestTests {
         #expect(changed.count == 2 && changed.contains { $0.contains("Snippets/broken2.swift:1: error: cannot convert value of type 'String'") }, "\(changed)")
     }
 
+    @Test("The package's description is read once per manifest and toolchain, into the scratch folder, whichever run cache a build uses")
+    func manifestCache() async throws {
+        let (root, scratch) = try await FixturePackage.shared.copy()
+        func service(_ cache: String) -> ExecutionService {
+            ExecutionService(project: Project(root: root), settings: .init(scratch: scratch, cacheFolder: root.appendingPathComponent(cache), moduleCache: FixturePackage.moduleCache))
+        }
+        let described = try service("a").packageManifest()
+        let folder = scratch.appendingPathComponent("package-manifests")
+        let entries = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }
+        let entry = try #require(entries.first { (try? JSONDecoder().decode(PackageManifest.self, from: Data(contentsOf: folder.appendingPathComponent($0)))) == described })
+        // A changed entry is what the next call reads, from another run cache too: SwiftPM did not run.
+        var changed = described
+        changed.name = "Changed"
+        try JSONEncoder().encode(changed).write(to: folder.appendingPathComponent(entry))
+        #expect(try service("b").packageManifest().name == "Changed")
+        // Other manifest bytes are another key: SwiftPM describes the package again.
+        let manifest = root.appendingPathComponent("Package.swift")
+        try (String(contentsOf: manifest, encoding: .utf8) + "\n// changed\n").write(to: manifest, atomically: true, encoding: .utf8)
+        #expect(try service("b").packageManifest() == described)
+    }
+
     @Test("Testing one notebook still checks its links into the others' headings")
     func linksIntoOthers() async throws {
         let (report, _) = try await run(["Notebooks/failing.md"])
