@@ -73,6 +73,7 @@ public struct ExecutionService: Sendable {
     func snippetBuilder() throws(NotebookError) -> SnippetBuilder {
         var builder = try SnippetBuilder(root: project.root, scratch: scratch)
         builder.moduleCache = moduleCache
+        builder.reusesFailedBuild = !noCache
         return builder
     }
 
@@ -127,6 +128,9 @@ public struct ExecutionService: Sendable {
             .filter { $0 == "Package.swift" || ($0.hasPrefix("Package@swift") && $0.hasSuffix(".swift")) }.sorted()
         var hash = SHA256()
         hash.update(field: "package-manifest-v2")
+        // Local dependencies are described by absolute paths: a scratch folder that another
+        // package uses, or that moved with a copied course, asks again.
+        hash.update(field: project.root.standardizedFileURL.path)
         for name in manifests {
             hash.update(field: name)
             hash.update(field: (try? Data(contentsOf: project.root.appendingPathComponent(name))).map { SHA256.hex($0) } ?? "unreadable")

@@ -32,6 +32,10 @@ public struct SnippetBuilder: Sendable {
     /// The compiler's module cache (the system's and Foundation's modules, compiled once), which
     /// builds that name the same folder share; nil leaves SwiftPM's own in the scratch folder.
     public var moduleCache: URL?
+    /// Whether the errors of the last build, when the sources have not changed since, are
+    /// reported again without building (`--no-cache` builds again: a cause outside the
+    /// sources, such as a local dependency, may have gone).
+    public var reusesFailedBuild = true
 
     /// The shadow package that builds marked snippets.
     var shadowFolder: URL { scratch.appendingPathComponent("snippets/package") }
@@ -79,8 +83,8 @@ public struct SnippetBuilder: Sendable {
         // Nothing changed since the last build that finished (clean, or with every snippet
         // either built or failed): its executables are current and its errors stand.
         let fingerprint = SourceFingerprint.of(root) + (marksSlices ? "+slice-markers-v1" : "") + (shadowManifest.map { "+manifest " + SHA256.hex(Data($0.utf8)) } ?? "")
-            + (moduleCache.map { "+module-cache " + $0.path } ?? "") + "+toolchain " + toolchainVersion()
-        if let stamp = BuildStamp.read(scratch), stamp.fingerprint == fingerprint {
+            + (moduleCache.map { "+module-cache " + $0.path } ?? "") + "+toolchain " + toolchainVersion() + "+stamp-v2 " + buildArguments().joined(separator: " ")
+        if let stamp = BuildStamp.read(scratch), stamp.fingerprint == fingerprint, stamp.errors == nil || reusesFailedBuild {
             let bin = URL(fileURLWithPath: stamp.binPath)
             let failed = stamp.errors ?? [:]
             let executables = names.filter { failed[$0] == nil }.map { (name: $0, url: bin.appendingPathComponent(catalog.executableName($0))) }
@@ -122,9 +126,11 @@ public struct SnippetBuilder: Sendable {
         let bin = try binPath(in: package)
         if whole.ok {
             BuildStamp(fingerprint: fingerprint, binPath: bin.path, errors: nil).write(scratch)
-        } else if restBuilt {
+        } else if restBuilt, !everyError.values.joined().contains(where: { $0.contains("module") }) {
             // The package built without the snippets that failed: the same sources give the same
             // errors, so the next build of them need not start SwiftPM twice to find them again.
+            // Not an error about a module, which a cause outside the sources may give (a
+            // module cache, a dependency, a system library).
             BuildStamp(fingerprint: fingerprint, binPath: bin.path, errors: everyError).write(scratch)
         }
         result.bin = bin

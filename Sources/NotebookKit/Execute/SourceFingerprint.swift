@@ -1,7 +1,7 @@
 import Foundation
 
-/// A fingerprint of a package's sources (paths, sizes and modification times of `Package.swift`,
-/// `Sources/` and `Snippets/`): when it is unchanged since the last successful build, the snippet
+/// A fingerprint of a package's sources (paths, sizes and modification times of its manifests,
+/// `Package.resolved`, `Sources/` and `Snippets/`): when it is unchanged since the last successful build, the snippet
 /// executables are still current and `swift build` need not run (a warm build then takes
 /// milliseconds, not a second).
 enum SourceFingerprint {
@@ -16,7 +16,12 @@ enum SourceFingerprint {
             else { return nil }
             return "\(url.path)|\(size)|\(date.timeIntervalSince1970)"
         }
-        if let entry = stamp(root.appendingPathComponent("Package.swift")) { entries.append(entry) }
+        // The manifests (Package.swift and any version-specific one, which SwiftPM prefers) and
+        // the resolved dependency versions.
+        let top = (try? fileManager.contentsOfDirectory(atPath: root.path)) ?? []
+        for name in top where (name.hasPrefix("Package") && name.hasSuffix(".swift")) || name == "Package.resolved" {
+            if let entry = stamp(root.appendingPathComponent(name)) { entries.append(entry) }
+        }
         for folder in ["Sources", "Snippets"] {
             guard let enumerator = fileManager.enumerator(at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil) else { continue }
             for case let url as URL in enumerator {

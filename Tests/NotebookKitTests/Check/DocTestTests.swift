@@ -114,10 +114,10 @@ struct DocTestTests {
         // The same sources again: the errors and good's executable come from the last build's
         // stamp, without starting SwiftPM; a changed snippet builds again.
         let started = Mutex(0)
-        func again() throws -> [String] {
+        func again(noCache: Bool = false) throws -> [String] {
             try DocTest.run(project: Project(root: root), options: DocTest.Options(
                 notebooks: ["Notebooks/broken.md"],
-                execution: ExecutionService.Settings(scratch: scratch, cacheFolder: root.appendingPathComponent(".cache"), moduleCache: FixturePackage.moduleCache,
+                execution: ExecutionService.Settings(noCache: noCache, scratch: scratch, cacheFolder: root.appendingPathComponent(".cache"), moduleCache: FixturePackage.moduleCache,
                                                      progress: { if case .buildStarted = $0 { started.withLock { $0 += 1 } } }))).failures.map(\.description)
         }
         #expect(try again() == lines)
@@ -126,22 +126,35 @@ struct DocTestTests {
         let changed = try again()
         #expect(started.withLock { $0 } == 1)
         #expect(changed.count == 2 && changed.contains { $0.contains("Snippets/broken2.swift:1: error: cannot convert value of type 'String'") }, "\(changed)")
+        // --no-cache builds again, and so does every build after an error about a module (whose
+        // cause may lie outside the sources).
+        #expect(try again(noCache: true) == changed)
+        #expect(started.withLock { $0 } == 2)
+        try "import NoSuchModuleHere\n".write(to: root.appendingPathComponent("Snippets/broken2.swift"), atomically: true, encoding: .utf8)
+        #expect(try again().contains { $0.contains("no such module 'NoSuchModuleHere'") })
+        #expect(try again().contains { $0.contains("no such module 'NoSuchModuleHere'") })
+        #expect(started.withLock { $0 } == 4)
     }
 
     @Test("The package's description is read once per manifest and toolchain, into the scratch folder, whichever run cache a build uses")
     func manifestCache() async throws {
-        let (root, scratch) = try await FixturePackage.shared.copy()
+        let (root, _) = try await FixturePackage.shared.copy()
+        // A scratch folder of its own: the entry changed below must not reach the suite's other tests.
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let scratch = folder.url.appendingPathComponent("scratch")
         func service(_ cache: String) -> ExecutionService {
             ExecutionService(project: Project(root: root), settings: .init(scratch: scratch, cacheFolder: root.appendingPathComponent(cache), moduleCache: FixturePackage.moduleCache))
         }
         let described = try service("a").packageManifest()
-        let folder = scratch.appendingPathComponent("package-manifests")
-        let entries = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }
-        let entry = try #require(entries.first { (try? JSONDecoder().decode(PackageManifest.self, from: Data(contentsOf: folder.appendingPathComponent($0)))) == described })
+        let manifests = scratch.appendingPathComponent("package-manifests")
+        let entries = try FileManager.default.contentsOfDirectory(atPath: manifests.path).filter { $0.hasSuffix(".json") }
+        #expect(entries.count == 1, "\(entries)")
+        let entry = try #require(entries.first { (try? JSONDecoder().decode(PackageManifest.self, from: Data(contentsOf: manifests.appendingPathComponent($0)))) == described })
         // A changed entry is what the next call reads, from another run cache too: SwiftPM did not run.
         var changed = described
         changed.name = "Changed"
-        try JSONEncoder().encode(changed).write(to: folder.appendingPathComponent(entry))
+        try JSONEncoder().encode(changed).write(to: manifests.appendingPathComponent(entry))
         #expect(try service("b").packageManifest().name == "Changed")
         // Other manifest bytes are another key: SwiftPM describes the package again.
         let manifest = root.appendingPathComponent("Package.swift")
