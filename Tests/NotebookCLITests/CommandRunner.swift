@@ -158,12 +158,7 @@ actor SharedFixture {
         for name in (try? fileManager.contentsOfDirectory(atPath: cache.path)) ?? [] {
             try fileManager.removeItem(at: cache.appendingPathComponent(name))
         }
-        let copy = Process()
-        copy.executableURL = URL(fileURLWithPath: "/bin/cp")
-        copy.arguments = ["-a", fixture.path + "/.", root.path]
-        try copy.run()
-        copy.waitUntilExit()
-        guard copy.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
+        try copyKeepingTimes(URL(fileURLWithPath: fixture.path + "/."), to: root)
         try prepare(root)
     }
 }
@@ -180,4 +175,15 @@ func withFixture<T>(_ shared: SharedFixture, _ body: (URL) async throws -> T) as
     }
     await shared.release(root)
     return try result.get()
+}
+
+/// `cp -a`: a copy of `file` (or a folder's contents, given as `folder/.`) with its modification
+/// times.
+func copyKeepingTimes(_ file: URL, to copy: URL) throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/cp")
+    process.arguments = ["-a", file.path, copy.path]
+    try process.run()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
 }

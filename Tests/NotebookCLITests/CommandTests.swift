@@ -130,16 +130,6 @@ struct TestCommandTests {
             #expect(again.status == 0, "good ran as the failed build left it:\n\(again.stdout)\(again.stderr)")
         }
     }
-
-    /// `cp -a`: a copy with the file's modification time.
-    func copyKeepingTimes(_ file: URL, to copy: URL) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/cp")
-        process.arguments = ["-a", file.path, copy.path]
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-    }
 }
 
 @Suite("notebook run")

@@ -15,12 +15,19 @@ struct StopTests {
         return root
     }
 
-    /// `notebook init`'s snippet, made to spin once it has printed: its sandbox's processor limit
-    /// is a minute or more.
-    func spin(_ root: URL) throws {
+    /// Runs `body` with `notebook build` started on a fresh package whose snippet (`notebook
+    /// init`'s, made to spin once it has printed: its sandbox's processor limit is a minute or
+    /// more) is running, and every process below the build then; kills the build if it is left
+    /// running.
+    func withSpinningSnippet(_ body: (Process, [Int32]) throws -> Void) throws {
+        let root = try geometryKit()
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
         let snippet = root.appendingPathComponent("Snippets/first_snippet.swift")
         try (String(contentsOf: snippet, encoding: .utf8) + "var spins = 0\nwhile spins >= 0 { spins = (spins + 1) % 1_000 }\n")
             .write(to: snippet, atomically: true, encoding: .utf8)
+        let (build, started) = try startBuild(in: root, until: { command($0) == "first_snippet" }, "the snippet")
+        defer { if build.isRunning { kill(build.processIdentifier, SIGKILL) } }
+        try body(build, started)
     }
 
     /// Starts `notebook build` in `root` and waits until a process below it is `awaited`; returns
@@ -41,15 +48,12 @@ struct StopTests {
 
     @Test("A notebook killed outright (SIGKILL, which no handler sees) leaves no snippet running: the sandbox dies with it")
     func killedOutright() throws {
-        let root = try geometryKit()
-        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
-        try spin(root)
-        let (build, started) = try startBuild(in: root, until: { command($0) == "first_snippet" }, "the snippet")
-        defer { if build.isRunning { kill(build.processIdentifier, SIGKILL) } }
-        kill(build.processIdentifier, SIGKILL)
-        // Without the launcher's parent-death signal the snippet ran on to the launcher's own
-        // alarm, a second past the 60 s time limit.
-        expectEnded(started, within: 10)
+        try withSpinningSnippet { build, started in
+            kill(build.processIdentifier, SIGKILL)
+            // Without the launcher's parent-death signal the snippet ran on to the launcher's own
+            // alarm, a second past the 60 s time limit.
+            expectEnded(started, within: 10)
+        }
     }
 
     @Test("A kill during the snippet build also stops SwiftPM's compiler jobs, which run in process groups of their own")
@@ -77,16 +81,12 @@ struct StopTests {
 
     @Test("A kill while a snippet runs ends notebook by that signal and kills the snippet, which only notebook's time limit would have stopped")
     func interruptedRun() throws {
-        let root = try geometryKit()
-        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
-        try spin(root)
-        let (build, started) = try startBuild(in: root, until: { command($0) == "first_snippet" }, "the snippet")
-        defer { if build.isRunning { kill(build.processIdentifier, SIGKILL) } }
-
-        // SIGTERM: a shell may start a command with SIGINT ignored, which notebook then keeps.
-        kill(build.processIdentifier, SIGTERM)
-        #expect(within(20) { !build.isRunning }, "notebook did not stop")
-        #expect(build.terminationReason == .uncaughtSignal && build.terminationStatus == SIGTERM)
-        expectEnded(started, within: 20)
+        try withSpinningSnippet { build, started in
+            // SIGTERM: a shell may start a command with SIGINT ignored, which notebook then keeps.
+            kill(build.processIdentifier, SIGTERM)
+            #expect(within(20) { !build.isRunning }, "notebook did not stop")
+            #expect(build.terminationReason == .uncaughtSignal && build.terminationStatus == SIGTERM)
+            expectEnded(started, within: 20)
+        }
     }
 }

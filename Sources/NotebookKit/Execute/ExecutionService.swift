@@ -123,9 +123,7 @@ public struct ExecutionService: Sendable {
         guard FileManager.default.isReadableFile(atPath: project.root.appendingPathComponent("Package.swift").path) else {
             throw NotebookError(file: "Package.swift", line: nil, "cannot be read")
         }
-        // Package.swift and any version-specific manifest (Package@swift-6.0.swift), which SwiftPM prefers.
-        let manifests = ((try? FileManager.default.contentsOfDirectory(atPath: project.root.path)) ?? [])
-            .filter { $0 == "Package.swift" || ($0.hasPrefix("Package@swift") && $0.hasSuffix(".swift")) }.sorted()
+        let manifests = SourceFingerprint.manifests(in: project.root)
         var hash = SHA256()
         hash.update(field: "package-manifest-v2")
         // Local dependencies are described by absolute paths: a scratch folder that another

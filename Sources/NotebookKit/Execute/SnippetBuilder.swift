@@ -82,8 +82,9 @@ public struct SnippetBuilder: Sendable {
         guard !names.isEmpty else { return result }
         // Nothing changed since the last build that finished (clean, or with every snippet
         // either built or failed): its executables are current and its errors stand.
+        // (The build arguments name the module cache.)
         let fingerprint = SourceFingerprint.of(root) + (marksSlices ? "+slice-markers-v1" : "") + (shadowManifest.map { "+manifest " + SHA256.hex(Data($0.utf8)) } ?? "")
-            + (moduleCache.map { "+module-cache " + $0.path } ?? "") + "+toolchain " + toolchainVersion() + "+stamp-v2 " + buildArguments().joined(separator: " ")
+            + "+toolchain " + toolchainVersion() + "+stamp-v2 " + buildArguments().joined(separator: " ")
         if let stamp = BuildStamp.read(scratch), stamp.fingerprint == fingerprint, stamp.errors == nil || reusesFailedBuild {
             let bin = URL(fileURLWithPath: stamp.binPath)
             let failed = stamp.errors ?? [:]
@@ -103,10 +104,10 @@ public struct SnippetBuilder: Sendable {
         let whole = try invoke(buildArguments(), in: package, watching: true)
         progress?(.built(seconds: Date().timeIntervalSince(started)))
         // Every snippet's errors, asked for or not, and whether every other snippet was built.
-        var everyError: [String: [String]] = [:]
+        var errors: [String: [String]] = [:]
         var restBuilt = false
         if !whole.ok {
-            let failed = try record(whole.output, names: names, into: &result, every: &everyError)
+            let failed = try record(whole.output, into: &errors)
             let shadow = ShadowPackage(root: root, folder: shadowFolder)
             var builtTheRest = false
             if marksSlices {
@@ -117,21 +118,22 @@ public struct SnippetBuilder: Sendable {
                     shadow.removeSnippets(except: Set(kept.map { String(catalog.relativePath($0).dropFirst("Snippets/".count)) }))
                     return true
                 }, fault: { output throws(NotebookError) in
-                    Self.errors(in: output, root: root).isEmpty ? [] : try record(output, names: names, into: &result, every: &everyError)
+                    Self.errors(in: output, root: root).isEmpty ? [] : try record(output, into: &errors)
                 })
             }
             restBuilt = builtTheRest && restBuilt
+            for name in names { result.errors[name] = errors[name] }
             if !builtTheRest { try buildEach(names, catalog: catalog, in: package, into: &result) }
         }
         let bin = try binPath(in: package)
         if whole.ok {
             BuildStamp(fingerprint: fingerprint, binPath: bin.path, errors: nil).write(scratch)
-        } else if restBuilt, !everyError.values.joined().contains(where: { $0.contains("module") }) {
+        } else if restBuilt, !errors.values.joined().contains(where: { $0.contains("module") }) {
             // The package built without the snippets that failed: the same sources give the same
             // errors, so the next build of them need not start SwiftPM twice to find them again.
             // Not an error about a module, which a cause outside the sources may give (a
             // module cache, a dependency, a system library).
-            BuildStamp(fingerprint: fingerprint, binPath: bin.path, errors: everyError).write(scratch)
+            BuildStamp(fingerprint: fingerprint, binPath: bin.path, errors: errors).write(scratch)
         }
         result.bin = bin
         for name in names where result.errors[name] == nil {
@@ -145,10 +147,10 @@ public struct SnippetBuilder: Sendable {
         return result
     }
 
-    /// Records a failed build's errors under the snippets of `names` they are in, and under every
-    /// snippet in `every`; returns every snippet with an error (named or not).
+    /// Records a failed build's errors in `errors` under the snippets they are in; returns the
+    /// snippets with an error in this output.
     /// - Throws: ``NotebookError`` for an error outside `Snippets/`, or a failure without one.
-    func record(_ output: String, names: [String], into result: inout Result, every: inout [String: [String]]) throws(NotebookError) -> Set<String> {
+    func record(_ output: String, into errors: inout [String: [String]]) throws(NotebookError) -> Set<String> {
         let diagnostics = Self.errors(in: output, root: root)
         var failed: Set<String> = []
         for diagnostic in diagnostics {
@@ -157,8 +159,7 @@ public struct SnippetBuilder: Sendable {
                                     "the package does not build, so no snippet can run: \(diagnostic.message)")
             }
             failed.insert(name)
-            every[name, default: []].append(diagnostic.text)
-            if names.contains(name) { result.errors[name, default: []].append(diagnostic.text) }
+            errors[name, default: []].append(diagnostic.text)
         }
         if diagnostics.isEmpty {
             let tail = output.split(separator: "\n").suffix(3).joined(separator: " | ")

@@ -1,9 +1,9 @@
 import Foundation
 
 /// A fingerprint of a package's sources (paths, sizes and modification times of its manifests,
-/// `Package.resolved`, `Sources/` and `Snippets/`): when it is unchanged since the last successful build, the snippet
-/// executables are still current and `swift build` need not run (a warm build then takes
-/// milliseconds, not a second).
+/// `Package.resolved`, `Sources/` and `Snippets/`): when it is unchanged since the last build
+/// that finished (``BuildStamp``), the snippet executables are still current and `swift build`
+/// need not run (a warm build then takes milliseconds, not a second).
 enum SourceFingerprint {
     static func of(_ root: URL) -> String {
         var hash = SHA256()
@@ -16,10 +16,7 @@ enum SourceFingerprint {
             else { return nil }
             return "\(url.path)|\(size)|\(date.timeIntervalSince1970)"
         }
-        // The manifests (Package.swift and any version-specific one, which SwiftPM prefers) and
-        // the resolved dependency versions.
-        let top = (try? fileManager.contentsOfDirectory(atPath: root.path)) ?? []
-        for name in top where (name.hasPrefix("Package") && name.hasSuffix(".swift")) || name == "Package.resolved" {
+        for name in manifests(in: root) + ["Package.resolved"] {
             if let entry = stamp(root.appendingPathComponent(name)) { entries.append(entry) }
         }
         for folder in ["Sources", "Snippets"] {
@@ -30,6 +27,13 @@ enum SourceFingerprint {
         }
         for entry in entries.sorted() { hash.update(field: entry) }
         return hash.hexDigest()
+    }
+
+    /// The package's manifests, sorted: `Package.swift` and any version-specific one
+    /// (`Package@swift-6.0.swift`), which SwiftPM prefers.
+    static func manifests(in root: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? [])
+            .filter { $0 == "Package.swift" || ($0.hasPrefix("Package@swift") && $0.hasSuffix(".swift")) }.sorted()
     }
 }
 
