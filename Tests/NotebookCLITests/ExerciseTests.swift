@@ -156,7 +156,7 @@ struct ExerciseTests {
         }
     }
 
-    @Test("a teacher grades three submissions: one right, one that traps and one that does not compile, each on its own")
+    @Test("a teacher grades four submissions: one right, one that traps, one that does not compile and one that rewrote a check, each on its own; grades go nowhere but a folder of their own")
     func grade() async throws {
         try await withFixture(.exerciseKit) { root in
             let starter = { (name: String) -> String in
@@ -175,6 +175,20 @@ struct ExerciseTests {
             try submit("bob", "perimeter", "return width + height",
                        extra: "for _ in 0..<50_000 { print(String(repeating: \"x\", count: 100)) }\n")
             try submit("carol", "area", "return width * heigth")
+            // dave answers 0 and rewrites the visible check, keeping its claim, and the hidden
+            // checks' helper: no check counts, and the note says which line he changed.
+            try write(starter("area").replacingOccurrences(of: stub, with: "return 0")
+                .replacingOccurrences(of: "check(area(width: 2, height: 3) == 6,", with: "check(true,")
+                .replacingOccurrences(of: "let unit = 1.0", with: "let unit = 0.0"),
+                to: submissions.appendingPathComponent("dave/area.swift"))
+            try submit("dave", "perimeter", "let twice = 2.0\nreturn twice * (width + height)", extra: "// an added comment and a helper are fine\nfunc half(_ x: Double) -> Double { x / 2 }\n")
+
+            // Refused before any grading: nothing is built, nothing written.
+            for output in ["/", ".", "Notebooks", "submissions/grades", "Exercises", ".build-notebooks"] {
+                let refused = try runNotebook(["exercise", "grade", "submissions", "--output", output], in: root)
+                #expect(refused.status == 2 && refused.stderr.contains("the output folder") && refused.stdout.isEmpty, "\(output): \(refused.stderr)")
+            }
+            #expect(!FileManager.default.fileExists(atPath: "/grades.csv") && !FileManager.default.fileExists(atPath: submissions.appendingPathComponent("grades").path))
 
             let graded = try runNotebook(["exercise", "grade", "submissions", "--output", "grades"], in: root)
             #expect(graded.status == 0, "\(graded.stdout)\(graded.stderr)")
@@ -184,16 +198,18 @@ struct ExerciseTests {
             #expect(lines.contains("carol    0/3 !  0/2 !      0/5"))
             #expect(graded.stdout.contains("bob/area: killed by signal 4"))
             #expect(graded.stdout.contains("carol/area: does not compile: carol/area.swift:5: error: cannot find 'heigth' in scope"))
-            #expect(graded.stdout.contains("carol/perimeter: not submitted"))
+            #expect(graded.stdout.contains("carol: not submitted: perimeter"))
+            #expect(lines.contains("dave     0/3 !  2/2        2/5"), "\(graded.stdout)")
+            #expect(graded.stdout.contains("dave/area: changed the exercise's line 3 (let unit = 1.0): no check counts"), "\(graded.stdout)")
 
             let csv = read(root.appendingPathComponent("grades/grades.csv"))
             #expect(csv.hasPrefix("student,exercise,check,result,seconds,note\r\n"))
             #expect(csv.contains("alice,area,a flat rectangle has area 0,pass,"), "the teacher sees the hidden checks' claims")
             #expect(csv.contains("bob,perimeter,a 2 by 3 rectangle has perimeter 10,fail,"))
-            #expect(csv.split(separator: "\r\n").count == 1 + 3 * 5, "a row per student, exercise and check")
+            #expect(csv.split(separator: "\r\n").count == 1 + 4 * 5, "a row per student, exercise and check")
             let json = try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("grades/grades.json"))) as? [String: Any]
             let scores = try #require(json?["scores"] as? [[String: Any]])
-            #expect(scores.count == 6)
+            #expect(scores.count == 8)
             #expect(scores.contains { $0["student"] as? String == "alice" && $0["exercise"] as? String == "area" && $0["passed"] as? Int == 3 })
             let rows = try #require(json?["rows"] as? [[String: Any]])
             #expect(rows.allSatisfy { $0["seconds"] is Double && $0["passed"] is Bool && $0["check"] is String })

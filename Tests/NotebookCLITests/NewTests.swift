@@ -62,4 +62,25 @@ struct NewTests {
         let bad = try runNotebook(["new", "Bad Name"], in: root)
         #expect(bad.status == 2 && bad.stderr.contains("lowercase letters, digits"), "\(bad.stderr)")
     }
+
+    @Test("new: a title is written as front matter reads it back; a title of several lines, or no place left after the last order, is one line of error")
+    func titlesAndOrders() throws {
+        let root = try lessons()
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        let quoted = try runNotebook(["new", "quoted", "--title", "\"Quoted\" # and C#"], in: root)
+        #expect(quoted.status == 0, "\(quoted.stderr)")
+        let listed = try runNotebook(["list"], in: root)
+        #expect(listed.status == 0 && listed.stdout.contains("\"Quoted\" # and C#"), "\(listed.stdout)\(listed.stderr)")
+        for title in ["a\nb: \"c\"\n---", "", "   "] {
+            let refused = try runNotebook(["new", "refused", "--title", title], in: root)
+            #expect(refused.status == 2 && refused.stderr.contains("--title") && refused.stderr.contains("is not a title"), "\(refused.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("Snippets/refused.swift").path))
+        // An order the front matter allows but that leaves no place after it: an error, not a trap.
+        try "---\norder: 9223372036854775807\n---\n# Last\n".write(to: root.appendingPathComponent("Notebooks/99-last.md"), atomically: true, encoding: .utf8)
+        let full = try runNotebook(["new", "after-last"], in: root)
+        #expect(full.status == 2 && full.stderr.contains("Notebooks/99-last.md: its order is 9223372036854775807, so no place is left after it; give the new notebook one with --order N (1 to 999)"), "\(full.status) \(full.stderr)")
+        let placed = try runNotebook(["new", "after-last", "--order", "7"], in: root)
+        #expect(placed.status == 0, "\(placed.stderr)")
+    }
 }

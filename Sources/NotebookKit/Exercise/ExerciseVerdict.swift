@@ -27,10 +27,26 @@ public struct ExerciseVerdict: Sendable, Equatable {
     public var errorText: String
     /// Seconds the run took.
     public var seconds: Double
+    /// A line the exercise gave, as the starter has it.
+    public struct GivenLine: Sendable, Equatable {
+        /// Its 1-based line in the starter.
+        public var line: Int
+        /// Its text.
+        public var text: String
+    }
+
+    /// The first line the exercise gave that the student's version changed or removed, when
+    /// there is one: then no check counts (``ExerciseSource/changedLine(in:)``).
+    public var changed: GivenLine?
+
+    /// What a student is told when their version changed one of the exercise's lines.
+    public var changedMessage: String? {
+        changed.map { "changed the exercise's line \($0.line) (\($0.text)): only the answers are yours to change, so no check counts; put that line back" }
+    }
 
     /// Whether it compiled, ran to the end and passed every check.
     public var passed: Bool {
-        compileErrors.isEmpty && abnormalEnding == nil && stoppedAtStub == nil && !checks.isEmpty && checks.allSatisfy(\.passed)
+        compileErrors.isEmpty && changed == nil && abnormalEnding == nil && stoppedAtStub == nil && !checks.isEmpty && checks.allSatisfy(\.passed)
     }
 
     /// Checks passed.
@@ -39,7 +55,8 @@ public struct ExerciseVerdict: Sendable, Equatable {
     /// Judges `result` (of a version built from `graded`) against the checks of the solution's
     /// run, `solution`, of the exercise whose source is `source`. A check counts when the
     /// version makes a check with the same claim and it holds (claims are matched in order, so
-    /// a check the student adds cannot stand in for one of the exercise's).
+    /// a check the student adds cannot stand in for one of the exercise's), and only when the
+    /// version kept every line the exercise gave (a rewritten check or helper counts nothing).
     public init(result: SnippetResult, graded: ExerciseSource.Graded, solution: SnippetRun, source: ExerciseSource) {
         let run = result.run
         compileErrors = run.buildErrors
@@ -50,6 +67,11 @@ public struct ExerciseVerdict: Sendable, Equatable {
             if outcome != nil { made[expected.claim]?.removeFirst() }
             return Check(claim: expected.claim, hidden: source.isHiddenCheck(line: expected.line),
                          passed: outcome == true, reached: outcome != nil)
+        }
+        let theirs = zip(graded.text.split(separator: "\n", omittingEmptySubsequences: false), graded.origin).compactMap { $1 == nil ? nil : $0 }
+        changed = source.changedLine(in: theirs.joined(separator: "\n")).map { GivenLine(line: $0.line, text: $0.text) }
+        if changed != nil {
+            checks = checks.map { var check = $0; check.passed = false; return check }
         }
         stoppedAtStub = Self.stub(in: run.stderr, graded: graded)
         let ended = run.buildErrors.isEmpty && !run.outcome.succeeded

@@ -65,7 +65,11 @@ public struct GradeBook: Sendable, Equatable {
         return (try? encoder.encode(File(rows: rows, scores: scores))) ?? Data()
     }
 
-    /// A table of checks passed per student and exercise, with each student's total.
+    /// The note of an exercise a student did not hand in.
+    static let notSubmitted = "not submitted"
+
+    /// A table of checks passed per student and exercise, with each student's total, then the
+    /// notes: one line per student for the exercises not handed in, one per other note.
     public var summary: String {
         let header = ["student"] + exercises + ["total"]
         var table = [header]
@@ -78,15 +82,48 @@ public struct GradeBook: Sendable, Equatable {
             table.append([student] + cells + ["\(passed)/\(total)"])
         }
         var text = TextColumns.lines(table, ruleUnderFirst: true).map { $0 + "\n" }.joined()
-        let notes = scores.filter { !$0.note.isEmpty }
+        // One line per note, but one per student for the exercises not submitted.
+        var notes: [String] = []
+        for student in students {
+            let mine = scores.filter { $0.student == student && !$0.note.isEmpty }
+            let missing = mine.filter { $0.note == Self.notSubmitted }.map(\.exercise)
+            if !missing.isEmpty { notes.append("\(student): \(Self.notSubmitted): \(missing.joined(separator: ", "))") }
+            notes += mine.filter { $0.note != Self.notSubmitted }.map { "\($0.student)/\($0.exercise): \($0.note)" }
+        }
         if !notes.isEmpty {
-            text += "\n! " + notes.map { "\($0.student)/\($0.exercise): \($0.note)" }.joined(separator: "\n! ") + "\n"
+            text += "\n! " + notes.joined(separator: "\n! ") + "\n"
         }
         return text
     }
 }
 
+extension GradeBook {
+    /// The files the grades are written as.
+    public static let files = ["grades.csv", "grades.json"]
+
+    /// Writes ``csv`` and ``json`` into `folder` (made if missing), each file whole or not at all.
+    /// - Throws: ``NotebookError`` naming the folder when a file cannot be written.
+    public func write(to folder: URL) throws(NotebookError) {
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data(csv.utf8).write(to: folder.appendingPathComponent(Self.files[0]), options: .atomic)
+            try json.write(to: folder.appendingPathComponent(Self.files[1]), options: .atomic)
+        } catch {
+            throw NotebookError(file: folder.path, line: nil, "cannot write the grades: \(error.localizedDescription)")
+        }
+    }
+}
+
 extension ExerciseWorkspace {
+    /// `output` resolved as a place for the grades of `submissions`, checked before any grading:
+    /// not the file system's root, the package or a folder inside its sources, its `Exercises/`,
+    /// the tool's own folders or the submissions, and empty or holding only earlier grades.
+    /// - Throws: ``NotebookError`` naming `output` and the reason.
+    public func gradesFolder(_ output: URL, submissions: URL) throws(NotebookError) -> URL {
+        try OutputFolder.check(output, root: service.project.root, protecting: service.ownFolders + [folder, submissions],
+                               owned: { GradeBook.files.contains($0) }, writer: "notebook exercise grade")
+    }
+
     /// Grades a class: each folder in `submissions` is one student's copy of `Exercises/`. Every
     /// submission is built and run on its own, in the sandbox with the exercise's limits, so one
     /// that does not compile, crashes, hangs or prints without end affects no other; one that
@@ -130,13 +167,15 @@ extension ExerciseWorkspace {
                 guard let solution = solutions[exercise.name] else { continue }
                 let claims = solution.checks.map(\.claim)
                 guard !missing.contains(id), let result = results[id], let text = graded[id] else {
-                    book.add(student: student, exercise: exercise.name, claims: claims, passed: claims.map { _ in false }, seconds: 0, note: "not submitted")
+                    book.add(student: student, exercise: exercise.name, claims: claims, passed: claims.map { _ in false }, seconds: 0, note: GradeBook.notSubmitted)
                     continue
                 }
                 let verdict = ExerciseVerdict(result: result, graded: text, solution: solution, source: exercise.source)
                 var note = ""
                 if let error = verdict.compileErrors.first {
                     note = "does not compile: \(error)"
+                } else if let changed = verdict.changed {
+                    note = "changed the exercise's line \(changed.line) (\(changed.text)): no check counts"
                 } else if let line = verdict.stoppedAtStub {
                     note = "not done: stopped at the stub\(line > 0 ? " on line \(line)" : "")"
                 } else if let ending = verdict.abnormalEnding {

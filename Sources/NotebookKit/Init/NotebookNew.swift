@@ -24,7 +24,11 @@ public enum NotebookNew {
         if let requested, requested < 1 || requested > 999 {
             throw NotebookError(file: "--order", line: nil, "\(requested) is not a place from 1 to 999")
         }
-        let order = requested ?? nextOrder(existing, project: project)
+        if let title, title.trimmingCharacters(in: " \t").isEmpty || title.contains(where: { $0.isNewline || $0.asciiValue.map { $0 < 0x20 } == true }) {
+            throw NotebookError(file: "--title", line: nil, "'\(title.debugDescription.dropFirst().dropLast())' is not a title: give one line of text")
+        }
+        let order: Int
+        if let requested { order = requested } else { order = try nextOrder(existing, project: project) }
         let notebook = "Notebooks/\(String(format: "%02d", order))-\(name).md"
         let snippetName = name.replacingOccurrences(of: "-", with: "_")
         let snippet = "Snippets/\(snippetName).swift"
@@ -55,15 +59,24 @@ public enum NotebookNew {
     }
 
     /// One past the largest `order:` or leading number of the existing notebooks.
-    static func nextOrder(_ paths: [String], project: Project) -> Int {
+    /// - Throws: ``NotebookError`` when that is past 999, the last place `--order` takes.
+    static func nextOrder(_ paths: [String], project: Project) throws(NotebookError) -> Int {
         var largest = paths.count
         for path in paths {
             let file = path.split(separator: "/").last.map(String.init) ?? path
-            if let number = Int(file.prefix { $0.isNumber }) { largest = max(largest, number) }
+            var found: [(Int, String)] = []
+            if let number = Int(file.prefix { $0.isNumber }) { found.append((number, "its name's number")) }
             if let text = try? String(contentsOf: project.root.appendingPathComponent(path), encoding: .utf8),
                let order = (try? FrontMatterParser.split(text, path: path))?.0.order {
-                largest = max(largest, order)
+                found.append((order, "its order"))
             }
+            for (number, what) in found where number >= 999 {
+                throw NotebookError(file: path, line: nil, "\(what) is \(number), so no place is left after it; give the new notebook one with --order N (1 to 999)")
+            }
+            largest = max(largest, found.map(\.0).max() ?? largest)
+        }
+        guard largest < 999 else {
+            throw NotebookError(file: "Notebooks", line: nil, "holds \(paths.count) notebooks, so no place is left after them; give the new notebook one with --order N (1 to 999)")
         }
         return largest + 1
     }
@@ -113,7 +126,7 @@ public enum NotebookNew {
         let path = "\(package)/Snippets/\(snippet)"
         let head = """
             ---
-            title: \(title)
+            title: \(FrontMatterParser.quoted(title))
             summary: One sentence for the index.
             order: \(order)
             ---

@@ -1,8 +1,9 @@
 import Support
 /// Reads the front matter block: `key: value` lines between a first line `---` and the next `---`.
 ///
-/// A small format of our own rather than full YAML: five keys, each one line, values plain or
-/// quoted. Errors name the line and the closest valid key.
+/// A small format of our own rather than full YAML: a few keys, each one line, values plain or
+/// quoted, and comments as in YAML (a line starting with `#`, or ` # ...` after a value).
+/// Errors name the line and the closest valid key.
 enum FrontMatterParser {
     /// The front matter and the source with its lines blanked (so cmark's line numbers stay true).
     static func split(_ source: String, path: String) throws(NotebookError) -> (FrontMatter, String) {
@@ -33,12 +34,13 @@ enum FrontMatterParser {
         for index in 1..<end {
             let line = lines[index]
             let number = index + 1
-            if line.trimmingCharacters(in: " \t").isEmpty || line.hasPrefix("#") { continue }
+            let content = line.trimmingCharacters(in: " \t\r")
+            if content.isEmpty || content.hasPrefix("#") { continue }
             guard let colon = line.firstIndex(of: ":") else {
                 throw NotebookError(file: path, line: number, "front matter: expected 'key: value', found '\(line)'")
             }
             let key = line[..<colon].trimmingCharacters(in: " \t")
-            let value = unquote(line[line.index(after: colon)...].trimmingCharacters(in: " \t"))
+            let value = try Self.value(line[line.index(after: colon)...], path: path, line: number)
             guard FrontMatter.keys.contains(key) else {
                 throw NotebookError(
                     file: path, line: number,
@@ -86,11 +88,54 @@ enum FrontMatterParser {
         return (matter, String(repeating: "\n", count: newlines) + source[position...])
     }
 
-    private static func unquote(_ value: String) -> String {
-        for quote in ["\"", "'"] where value.count >= 2 && value.hasPrefix(quote) && value.hasSuffix(quote) {
-            return String(value.dropFirst().dropLast())
+    /// `text` as a value this parser reads back unchanged: plain when it can be, else in double
+    /// quotes with `"` and `\\` escaped. `text` is one line (no line breaks).
+    static func quoted(_ text: String) -> String {
+        let plain = text == text.trimmingCharacters(in: " \t") && !text.isEmpty && !text.contains(" #") && !text.contains("\t#")
+            && !(text.first == "\"" || text.first == "'")
+        if plain { return text }
+        return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    /// A value as YAML reads a one-line scalar: `"..."` with `\"` and `\\` escapes, `'...'` with
+    /// `''` for a quote, or plain text up to a comment (`#` after a space or tab).
+    static func value(_ text: Substring, path: String, line: Int) throws(NotebookError) -> String {
+        let text = Substring(text.trimmingCharacters(in: " \t\r"))
+        guard let quote = text.first, quote == "\"" || quote == "'" else {
+            var plain = text.startIndex
+            var previous: Character = " "
+            while plain < text.endIndex, !(text[plain] == "#" && (previous == " " || previous == "\t")) {
+                previous = text[plain]
+                plain = text.index(after: plain)
+            }
+            return text[..<plain].trimmingCharacters(in: " \t")
         }
-        return value
+        var result = ""
+        var position = text.index(after: text.startIndex)
+        while position < text.endIndex {
+            let character = text[position]
+            position = text.index(after: position)
+            if character == quote {
+                // '' inside single quotes is one quote.
+                if quote == "'", position < text.endIndex, text[position] == "'" {
+                    result.append("'")
+                    position = text.index(after: position)
+                    continue
+                }
+                let rest = text[position...].trimmingCharacters(in: " \t")
+                guard rest.isEmpty || (rest.hasPrefix("#") && position < text.endIndex && (text[position] == " " || text[position] == "\t")) else {
+                    throw NotebookError(file: path, line: line, "front matter: unexpected '\(rest)' after the closing \(quote); expected the end of the line or ' # comment'")
+                }
+                return result
+            }
+            if quote == "\"", character == "\\", position < text.endIndex, text[position] == "\"" || text[position] == "\\" {
+                result.append(text[position])
+                position = text.index(after: position)
+                continue
+            }
+            result.append(character)
+        }
+        throw NotebookError(file: path, line: line, "front matter: the value's \(quote) is never closed; expected a closing \(quote) on the same line")
     }
 }
 

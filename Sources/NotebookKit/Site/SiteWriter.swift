@@ -20,31 +20,9 @@ public struct SiteWriter: Sendable {
     /// - Throws: ``NotebookError`` when the output would cover the package or its sources, or
     ///   is an existing folder not made by `notebook build`.
     public init(output: URL, root: URL, protecting folders: [URL] = []) throws(NotebookError) {
-        let out = output.standardizedFileURL.resolvingSymlinksInPath()
-        let package = root.standardizedFileURL.resolvingSymlinksInPath()
-        func inside(_ child: URL, _ parent: URL) -> Bool {
-            child.path == parent.path || child.path.hasPrefix(parent.path + "/")
-        }
-        guard out.path != "/", !inside(package, out) else {
-            throw NotebookError(file: output.path, line: nil, "the output folder would contain the package itself; choose a folder such as 'site'")
-        }
-        let sources = ["Notebooks", "Snippets", "Sources", "Tests", ".git", ".build"].map { package.appendingPathComponent($0) }
-        for protected in sources + folders.map({ $0.standardizedFileURL.resolvingSymlinksInPath() }) {
-            if inside(out, protected) {
-                throw NotebookError(file: output.path, line: nil, "the output folder is inside \(Project.relative(protected, to: package))/; choose a folder such as 'site'")
-            }
-        }
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: out.path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else {
-                throw NotebookError(file: output.path, line: nil, "exists and is not a folder")
-            }
-            let contents = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
-            let ours = contents.contains(Self.marker) || contents.allSatisfy { $0 == ".gitkeep" }
-            guard ours else {
-                throw NotebookError(file: output.path, line: nil, "is a folder with files that notebook build did not write; refusing to replace it (empty it or choose another output)")
-            }
-        }
+        let contents = (try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []
+        let marked = contents.contains(Self.marker)
+        let out = try OutputFolder.check(output, root: root, protecting: folders, owned: { marked || $0 == ".gitkeep" }, writer: "notebook build")
         self.output = out
     }
 

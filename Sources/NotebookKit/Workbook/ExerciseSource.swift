@@ -115,6 +115,31 @@ public struct ExerciseSource: Sendable, Equatable {
         graderBlocks = graders
     }
 
+    /// The first of the starter's own code lines that a student's file no longer has, in order,
+    /// with its 1-based line in the starter: nil when every one is still there (spaces aside).
+    ///
+    /// A student writes their answers in place of the stubs and may add lines anywhere (helpers,
+    /// imports, prints), but the lines the exercise gave them — the checks, the helpers the
+    /// hidden checks call, the declarations — are the exercise's: a version that changed one
+    /// could pass a check it did not earn (nbgrader's locked cells). Blank lines, comments,
+    /// stubs and the hidden-checks placeholder are left out.
+    public func changedLine(in student: String) -> (line: Int, text: String)? {
+        func normal(_ line: Substring) -> String {
+            line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+        }
+        let theirs = student.split(separator: "\n", omittingEmptySubsequences: false).map(normal)
+        var position = 0
+        for (index, line) in starterText.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let own = normal(line)
+            if own.isEmpty || own.hasPrefix("//") || own == Self.stub || own == Self.placeholder { continue }
+            guard let found = theirs[position...].firstIndex(of: own) else {
+                return (index + 1, line.trimmingCharacters(in: " \t\r"))
+            }
+            position = found + 1
+        }
+        return nil
+    }
+
     /// Whether a 1-based line of the snippet is inside a hidden-checks region.
     public func isHiddenCheck(line: Int) -> Bool {
         regions.contains { $0.kind == .grader && $0.contains(line) }

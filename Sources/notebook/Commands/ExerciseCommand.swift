@@ -233,15 +233,11 @@ struct ExerciseGrade: ParsableCommand {
         let workspace = try options.workspace()
         let current = options.package.currentDirectory
         let folder = URL(fileURLWithPath: submissions, relativeTo: current).standardizedFileURL
-        let book = try reporting { () throws(NotebookError) in try workspace.grade(submissions: folder) }
-        let destination = URL(fileURLWithPath: output, relativeTo: current).standardizedFileURL
-        do {
-            try FileManager.default.createDirectory(at: destination, withIntermediateDirectories: true)
-            try Data(book.csv.utf8).write(to: destination.appendingPathComponent("grades.csv"), options: .atomic)
-            try book.json.write(to: destination.appendingPathComponent("grades.json"), options: .atomic)
-        } catch {
-            throw UsageFailure(message: "\(output): cannot write the grades: \(error.localizedDescription)")
+        let destination = try reporting { () throws(NotebookError) in
+            try workspace.gradesFolder(URL(fileURLWithPath: output, relativeTo: current), submissions: folder)
         }
+        let book = try reporting { () throws(NotebookError) in try workspace.grade(submissions: folder) }
+        try reporting { () throws(NotebookError) in try book.write(to: destination) }
         say(String(book.summary.dropLast()))
         say("Wrote \(output)/grades.csv and \(output)/grades.json")
     }
@@ -254,6 +250,7 @@ enum ExerciseReport {
         if !verdict.compileErrors.isEmpty {
             text += "  ✗ does not compile:\n" + verdict.compileErrors.map { "    \($0)\n" }.joined()
         } else {
+            if let changed = verdict.changedMessage { text += "  ✗ \(changed)\n" }
             var hidden = 0
             for check in verdict.checks {
                 let mark = check.passed ? "✓" : "✗"

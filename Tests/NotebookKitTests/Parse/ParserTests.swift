@@ -72,6 +72,29 @@ struct ParserTests {
         #expect(document.title == "Huber's kink")
     }
 
+    @Test("Front matter: comments after values and on their own lines, as in YAML and README's example; quotes with escapes")
+    func frontMatterComments() throws {
+        let document = try parse("""
+            ---
+            # a comment line
+              # an indented one
+            title: "Say \\"hi\\" # not a comment"   # a comment
+            summary: 'It''s C# and F#' # both kept
+            order: 3          # position in the index
+            timeout: 120      # seconds each snippet may run (default 60)
+            raw-html: false   # raw HTML is escaped unless this is true
+            ---
+            ## First
+            """)
+        #expect(document.frontMatter == FrontMatter(title: "Say \"hi\" # not a comment", summary: "It's C# and F#", order: 3, timeout: 120, allowsRawHTML: false))
+        #expect(document.blocks == [.heading(level: 2, [.text("First")], line: 10)])
+        // What `notebook new --title` writes reads back as it was.
+        for title in ["Plain", "C# basics", "Say \"hi\"", "a \\ b", " padded ", "\"quoted\"", "'single'", "x # y"] {
+            let read = try parse("---\ntitle: \(FrontMatterParser.quoted(title))\n---\n")
+            #expect(read.frontMatter.title == title, "\(title) as \(FrontMatterParser.quoted(title))")
+        }
+    }
+
     @Test("Malformed front matter: file:line and the closest key", arguments: [
         ("---\ntitle: x\n", "Notebooks/t.md:1: front matter opened with '---' is never closed; expected a line '---'"),
         ("---\ntitel: x\n---\n", "Notebooks/t.md:2: front matter: unknown key 'titel'; did you mean 'title'? (keys: title, summary, order, timeout, raw-html, memory, processes, output-files, network)"),
@@ -79,6 +102,9 @@ struct ParserTests {
         ("---\ntimeout: -1\n---\n", "Notebooks/t.md:2: front matter: timeout '-1' is not a number of seconds in (0, 3600]"),
         ("---\n\njust text\n---\n", "Notebooks/t.md:3: front matter: expected 'key: value', found 'just text'"),
         ("---\ntitle: a\ntitle: b\n---\n", "Notebooks/t.md:3: front matter: 'title' is given twice"),
+        ("---\ntitle: \"open\n---\n", "Notebooks/t.md:2: front matter: the value's \" is never closed; expected a closing \" on the same line"),
+        ("---\ntitle: 'a' b\n---\n", "Notebooks/t.md:2: front matter: unexpected 'b' after the closing '; expected the end of the line or ' # comment'"),
+        ("---\norder: 3 # x # y\ntimeout: 9#0\n---\n", "Notebooks/t.md:3: front matter: timeout '9#0' is not a number of seconds in (0, 3600]"),
     ])
     func badFrontMatter(text: String, expected: String) {
         #expect(failure(text) == expected)

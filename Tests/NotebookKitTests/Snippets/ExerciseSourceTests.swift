@@ -84,6 +84,33 @@ struct ExerciseSourceTests {
         #expect(graded.text.hasSuffix("check(area(width: 0, height: 5) == 0, \"flat is 0\")\n"))
     }
 
+    @Test("the exercise's own lines must stay: answers, added lines and spacing are the student's, a rewritten check or helper is not",
+          arguments: [
+              // (what the student did to the starter, the starter line reported or nil)
+              (["fatalError(\"exercise: your code here\")": "return width * height"], nil),
+              (["fatalError(\"exercise: your code here\")": "let w = width\n    return w * height\n}\nfunc helper() -> Int { 1 \n",
+                "import Grading": "import Grading\nimport Foundation // added"], nil),
+              (["check(area(width: 2, height: 3) == 6, \"2 by 3 is 6\")": "check(area(width:2,height:3)==6,\"2 by 3 is 6\")"], 8),
+              (["check(area(width: 2, height: 3) == 6, \"2 by 3 is 6\")": "check(true, \"2 by 3 is 6\")"], 8),
+              (["let unit = 1.0": "let unit = 0.0"], 3),
+              (["print(\"done\")": ""], 10),
+              ([ExerciseSource.placeholder: "", "fatalError(\"exercise: your code here\")": "return 1", "// snippet.grader": "// a comment changed"], nil),
+          ] as [([String: String], Int?)])
+    func changedLines(edits: [String: String], line: Int?) throws {
+        let exercise = try exercise()
+        var student = exercise.starterText
+        for (old, new) in edits { student = student.replacingOccurrences(of: old, with: new) }
+        // Spaces inside a line count: "area(width:2" is not "area(width: 2".
+        #expect(exercise.changedLine(in: student)?.line == line, "\(student)")
+        if let line {
+            let given = exercise.starterText.split(separator: "\n", omittingEmptySubsequences: false)[line - 1]
+            #expect(exercise.changedLine(in: student)?.text == given.trimmingCharacters(in: " \t\r"))
+        }
+        // Re-indenting the whole file changes nothing.
+        let indented = exercise.starterText.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")
+        #expect(exercise.changedLine(in: indented) == nil)
+    }
+
     @Test("checks are hidden by the line they are on in the snippet")
     func hiddenLines() throws {
         let exercise = try exercise()

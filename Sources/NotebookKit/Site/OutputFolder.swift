@@ -1,0 +1,39 @@
+import Foundation
+
+/// Where a command may write its output folder: the one check that `notebook build` (the site)
+/// and `notebook exercise grade` (the grades) make before they do any work.
+enum OutputFolder {
+    /// `output`, resolved, once it is known not to cover the package, not to lie inside its
+    /// sources or the tool's own folders (`protecting`: the snippets' build folder, the cache,
+    /// the submissions being graded), and to be missing, empty or holding only files for which
+    /// `owned` is true.
+    /// - Throws: ``NotebookError`` naming `output` and the reason.
+    static func check(_ output: URL, root: URL, protecting folders: [URL], owned: (String) -> Bool, writer: String) throws(NotebookError) -> URL {
+        let out = output.standardizedFileURL.resolvingSymlinksInPath()
+        let package = root.standardizedFileURL.resolvingSymlinksInPath()
+        func inside(_ child: URL, _ parent: URL) -> Bool {
+            child.path == parent.path || child.path.hasPrefix(parent.path + "/")
+        }
+        guard out.path != "/", !inside(package, out) else {
+            throw NotebookError(file: output.path, line: nil, "the output folder would contain the package itself; choose a folder of its own")
+        }
+        let sources = ["Notebooks", "Snippets", "Sources", "Tests", ".git", ".build"].map { package.appendingPathComponent($0) }
+        for protected in sources + folders.map({ $0.standardizedFileURL.resolvingSymlinksInPath() }) {
+            if inside(out, protected) {
+                let name = inside(protected, package) ? Project.relative(protected, to: package) + "/" : protected.path
+                throw NotebookError(file: output.path, line: nil, "the output folder is inside \(name); choose a folder of its own")
+            }
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: out.path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw NotebookError(file: output.path, line: nil, "exists and is not a folder")
+            }
+            let contents = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
+            guard contents.allSatisfy(owned) else {
+                throw NotebookError(file: output.path, line: nil, "is a folder with files that \(writer) did not write; refusing to write into it (empty it or choose another output)")
+            }
+        }
+        return out
+    }
+}
