@@ -183,6 +183,10 @@ struct ExerciseTests {
                 to: submissions.appendingPathComponent("dave/area.swift"))
             try submit("dave", "perimeter", "let twice = 2.0\nreturn twice * (width + height)", extra: "// an added comment and a helper are fine\nfunc half(_ x: Double) -> Double { x / 2 }\n")
 
+            // The author runs an exercise as written: the solution and every check, hidden ones too.
+            let authored = try runNotebook(["run", "area"], in: root)
+            #expect(authored.status == 0 && authored.stdout.contains("✔ a flat rectangle has area 0"), "\(authored.stdout)\(authored.stderr)")
+
             // Refused before any grading: nothing is built, nothing written.
             for output in ["/", ".", "Notebooks", "submissions/grades", "Exercises", ".build-notebooks"] {
                 let refused = try runNotebook(["exercise", "grade", "submissions", "--output", output], in: root)

@@ -28,6 +28,17 @@ struct NotebookProcessTests {
         #expect(result.stderr.filter { $0 == "\n" }.count == 1, "\(result.stderr)")
     }
 
+    @Test("A negative number is an option's value, refused for what it is, not taken for another option", arguments: [
+        (["loss", "huber", "--y-true", "[1]", "--y-pred", "[1]", "--delta", "-1"], "notebook: delta: -1.0 is invalid; expected a finite number > 0"),
+        (["test", "--tolerance", "-1"], "notebook: --tolerance must be a relative tolerance from 0 to 1"),
+        (["test", "--repeat", "-2"], "notebook: --repeat must be between 1 and 100"),
+        (["walk", "x", "--section", "-3"], "notebook: --section must be 1 or more"),
+    ])
+    func negativeValues(arguments: [String], message: String) throws {
+        let result = try runNotebook(arguments)
+        #expect(result.status == 2 && result.stderr.hasPrefix(message), "\(result.stderr)")
+    }
+
     @Test("--help exits 0")
     func help() throws {
         let result = try runNotebook(["loss", "--help"])

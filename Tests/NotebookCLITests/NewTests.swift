@@ -51,6 +51,8 @@ struct NewTests {
         let page = try String(contentsOf: root.appendingPathComponent("site/05-quantile-regression.html"), encoding: .utf8)
         #expect(page.contains("the smallest square is <span class=\"value\" title=\"smallest\">0</span>"))
         #expect(page.contains("<figure class=\"plot\">") && page.contains("✔ the square is smallest, 0, at r = 0"))
+        // The site is titled with the package's name, not this project's.
+        #expect(page.contains("<title>Quantile Regression · Lessons</title>") && !page.contains("LossNotebooks"), "\(page.prefix(400))")
 
         // A name taken, or not a name: one line, exit 2, nothing changed.
         let again = try runNotebook(["new", "quantile-regression"], in: root)

@@ -1,6 +1,8 @@
+import Foundation
 import Support
 
 /// Finds links between notebooks that point nowhere: a missing `.md` file or a missing heading.
+/// Addresses are read percent-decoded, as a browser follows them.
 enum LinkChecker {
     /// Broken internal links of `document`, each with file:line. `allNotebooks` holds every
     /// notebook path of the package; `anchorsByPath` the heading ids of the notebooks whose
@@ -11,8 +13,10 @@ enum LinkChecker {
         for (destination, line) in document.links {
             guard !destination.contains("://"), !destination.hasPrefix("mailto:") else { continue }
             let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-            let target = parts[0]
-            let fragment = parts.count > 1 ? parts[1] : nil
+            // Addresses may be percent-encoded (`04%20notes.md`, `05-%C3%BC.md`), as GitHub
+            // and browsers read them; the page keeps the address, which the browser decodes.
+            let target = parts[0].removingPercentEncoding ?? parts[0]
+            let fragment = parts.count > 1 ? (parts[1].removingPercentEncoding ?? parts[1]) : nil
             var path = document.path
             if !target.isEmpty {
                 guard target.hasSuffix(".md") else { continue }

@@ -10,13 +10,13 @@ public struct SiteBuild: Sendable {
         public var notebooks: [String]
         /// Where snippets are built and cached, and whether to use the cache.
         public var execution: ExecutionService.Settings
-        /// The site's title.
-        public var siteTitle: String
+        /// The site's title; nil for the package's name.
+        public var siteTitle: String?
         /// How exercises' solutions appear (`--solutions`).
         public var solutions: SolutionVisibility = .hidden
 
         /// Creates options.
-        public init(output: URL, notebooks: [String] = [], execution: ExecutionService.Settings = .init(), siteTitle: String = "LossNotebooks") {
+        public init(output: URL, notebooks: [String] = [], execution: ExecutionService.Settings = .init(), siteTitle: String? = nil) {
             self.output = output
             self.notebooks = notebooks
             self.execution = execution
@@ -101,7 +101,7 @@ public struct SiteBuild: Sendable {
             let complete = notebook.owningCells.allSatisfy { $0.result != nil }
             if !complete, let page = try? Data(contentsOf: options.output.appendingPathComponent(notebook.page)) { kept[notebook.page] = page }
         }
-        var (files, warnings): ([String: Data], [NotebookError]) = SiteRenderer.render(notebooks, sources: workbook.sources, siteTitle: options.siteTitle, solutions: options.solutions,
+        var (files, warnings): ([String: Data], [NotebookError]) = SiteRenderer.render(notebooks, sources: workbook.sources, siteTitle: options.siteTitle ?? workbook.package.name, solutions: options.solutions,
                                                     reference: reference, pageCache: PageCache(folder: service.pageCacheFolder))
         files.merge(kept) { _, old in old }
         warnings += runs.referenceProblems + reference.problems

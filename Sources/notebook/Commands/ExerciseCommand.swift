@@ -102,7 +102,7 @@ struct ExerciseWatch: ParsableCommand {
 
     @OptionGroup var options: ExerciseOptions
 
-    @Option(help: "Seconds between looks at Exercises/.")
+    @Option(parsing: .unconditional, help: "Seconds between looks at Exercises/.")
     var interval: Double = 0.3
 
     func run() throws {

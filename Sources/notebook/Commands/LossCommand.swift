@@ -24,19 +24,19 @@ struct LossCommand: ParsableCommand {
     @Option(name: .customLong("y-pred"), help: "Predictions, JSON.")
     var yPred: String
 
-    @Option(help: "Huber / pseudo-Huber threshold (default 1).")
+    @Option(parsing: .unconditional, help: "Huber / pseudo-Huber threshold (default 1).")
     var delta: Double?
 
-    @Option(help: "Quantile for the quantile loss (default 0.5).")
+    @Option(parsing: .unconditional, help: "Quantile for the quantile loss (default 0.5).")
     var tau: Double?
 
     @Flag(name: .customLong("from-logits"), help: "Predictions are logits (cross-entropies).")
     var fromLogits = false
 
-    @Option(name: .customLong("label-smoothing"), help: "Label smoothing in [0, 1] (cross-entropies).")
+    @Option(name: .customLong("label-smoothing"), parsing: .unconditional, help: "Label smoothing in [0, 1] (cross-entropies).")
     var labelSmoothing: Double?
 
-    @Option(help: "Probability clipping epsilon (cross-entropies: default 1e-7; kl-divergence: none, 1e-7 is Keras's).")
+    @Option(parsing: .unconditional, help: "Probability clipping epsilon (cross-entropies: default 1e-7; kl-divergence: none, 1e-7 is Keras's).")
     var epsilon: Double?
 
     @Option(name: .customLong("class-weights"), help: "One weight per class, JSON (categorical cross-entropies).")

@@ -14,7 +14,7 @@ struct NewCommand: ParsableCommand {
     @Option(help: "The notebook's title (default: from NAME).")
     var title: String?
 
-    @Option(help: "Its place in the site, the front matter's `order` and the file's number (default: after every notebook).")
+    @Option(parsing: .unconditional, help: "Its place in the site, the front matter's `order` and the file's number (default: after every notebook).")
     var order: Int?
 
     @Argument(help: "The notebook's name.")

@@ -22,7 +22,12 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let project = try package.project()
         let catalog = SnippetCatalog(root: project.root)
-        let reference = SnippetReference(path: "Snippets/\(name)", name: name, slice: nil, line: 0, expectedOutput: nil)
+        var reference = SnippetReference(path: "Snippets/\(name)", name: name, slice: nil, line: 0, expectedOutput: nil)
+        // An exercise runs as its author wrote it: the solution and every check, hidden ones too.
+        if let source = try? SnippetSource(String(contentsOf: project.root.appendingPathComponent(catalog.relativePath(name)), encoding: .utf8), file: catalog.relativePath(name)),
+           source.exercise != nil {
+            reference.exercise = ExerciseText(statement: [], hints: [])
+        }
         let result: SnippetResult
         let service = ExecutionService(project: project, settings: .init(noCache: noCache))
         // The notebooks that show it set its time limit and sandbox limits, as in `build`.

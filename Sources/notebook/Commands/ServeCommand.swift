@@ -12,7 +12,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var package: PackageOptions
 
-    @Option(help: "The port (0 picks a free one).")
+    @Option(parsing: .unconditional, help: "The port (0 picks a free one).")
     var port: UInt16 = 8000
 
     @Option(help: "The address to listen on; only this machine by default.")

@@ -14,10 +14,10 @@ struct TestCommand: ParsableCommand {
     @Flag(help: "Rewrite the `output` blocks with what the snippets print (nothing else in the file changes).")
     var update = false
 
-    @Option(help: "Relative tolerance (0 to 1) for numbers in output blocks (a block's `output tolerance=X` wins).")
+    @Option(parsing: .unconditional, help: "Relative tolerance (0 to 1) for numbers in output blocks (a block's `output tolerance=X` wins).")
     var tolerance: Double = 1e-9
 
-    @Option(name: .customLong("repeat"), help: "Run each snippet N times; fail any whose output differs between runs.")
+    @Option(name: .customLong("repeat"), parsing: .unconditional, help: "Run each snippet N times; fail any whose output differs between runs.")
     var repeats: Int = 1
 
     @Option(help: "Write a JUnit XML report to this file.")

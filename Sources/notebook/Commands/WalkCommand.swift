@@ -20,10 +20,10 @@ struct WalkCommand: ParsableCommand {
     @Flag(help: "Plain ASCII plots and boxes instead of Unicode.")
     var ascii = false
 
-    @Option(help: "Start at this section (1 is the first).")
+    @Option(parsing: .unconditional, help: "Start at this section (1 is the first).")
     var section: Int = 1
 
-    @Option(help: "Columns (default: the terminal's width, else 80).")
+    @Option(parsing: .unconditional, help: "Columns (default: the terminal's width, else 80).")
     var width: Int?
 
     func validate() throws {
@@ -49,6 +49,9 @@ struct WalkCommand: ParsableCommand {
             throw NotebookFailure(errors: error)
         }
         let sections = walkthrough.sections
+        guard !sections.isEmpty else {
+            throw UsageFailure(message: "\(notebook): the notebook is empty: nothing to walk through")
+        }
         guard section <= sections.count else {
             throw UsageFailure(message: "--section \(section): the notebook has \(sections.count) sections")
         }

@@ -22,6 +22,17 @@ struct LinkCheckerTests {
         #expect(try problems("[up](../other.md#intro)", path: "Notebooks/sub/deep.md").isEmpty)
     }
 
+    @Test("Percent-encoded addresses are followed as a browser follows them: spaces and letters beyond ASCII in names and headings")
+    func percentEncoded() throws {
+        let notebooks: Set<String> = ["Notebooks/n.md", "Notebooks/04 my notes.md", "Notebooks/05-ü.md"]
+        let anchors: [String: Set<String>] = ["Notebooks/05-ü.md": ["café"]]
+        #expect(try problems("[a](04%20my%20notes.md), [b](05-%C3%BC.md#caf%C3%A9), [c](05-ü.md#café)", notebooks: notebooks, anchors: anchors).isEmpty)
+        #expect(try problems("[a](04%20my%20note.md)", notebooks: notebooks, anchors: anchors) == ["Notebooks/n.md:1: link to a missing notebook '04 my note.md'; did you mean '04 my notes.md'?"])
+        #expect(try problems("[b](05-%C3%BC.md#caf)", notebooks: notebooks, anchors: anchors).count == 1)
+        // The page keeps the address as written; the browser decodes it to the page's file name.
+        #expect(PageRenderer.rewriteLink("05-%C3%BC.md#caf%C3%A9") == "05-%C3%BC.html#caf%C3%A9")
+    }
+
     @Test("A missing notebook or heading is an error at the link's line, with the closest name")
     func broken() throws {
         #expect(try problems("# Here\n\nText\nthen [x](othr.md) and [y](other.md#result).\n") == [
