@@ -96,8 +96,19 @@ public enum OutputAttribution {
         split(items.map { Piece(item: $0, slice: nil) }, among: targets)
     }
 
-    /// The outputs each target shows (one array per target, in order).
+    /// The outputs each target shows (one array per target, in order). Targets that show the
+    /// same code (a slice, or the whole snippet, referenced twice) show the same outputs.
     public static func split(_ pieces: [Piece], among targets: [Target]) -> [[OutputItem]] {
+        var distinct: [Target] = []
+        let owners = targets.map { target in
+            if let same = distinct.firstIndex(where: { $0.lines == target.lines && $0.slice == target.slice }) { return same }
+            distinct.append(target)
+            return distinct.count - 1
+        }
+        guard distinct.count == targets.count else {
+            let shown = split(pieces, among: distinct)
+            return owners.map { shown[$0] }
+        }
         let items = pieces.map(\.item)
         var result = Array(repeating: [OutputItem](), count: targets.count)
         guard !targets.isEmpty else { return result }

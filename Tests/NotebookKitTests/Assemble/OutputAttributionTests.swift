@@ -50,4 +50,18 @@ struct OutputAttributionTests {
         #expect(parts[0] == [.event(run.events[0])])
         #expect(parts[1] == [.text("defined\n")])
     }
+
+    @Test("A slice, or the whole snippet, shown twice shows its outputs both times")
+    func sameSliceTwice() {
+        let run = SnippetRun(name: "s", stdout: "a\nb\n", stdoutTruncated: false, stdoutBytes: 4, stderr: "",
+                             events: [check("B", line: 12, offset: 2)], outcome: .exited(0), seconds: 0, buildErrors: [])
+        let items = OutputAttribution.items(run)
+        let a = OutputAttribution.Target(lines: 1...5, prints: true, slice: "a")
+        let b = OutputAttribution.Target(lines: 10...15, prints: true, slice: "b")
+        let parts = OutputAttribution.split(items, among: [a, b, a])
+        #expect(parts[0] == [.text("a\n")] && parts[2] == parts[0], "\(parts)")
+        #expect(parts[1] == [.event(run.events[0]), .text("b\n")])
+        let whole = OutputAttribution.Target(lines: nil, prints: true)
+        #expect(OutputAttribution.split(items, among: [whole, a, whole]) == [items, [], items])
+    }
 }
