@@ -223,7 +223,7 @@ public struct SnippetRunner: Sendable {
             if !removed.isEmpty {
                 for index in events.indices { events[index].stdoutOffset = SliceMarkers.cleanOffset(events[index].stdoutOffset, removed: removed) }
             }
-            var errorText = stderr
+            var errorText = StackTrace.stable(stderr)
             if unreadable > 0 {
                 errorText += "\n[notebook: \(unreadable) of the snippet's figures, tables, checks or records could not be read; was it built against another version of NotebookRuntime?]"
             }
