@@ -11,12 +11,16 @@ struct NotebookCommandTests {
         #expect(result.stdout.contains("Snippets/"))
     }
 
-    @Test("build refuses unknown notebooks and unsafe output folders, exit 2, before building", arguments: [
+    @Test("build and test refuse unknown notebooks and outputs they cannot or must not write, exit 2, before building", arguments: [
         (["build", "no-such-notebook"], "notebook: no-such-notebook: no such notebook"),
         (["build", "--output", "Notebooks/out"], "the output folder is inside Notebooks/"),
         (["build", "--output", "."], "the output folder would contain the package itself"),
         (["build", "--output", "Sources"], "the output folder is inside Sources/"),
         (["build", "--output", ".ci"], "is a folder with files that notebook build did not write"),
+        (["build", "--output", "README.md/site"], "README.md/site: cannot be made: \(packageRoot.path)/README.md is a file"),
+        (["build", "--output", "README.md"], "README.md: is a file, not a folder"),
+        (["test", "--junit", "Notebooks"], "notebook: --junit Notebooks: is a folder; give a file's name"),
+        (["test", "--junit", "README.md/report.xml"], "notebook: --junit README.md/report.xml: cannot be made: \(packageRoot.path)/README.md is a file"),
     ])
     func badArguments(arguments: [String], message: String) throws {
         let result = try runNotebook(arguments + ["--package-path", packageRoot.path])

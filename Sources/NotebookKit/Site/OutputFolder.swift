@@ -2,7 +2,30 @@ import Foundation
 
 /// Where a command may write its output folder: the one check that `notebook build` (the site)
 /// and `notebook exercise grade` (the grades) make before they do any work.
-enum OutputFolder {
+public enum OutputFolder {
+    /// Why `url` cannot be written as a folder (`asFolder`) or a file, found before any work:
+    /// it exists as the other kind, a folder on its way is a file, or the nearest existing
+    /// folder on its way cannot be written. Nil when nothing is known to stand in the way.
+    public static func problem(writing url: URL, asFolder: Bool) -> String? {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        let path = url.standardizedFileURL
+        if fileManager.fileExists(atPath: path.path, isDirectory: &isDirectory) {
+            if isDirectory.boolValue != asFolder {
+                return asFolder ? "is a file, not a folder" : "is a folder; give a file's name"
+            }
+            return nil
+        }
+        var ancestor = path.deletingLastPathComponent()
+        while ancestor.path != "/", !fileManager.fileExists(atPath: ancestor.path, isDirectory: &isDirectory) {
+            ancestor.deleteLastPathComponent()
+        }
+        _ = fileManager.fileExists(atPath: ancestor.path, isDirectory: &isDirectory)
+        guard isDirectory.boolValue else { return "cannot be made: \(ancestor.path) is a file" }
+        guard fileManager.isWritableFile(atPath: ancestor.path) else { return "cannot be made: \(ancestor.path) is not writable" }
+        return nil
+    }
+
     /// `output`, resolved, once it is known not to cover the package, not to lie inside its
     /// sources or the tool's own folders (`protecting`: the snippets' build folder, the cache,
     /// the submissions being graded), and to be missing, empty or holding only files for which
@@ -24,11 +47,11 @@ enum OutputFolder {
                 throw NotebookError(file: output.path, line: nil, "the output folder is inside \(name); choose a folder of its own")
             }
         }
+        if let problem = problem(writing: out, asFolder: true) {
+            throw NotebookError(file: output.path, line: nil, problem)
+        }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: out.path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else {
-                throw NotebookError(file: output.path, line: nil, "exists and is not a folder")
-            }
             let contents = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
             guard contents.allSatisfy(owned) else {
                 throw NotebookError(file: output.path, line: nil, "is a folder with files that \(writer) did not write; refusing to write into it (empty it or choose another output)")

@@ -47,6 +47,10 @@ struct TestCommand: ParsableCommand {
         if !merge.isEmpty { return try mergeReports() }
         var (project, selected) = try package.selection(notebooks)
         let current = package.currentDirectory
+        // A report that cannot be written is known before any snippet runs.
+        if let junit, let problem = OutputFolder.problem(writing: URL(fileURLWithPath: junit, relativeTo: current), asFolder: false) {
+            throw UsageFailure(message: "--junit \(junit): \(problem)")
+        }
         if let shard {
             selected = try package.shard(shard, of: selected, in: project)
             // An empty shard passes: there is nothing in it to fail.
