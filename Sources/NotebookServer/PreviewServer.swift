@@ -15,7 +15,8 @@ public final class PreviewServer: Sendable {
     let report: Reporter
 
     /// A server for `project`'s site in `output`, on `host:port` (port 0 picks a free one).
-    /// - Throws: ``NotebookError`` for an address that is not an IPv4 address.
+    /// - Throws: ``NotebookError`` for an address that is not an IPv4 address, or a port taken
+    ///   (found now, before the first build, rather than after it).
     public init(project: Project, output: URL, host: String, port: UInt16, report: @escaping Reporter) throws(NotebookError) {
         self.project = project
         self.output = output
@@ -25,6 +26,28 @@ public final class PreviewServer: Sendable {
         } catch {
             throw NotebookError(file: "--host", line: nil, "'\(host)' is not an IPv4 address such as 127.0.0.1")
         }
+        if port != 0, let problem = Self.bindProblem(host: host, port: port) {
+            throw NotebookError(file: "--port", line: nil, "cannot serve on \(host):\(port): \(problem)")
+        }
+    }
+
+    /// Why a socket cannot listen on `host:port` now (as the server will: SO_REUSEADDR), or nil.
+    static func bindProblem(host: String, port: UInt16) -> String? {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { return nil }
+        defer { close(socket) }
+        var yes: Int32 = 1
+        setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        guard inet_pton(AF_INET, host, &address.sin_addr) == 1 else { return nil }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound != 0 else { return nil }
+        if errno == EADDRINUSE { return "the port is in use; choose another with --port, or --port 0 for a free one" }
+        return String(cString: strerror(errno))
     }
 
     /// The address the server listens on, once it does.

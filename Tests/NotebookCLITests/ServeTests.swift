@@ -11,6 +11,26 @@ struct ServeTests {
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
     }
 
+    @Test("A port in use is one line of error at once, before any build")
+    func portInUse() throws {
+        // Hold a port with a listening socket of our own.
+        let holder = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(holder) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(holder, $0, length) == 0 && listen(holder, 1) == 0 && getsockname(holder, $0, &length) == 0 }
+        }
+        try #require(bound)
+        let port = UInt16(bigEndian: address.sin_port)
+        let started = Date()
+        let result = try runNotebook(["serve", "--port", "\(port)", "--package-path", packageRoot.path])
+        #expect(result.status == 2 && result.stderr == "notebook: --port: cannot serve on 127.0.0.1:\(port): the port is in use; choose another with --port, or --port 0 for a free one\n", "\(result.stderr)")
+        #expect(Date().timeIntervalSince(started) < 30, "refused before building the site")
+    }
+
     @Test("Serves the site, injects live reload, refuses paths outside it, rebuilds on change, stops on Ctrl-C")
     func serve() async throws {
         try await withFixture(.passing) { root in
