@@ -17,6 +17,24 @@ struct EdgeTests {
         (SVGRenderer().render(figure), ASCIIRenderer(mode: .ascii).render(figure), ASCIIRenderer(mode: .unicode).render(figure))
     }
 
+    @Test("Panels side by side wrap onto more rows in a narrow terminal; no line runs past the width")
+    func narrowPanels() {
+        let panels = (1...3).map { k in Panel(title: "Panel \(k)", series: [Series("s", x: [0, 1, 2, 3], y: [0, Double(k), 1, 2])]) }
+        let figure = Figure(title: "Three", panels: panels, columns: 3)
+        for width in [30, 40, 60, 66, 72, 80, 120] {
+            let text = ASCIIRenderer(width: width, height: 10, mode: .unicode).render(figure)
+            let widest = text.split(separator: "\n").map(\.count).max() ?? 0
+            #expect(widest <= width, "width \(width): a line of \(widest)")
+            // Every panel is drawn, whatever the layout.
+            for k in 1...3 { #expect(text.contains("Panel \(k)"), "width \(width)") }
+        }
+        // Room for three: side by side as asked (the titles share a line).
+        let wide = ASCIIRenderer(width: 80, height: 10, mode: .ascii).render(figure)
+        #expect(wide.split(separator: "\n").contains { $0.contains("Panel 1") && $0.contains("Panel 3") })
+        let narrow = ASCIIRenderer(width: 40, height: 10, mode: .ascii).render(figure)
+        #expect(!narrow.split(separator: "\n").contains { $0.contains("Panel 1") && $0.contains("Panel 2") }, "one column at 40")
+    }
+
     @Test("NaN and infinite values are skipped and counted")
     func nonFinite() {
         let figure = Figure(Panel(series: [Series("s", x: [0, 1, 2, 3, 4], y: [1, .nan, 3, .infinity, 2])]))

@@ -50,6 +50,9 @@ public enum JUnitReport {
         var body = ""
         var tests = 0, failures = 0
         var messages: [String] = []
+        // Shards of one run hold each notebook once: a notebook in two reports (one report
+        // given twice, or reports of two runs) would be counted twice.
+        var holder: [String: String] = [:]
         for (name, text) in documents {
             guard let open = text.range(of: "<testsuites"), let openEnd = text.range(of: ">", range: open.upperBound..<text.endIndex),
                   let close = text.range(of: "</testsuites>", options: .backwards), openEnd.upperBound <= close.lowerBound else {
@@ -62,6 +65,16 @@ public enum JUnitReport {
             tests += count
             failures += failed
             let inner = String(text[openEnd.upperBound..<close.lowerBound])
+            var suites = inner[...]
+            while let suite = suites.range(of: "<testsuite "), let end = suites.range(of: ">", range: suite.upperBound..<suites.endIndex) {
+                if let notebook = attribute("name", in: " " + suites[suite.upperBound..<end.lowerBound]).map(unescape) {
+                    if let earlier = holder[notebook] {
+                        throw NotebookError(file: name, line: nil, "holds \(notebook), which \(earlier) holds too: shards of one run hold each notebook once (a report given twice?)")
+                    }
+                    holder[notebook] = name
+                }
+                suites = suites[end.upperBound...]
+            }
             body += inner.hasPrefix("\n") ? String(inner.dropFirst()) : inner
             var rest = inner[...]
             while let failure = rest.range(of: "<failure message=\"") {

@@ -24,7 +24,9 @@ public enum TerminalOutput {
                 case let .table(table):
                     text += table.text + "\n\n"
                 case let .check(check):
-                    text += check.passed ? "✔ \(check.claim)\n" : "✘ \(check.claim) (\(file):\(check.line))\n"
+                    // A long claim wraps under itself rather than running past the width.
+                    let line = check.passed ? check.claim : "\(check.claim) (\(file):\(check.line))"
+                    text += TerminalStyle(color: false, unicode: mode == .unicode, width: width).wrapWords(line, first: check.passed ? "✔ " : "✘ ", indent: "  ") + "\n"
                 case let .sweep(sweep):
                     let frame = min(max(0, sweep.initial + sweepStep), sweep.frames.count - 1)
                     text += sweepText(sweep, frame: frame, width: width, mode: mode)

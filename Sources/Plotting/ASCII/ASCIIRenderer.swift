@@ -30,15 +30,19 @@ public struct ASCIIRenderer: Sendable {
     /// The figure as lines of text joined by newlines (with a final newline).
     public func render(_ figure: Figure) -> String {
         let gap = 3
-        let panelWidth = max(20, (width - gap * (figure.columns - 1)) / figure.columns)
+        // Panels side by side as the figure asks, but no narrower than 20 columns: in a narrow
+        // terminal they wrap onto more rows (one column at the least) instead of running past it.
+        let columns = max(1, min(figure.columns, (width + gap) / (Self.minimumPanelWidth + gap)))
+        let rows = max(1, (figure.panels.count + columns - 1) / columns)
+        let panelWidth = max(Self.minimumPanelWidth, (width - gap * (columns - 1)) / columns)
         var lines: [String] = []
         if let title = figure.title {
-            lines.append(Self.center(title, width: min(width, panelWidth * figure.columns + gap * (figure.columns - 1))))
+            lines.append(Self.center(title, width: min(width, panelWidth * columns + gap * (columns - 1))))
         }
         var notes: [String] = []
-        for row in 0..<figure.rows {
-            let start = row * figure.columns
-            let panels = figure.panels[start..<min(figure.panels.count, start + figure.columns)]
+        for row in 0..<rows {
+            let start = row * columns
+            let panels = figure.panels[start..<min(figure.panels.count, start + columns)]
             let blocks = panels.enumerated().map { offset, panel -> [String] in
                 let prepared = PreparedPanel(panel, xTicks: max(2, panelWidth / 12), yTicks: max(3, height / 3))
                 for note in prepared.notes {
@@ -62,11 +66,14 @@ public struct ASCIIRenderer: Sendable {
                 lines.append(Self.trimTrailing(line))
                 lineIndex += 1
             }
-            if row < figure.rows - 1 { lines.append("") }
+            if row < rows - 1 { lines.append("") }
         }
         for note in notes { lines.append("Note: \(note)") }
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// The narrowest a panel is drawn.
+    static let minimumPanelWidth = 20
 
     static func pad(_ text: String, to width: Int) -> String {
         text.count >= width ? String(text.prefix(width)) : text + String(repeating: " ", count: width - text.count)

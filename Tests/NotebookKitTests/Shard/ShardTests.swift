@@ -69,6 +69,12 @@ struct ShardTests {
         #expect(merged.xml.contains("<testsuite name=\"Notebooks/b.md\" tests=\"1\" failures=\"0\">"))
         #expect(try JUnitReport.merge([("m.xml", merged.xml)]).tests == 3, "a merged report merges again")
         #expect(throws: NotebookError.self) { try JUnitReport.merge([("x.xml", "<html></html>")]) }
+        // A notebook in two reports would count twice: the same report given twice, say.
+        #expect {
+            try JUnitReport.merge([("one.xml", JUnitReport.xml(one)), ("two.xml", JUnitReport.xml(two)), ("again.xml", JUnitReport.xml(one))])
+        } throws: { error in
+            (error as? NotebookError)?.description == "again.xml: holds Notebooks/a.md, which one.xml holds too: shards of one run hold each notebook once (a report given twice?)"
+        }
     }
 
     @Test("Run times are kept per notebook in the cache folder and merged")
