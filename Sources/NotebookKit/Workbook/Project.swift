@@ -58,19 +58,29 @@ public struct Project: Sendable {
                 argument, "Notebooks/\(argument)", "Notebooks/\(argument).md",
                 Self.relative(currentDirectory.appendingPathComponent(argument), to: root),
             ]
-            // A name without its number (`quantile-regression` for Notebooks/12-quantile-regression.md), when one notebook has it.
-            let unnumbered = all.filter { path in
-                let file = path.split(separator: "/").last.map(String.init) ?? path
-                let number = file.prefix { $0.isNumber }
-                return !number.isEmpty && file.dropFirst(number.count) == "-\(argument).md"
+            // A name without its number (`quantile-regression` for Notebooks/12-quantile-regression.md,
+            // `my notes` for `03 my notes.md`), when one notebook has it.
+            let unnumbered = all.filter { Self.unnumberedName($0) == argument }
+            if candidates.first(where: { all.contains($0) }) == nil, unnumbered.count > 1 {
+                throw NotebookError(file: argument, line: nil, "names \(unnumbered.count) notebooks (\(unnumbered.joined(separator: ", "))); give one with its number")
             }
-            guard let match = candidates.first(where: { all.contains($0) }) ?? (unnumbered.count == 1 ? unnumbered[0] : nil) else {
-                let names = all.map { String($0.dropFirst("Notebooks/".count).dropLast(3)) }
+            guard let match = candidates.first(where: { all.contains($0) }) ?? unnumbered.first else {
+                let names = all.map { String($0.dropFirst("Notebooks/".count).dropLast(3)) } + all.compactMap(Self.unnumberedName)
                 throw NotebookError(file: argument, line: nil, "no such notebook\(Suggestions.didYouMean(argument, in: names)) (notebooks are Notebooks/*.md)")
             }
             if !selected.contains(match) { selected.append(match) }
         }
         return selected
+    }
+
+    /// A notebook's name without its leading number and the `-`, `_` or space after it
+    /// (`Notebooks/03-huber.md` → `huber`), or nil when it has no number.
+    static func unnumberedName(_ path: String) -> String? {
+        let file = path.split(separator: "/").last.map(String.init) ?? path
+        let number = file.prefix { $0.isNumber }
+        let rest = file.dropFirst(number.count)
+        guard !number.isEmpty, let separator = rest.first, "-_ ".contains(separator), rest.hasSuffix(".md"), rest.count > 4 else { return nil }
+        return String(rest.dropFirst().dropLast(3))
     }
 
     static func relative(_ url: URL, to root: URL) -> String {
