@@ -36,7 +36,7 @@ public struct NumberArray: Equatable, Sendable {
         let width = rows[0].count
         if let bad = rows.firstIndex(where: { $0.count != width }) {
             throw CLIError.usage(
-                "\(argument)[\(bad)]: has \(rows[bad].count) elements; expected \(width), as row 0 has")
+                "\(argument)[\(bad)]: has \(rows[bad].count) element\(rows[bad].count == 1 ? "" : "s"); expected \(width), as row 0 has")
         }
         return NumberArray(rows: rows, isMatrix: true)
     }

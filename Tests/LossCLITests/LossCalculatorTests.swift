@@ -56,7 +56,7 @@ struct LossCalculatorTests {
         (LossRequest(name: .mse, yTrue: "[1", yPred: "[1]"), "y_true: expected ',' or ']' at character 3 of '[1'"),
         (LossRequest(name: .mse, yTrue: "[1]", yPred: "{}"), "y_pred: expected a finite number at character 1 of '{}'"),
         (LossRequest(name: .mse, yTrue: "[]", yPred: "[1]"), "y_true: the array is empty"),
-        (LossRequest(name: .mse, yTrue: "[[1,2],[3]]", yPred: "[[1,2],[3,4]]"), "y_true[1]: has 1 elements; expected 2, as row 0 has"),
+        (LossRequest(name: .mse, yTrue: "[[1,2],[3]]", yPred: "[[1,2],[3,4]]"), "y_true[1]: has 1 element; expected 2, as row 0 has"),
         (LossRequest(name: .mse, yTrue: "[1, 2]", yPred: "[[1, 2]]"), "y_true: is 1-D but y_pred is 2-D; give both the same shape"),
         (LossRequest(name: .mse, yTrue: "[1, 2]", yPred: "[1]"), "y_true: expected 1 x 1 (the shape of y_pred), found 2 x 1"),
         (LossRequest(name: .mse, yTrue: "[1]", yPred: "[1]", delta: 2), "--delta does not apply to mse; it is for huber, pseudo-huber"),

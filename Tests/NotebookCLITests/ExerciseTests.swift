@@ -187,6 +187,11 @@ struct ExerciseTests {
             let authored = try runNotebook(["run", "area"], in: root)
             #expect(authored.status == 0 && authored.stdout.contains("✔ a flat rectangle has area 0"), "\(authored.stdout)\(authored.stderr)")
 
+            // A folder without students is refused rather than graded as an empty class.
+            try FileManager.default.createDirectory(at: root.appendingPathComponent("nobody"), withIntermediateDirectories: true)
+            let empty = try runNotebook(["exercise", "grade", "nobody"], in: root)
+            #expect(empty.status == 2 && empty.stderr.contains("nobody: holds no student's folder"), "\(empty.stderr)")
+
             // Refused before any grading: nothing is built, nothing written.
             for output in ["/", ".", "Notebooks", "submissions/grades", "Exercises", ".build-notebooks"] {
                 let refused = try runNotebook(["exercise", "grade", "submissions", "--output", output], in: root)

@@ -62,10 +62,11 @@ public enum ProseValues {
         for placeholder in placeholders(in: text) {
             guard let value = values[placeholder.name] else {
                 if complete {
+                    let suggestion = Suggestions.didYouMean(placeholder.name, in: Array(values.keys))
+                    let advice = values.isEmpty ? "the notebook's snippets record no values" : "record it in a snippet with record(\"\(placeholder.name)\", value)"
                     errors.append(NotebookError(
                         file: file, line: line,
-                        "unknown value '{{\(placeholder.name)}}'\(Suggestions.didYouMean(placeholder.name, in: Array(values.keys)))"
-                            + (values.isEmpty ? "; the notebook's snippets record no values" : "; record it in a snippet with record(\"\(placeholder.name)\", value)")))
+                        "unknown value '{{\(placeholder.name)}}'" + (suggestion.isEmpty ? "; \(advice)" : "\(suggestion) Or \(advice)")))
                 }
                 continue
             }

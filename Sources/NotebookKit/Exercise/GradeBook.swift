@@ -143,6 +143,9 @@ extension ExerciseWorkspace {
             return !entry.hasPrefix(".") && fileManager.fileExists(atPath: submissions.appendingPathComponent(entry).path, isDirectory: &folder)
                 && folder.boolValue
         }.sorted()
+        guard !students.isEmpty else {
+            throw NotebookError(file: submissions.path, line: nil, "holds no student's folder; expected one folder per student, each a copy of \(Exercise.folder)/")
+        }
         let solutions = try solutions(exercises)
         var jobs: [ExecutionService.ExerciseJob] = []
         var missing: Set<String> = []

@@ -41,7 +41,7 @@ struct ProseValuesTests {
     func problems() {
         let values: [String: RecordedValue] = ["slope": .number(2)]
         let unknown = ProseValues.problems(in: "{{slop}}", line: 3, file: "Notebooks/n.md", values: values, complete: true)
-        #expect(unknown.map(\.description) == ["Notebooks/n.md:3: unknown value '{{slop}}'; did you mean 'slope'?; record it in a snippet with record(\"slop\", value)"])
+        #expect(unknown.map(\.description) == ["Notebooks/n.md:3: unknown value '{{slop}}'; did you mean 'slope'? Or record it in a snippet with record(\"slop\", value)"])
         #expect(ProseValues.problems(in: "{{slop}}", line: 3, file: "n.md", values: values, complete: false).isEmpty)
         #expect(ProseValues.problems(in: "{{x}}", line: 1, file: "n.md", values: [:], complete: true).map(\.message)
             == ["unknown value '{{x}}'; the notebook's snippets record no values"])

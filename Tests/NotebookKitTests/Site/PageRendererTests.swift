@@ -86,7 +86,7 @@ struct PageRendererTests {
         #expect(html.contains(">2.34568</span>"))
         #expect(html.contains(">2.3e+00</span>"))
         #expect(try errors("Intro\n\nThe slope is\n{{slop}}.\n", values: values)
-            == ["Notebooks/n.md:4: unknown value '{{slop}}'; did you mean 'slope'?; record it in a snippet with record(\"slop\", value)"])
+            == ["Notebooks/n.md:4: unknown value '{{slop}}'; did you mean 'slope'? Or record it in a snippet with record(\"slop\", value)"])
         #expect(try errors("{{slope:%s}}\n", values: values) == ["Notebooks/n.md:1: {{slope:%s}}: unknown format '%s'; expected %.Nf, %.Ne, %.Ng or %d"])
         #expect(try errors("{{name:%.2f}}\n", values: values) == ["Notebooks/n.md:1: {{name:%.2f}}: a format applies to numbers, and this value is text"])
         // When a snippet failed, a missing value is shown as unavailable rather than an error.
