@@ -183,7 +183,7 @@ struct TerminalBlockRenderer {
     func exercise(_ cell: Cell, _ exercise: Exercise, view: SectionView) -> String {
         var text = style.bold("Exercise \(exercise.number)") + "\n\n"
         text += render(exercise.text.statement) + "\n"
-        text += style.dim("\(exercise.studentFile) · notebook exercise start \(exercise.name)") + "\n" + code(exercise.source.starterLines)
+        text += header([exercise.studentFile, "notebook exercise start \(exercise.name)"]) + "\n" + code(exercise.source.starterLines)
         for (index, hint) in exercise.text.hints.prefix(view.hints).enumerated() {
             text += "\n" + style.bold("Hint \(index + 1)") + "\n" + render(hint)
         }
@@ -195,15 +195,21 @@ struct TerminalBlockRenderer {
         var keys: [String] = []
         if view.hints < exercise.text.hints.count { keys.append("h: hint \(view.hints + 1) of \(exercise.text.hints.count)") }
         if !view.solution { keys.append("s: solution") }
-        if !keys.isEmpty { text += "\n" + style.dim("(" + keys.joined(separator: " · ") + ")") + "\n" }
+        if !keys.isEmpty { text += "\n" + header(keys, around: ("(", ")")) + "\n" }
         return text
+    }
+
+    /// A dim line of parts (a file, a slice, a command, keys) joined by a middle dot (a hyphen
+    /// in ASCII), wrapped at the width.
+    func header(_ parts: [String], around: (String, String) = ("", "")) -> String {
+        let text = around.0 + parts.joined(separator: style.unicode ? " · " : " - ") + around.1
+        return style.wrapWords(text, indent: "  ").split(separator: "\n", omittingEmptySubsequences: false).map { style.dim(String($0)) }.joined(separator: "\n")
     }
 
     func cell(_ reference: SnippetReference, view: SectionView = SectionView()) -> String {
         guard let cell = notebook.cell(at: reference.line) else { return "" }
         if let exercise = cell.exercise { return self.exercise(cell, exercise, view: view) }
-        let file = cell.file + (reference.slice.map { " · slice \($0)" } ?? "")
-        var text = style.dim(file) + "\n" + code(cell.lines)
+        var text = header([cell.file] + (reference.slice.map { ["slice \($0)"] } ?? [])) + "\n" + code(cell.lines)
         // Each cell shows the outputs of its own code, as on the page.
         var output = TerminalOutput.render(cell.outputs, file: cell.file, width: style.width, mode: style.unicode ? .unicode : .ascii, sweepStep: view.sweepStep)
         if let run = cell.ownedRun { output += TerminalOutput.notes(run) }
