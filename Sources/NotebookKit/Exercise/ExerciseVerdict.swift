@@ -29,7 +29,8 @@ public struct ExerciseVerdict: Sendable, Equatable {
     public var seconds: Double
     /// A line the exercise gave, as the starter has it.
     public struct GivenLine: Sendable, Equatable {
-        /// Its 1-based line in the starter.
+        /// Its 1-based line in the starter; 0 when the version declares its own `check`, `record` or
+        /// `show` (then `text` says where).
         public var line: Int
         /// Its text.
         public var text: String
@@ -41,7 +42,11 @@ public struct ExerciseVerdict: Sendable, Equatable {
 
     /// What a student is told when their version changed one of the exercise's lines.
     public var changedMessage: String? {
-        changed.map { "changed the exercise's line \($0.line) (\($0.text)): only the answers are yours to change, so no check counts; put that line back" }
+        changed.map { changed in
+            changed.line == 0
+                ? "your version \(changed.text): the exercise's checks are NotebookRuntime's, so no check counts; rename yours"
+                : "changed the exercise's line \(changed.line) (\(changed.text)): only the answers are yours to change, so no check counts; put that line back"
+        }
     }
 
     /// Whether it compiled, ran to the end and passed every check.

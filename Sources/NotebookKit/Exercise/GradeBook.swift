@@ -41,12 +41,15 @@ public struct GradeBook: Sendable, Equatable {
     /// The exercises, in notebook order.
     public var exercises: [String]
 
+    /// The CSV's first line.
+    static let csvHeader = "student,exercise,check,result,seconds,note"
+
     /// The rows as CSV (RFC 4180): `student,exercise,check,result,seconds,note`.
     public var csv: String {
         func field(_ text: String) -> String {
             text.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
         }
-        var text = "student,exercise,check,result,seconds,note\r\n"
+        var text = Self.csvHeader + "\r\n"
         for row in rows {
             text += [row.student, row.exercise, row.check, row.passed ? "pass" : "fail", String(format: "%.3f", row.seconds), row.note]
                 .map(field).joined(separator: ",") + "\r\n"
@@ -121,7 +124,14 @@ extension ExerciseWorkspace {
     /// - Throws: ``NotebookError`` naming `output` and the reason.
     public func gradesFolder(_ output: URL, submissions: URL) throws(NotebookError) -> URL {
         try OutputFolder.check(output, root: service.project.root, protecting: service.ownFolders + [folder, submissions],
-                               owned: { GradeBook.files.contains($0) }, writer: "notebook exercise grade")
+                               owned: { name in
+                                   // Earlier grades, known by their first bytes: another grades.csv is not ours to replace.
+                                   guard GradeBook.files.contains(name),
+                                         let handle = FileHandle(forReadingAtPath: OutputFolder.resolved(output).appendingPathComponent(name).path) else { return false }
+                                   defer { try? handle.close() }
+                                   let start = String(decoding: handle.readData(ofLength: 64), as: UTF8.self)
+                                   return start.hasPrefix(name.hasSuffix(".csv") ? GradeBook.csvHeader : "{")
+                               }, writer: "notebook exercise grade")
     }
 
     /// Grades a class: each folder in `submissions` is one student's copy of `Exercises/`. Every
@@ -178,7 +188,7 @@ extension ExerciseWorkspace {
                 if let error = verdict.compileErrors.first {
                     note = "does not compile: \(error)"
                 } else if let changed = verdict.changed {
-                    note = "changed the exercise's line \(changed.line) (\(changed.text)): no check counts"
+                    note = changed.line == 0 ? "\(changed.text): no check counts" : "changed the exercise's line \(changed.line) (\(changed.text)): no check counts"
                 } else if let line = verdict.stoppedAtStub {
                     note = "not done: stopped at the stub\(line > 0 ? " on line \(line)" : "")"
                 } else if let ending = verdict.abnormalEnding {

@@ -24,7 +24,7 @@ public enum NotebookNew {
         if let requested, requested < 1 || requested > 999 {
             throw NotebookError(file: "--order", line: nil, "\(requested) is not a place from 1 to 999")
         }
-        if let title, title.trimmingCharacters(in: " \t").isEmpty || title.contains(where: { $0.isNewline || $0.asciiValue.map { $0 < 0x20 } == true }) {
+        if let title, title.trimmingCharacters(in: " \t").isEmpty || title.contains(where: { $0.isNewline || $0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } == true }) {
             throw NotebookError(file: "--title", line: nil, "'\(title.debugDescription.dropFirst().dropLast())' is not a title: give one line of text")
         }
         let order: Int

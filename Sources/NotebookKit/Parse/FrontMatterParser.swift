@@ -92,7 +92,7 @@ enum FrontMatterParser {
     /// quotes with `"` and `\\` escaped. `text` is one line (no line breaks).
     static func quoted(_ text: String) -> String {
         let plain = text == text.trimmingCharacters(in: " \t") && !text.isEmpty && !text.contains(" #") && !text.contains("\t#")
-            && !(text.first == "\"" || text.first == "'")
+            && !(text.first == "\"" || text.first == "'" || text.first == "#")
         if plain { return text }
         return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }

@@ -14,7 +14,9 @@ public enum OutputFolder {
             if isDirectory.boolValue != asFolder {
                 return asFolder ? "is a file, not a folder" : "is a folder; give a file's name"
             }
-            return nil
+            // A file is replaced whole (written beside it, then renamed): its folder must be writable.
+            let folder = asFolder ? path : path.deletingLastPathComponent()
+            return fileManager.isWritableFile(atPath: folder.path) ? nil : "cannot be written: \(folder.path) is not writable"
         }
         var ancestor = path.deletingLastPathComponent()
         while ancestor.path != "/", !fileManager.fileExists(atPath: ancestor.path, isDirectory: &isDirectory) {
@@ -26,14 +28,29 @@ public enum OutputFolder {
         return nil
     }
 
+    /// `url` with every symbolic link on its way followed, the missing end of it included: the
+    /// deepest folder that exists is resolved and the rest added (Foundation resolves nothing
+    /// when the last part is missing, so a link to the package's sources went unseen).
+    static func resolved(_ url: URL) -> URL {
+        var existing = url.standardizedFileURL
+        var missing: [String] = []
+        while existing.path != "/", !FileManager.default.fileExists(atPath: existing.path) {
+            missing.insert(existing.lastPathComponent, at: 0)
+            existing.deleteLastPathComponent()
+        }
+        var result = existing.resolvingSymlinksInPath()
+        for part in missing { result.appendPathComponent(part) }
+        return result
+    }
+
     /// `output`, resolved, once it is known not to cover the package, not to lie inside its
     /// sources or the tool's own folders (`protecting`: the snippets' build folder, the cache,
     /// the submissions being graded), and to be missing, empty or holding only files for which
     /// `owned` is true.
     /// - Throws: ``NotebookError`` naming `output` and the reason.
     static func check(_ output: URL, root: URL, protecting folders: [URL], owned: (String) -> Bool, writer: String) throws(NotebookError) -> URL {
-        let out = output.standardizedFileURL.resolvingSymlinksInPath()
-        let package = root.standardizedFileURL.resolvingSymlinksInPath()
+        let out = resolved(output)
+        let package = resolved(root)
         func inside(_ child: URL, _ parent: URL) -> Bool {
             child.path == parent.path || child.path.hasPrefix(parent.path + "/")
         }
@@ -41,7 +58,7 @@ public enum OutputFolder {
             throw NotebookError(file: output.path, line: nil, "the output folder would contain the package itself; choose a folder of its own")
         }
         let sources = ["Notebooks", "Snippets", "Sources", "Tests", ".git", ".build"].map { package.appendingPathComponent($0) }
-        for protected in sources + folders.map({ $0.standardizedFileURL.resolvingSymlinksInPath() }) {
+        for protected in sources + folders.map(resolved) {
             if inside(out, protected) {
                 let name = inside(protected, package) ? Project.relative(protected, to: package) + "/" : protected.path
                 throw NotebookError(file: output.path, line: nil, "the output folder is inside \(name); choose a folder of its own")

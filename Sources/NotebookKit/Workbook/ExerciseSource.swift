@@ -116,28 +116,69 @@ public struct ExerciseSource: Sendable, Equatable {
     }
 
     /// The first of the starter's own code lines that a student's file no longer has, in order,
-    /// with its 1-based line in the starter: nil when every one is still there (spaces aside).
+    /// with its 1-based line in the starter; or, with line 0, where the student's file declares
+    /// its own `check`, `record` or `show` (which would stand in for NotebookRuntime's in the
+    /// exercise's checks); nil when neither.
     ///
     /// A student writes their answers in place of the stubs and may add lines anywhere (helpers,
-    /// imports, prints), but the lines the exercise gave them — the checks, the helpers the
-    /// hidden checks call, the declarations — are the exercise's: a version that changed one
-    /// could pass a check it did not earn (nbgrader's locked cells). Blank lines, comments,
-    /// stubs and the hidden-checks placeholder are left out.
+    /// imports, prints), but the lines the exercise gave them (the checks, the helpers the
+    /// hidden checks call, the declarations) are the exercise's: a version that changed one
+    /// could pass a check it did not earn (nbgrader's locked cells). Lines are compared without
+    /// spaces and trailing `//` comments; blank lines, comments, `import`s, stubs and the
+    /// hidden-checks placeholder are left out. This is a check of lines, not a proof: code a
+    /// student adds can still change what a given line does, so graders still read submissions.
     public func changedLine(in student: String) -> (line: Int, text: String)? {
-        func normal(_ line: Substring) -> String {
-            line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
-        }
-        let theirs = student.split(separator: "\n", omittingEmptySubsequences: false).map(normal)
+        let theirs = Self.lines(student)
+        let compared = theirs.map(Self.code)
         var position = 0
-        for (index, line) in starterText.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let own = normal(line)
-            if own.isEmpty || own.hasPrefix("//") || own == Self.stub || own == Self.placeholder { continue }
-            guard let found = theirs[position...].firstIndex(of: own) else {
+        var inBlock = false
+        for (index, line) in Self.lines(starterText).enumerated() {
+            let own = Self.code(line)
+            // Lines of a /* ... */ comment in the starter are instructions, not code.
+            if inBlock || own.hasPrefix("/*") {
+                inBlock = !own.contains("*/")
+                continue
+            }
+            if own.isEmpty || own.hasPrefix("import") || own == Self.code(Substring(Self.stub)) || own == Self.code(Substring(Self.placeholder)) { continue }
+            guard let found = compared[position...].firstIndex(of: own) else {
                 return (index + 1, line.trimmingCharacters(in: " \t\r"))
             }
             position = found + 1
         }
+        // A `check`, `record` or `show` of the student's own would stand in for NotebookRuntime's.
+        let given = Set(Self.lines(starterText).map(Self.code))
+        for (index, code) in compared.enumerated() where !given.contains(code) {
+            for name in ["check", "record", "show"] where code.contains("func\(name)(") || code.contains("func\(name)<")
+                || ["let", "var"].contains(where: { code.hasPrefix("\($0)\(name)=") || code.hasPrefix("\($0)\(name):") }) {
+                return (0, "declares its own '\(name)' on its line \(index + 1)")
+            }
+        }
         return nil
+    }
+
+    /// A file's lines, whatever its line endings (`\r\n` is one Swift character) and without a
+    /// byte-order mark.
+    static func lines(_ text: String) -> [Substring] {
+        let text = text.hasPrefix("\u{FEFF}") ? text.dropFirst() : Substring(text)
+        return text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+    }
+
+    /// A line as compared: without spaces, tabs and a trailing `//` comment (one after code and
+    /// outside any string literal); empty for a comment line.
+    static func code(_ line: Substring) -> String {
+        var result = ""
+        var inString = false
+        var previous: Character = " "
+        for character in line {
+            if character == "\"", previous != "\\" { inString.toggle() }
+            if !inString, character == "/", previous == "/" {
+                result.removeLast()
+                break
+            }
+            if character != " ", character != "\t", character != "\r" { result.append(character) }
+            previous = character
+        }
+        return result
     }
 
     /// Whether a 1-based line of the snippet is inside a hidden-checks region.
@@ -152,7 +193,7 @@ public struct ExerciseSource: Sendable, Equatable {
         var text: [String] = []
         var origin: [Int?] = []
         var next = 0
-        var lines = student.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = Self.lines(student).map(String.init)
         if lines.last == "" { lines.removeLast() }
         for (index, line) in lines.enumerated() {
             if line.trimmingCharacters(in: " \t\r") == Self.placeholder, next < graderBlocks.count {

@@ -201,6 +201,8 @@ struct ExerciseList: ParsableCommand {
                     done += 1
                 } else if !verdict.compileErrors.isEmpty {
                     state = "failing (does not compile)"
+                } else if let changed = verdict.changed {
+                    state = "failing (\(changed.line == 0 ? "declares its own check" : "changed the exercise's line \(changed.line)"))"
                 } else {
                     state = "failing (\(verdict.passedCount) of \(verdict.checks.count) checks pass)"
                 }

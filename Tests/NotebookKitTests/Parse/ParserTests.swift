@@ -89,7 +89,7 @@ struct ParserTests {
         #expect(document.frontMatter == FrontMatter(title: "Say \"hi\" # not a comment", summary: "It's C# and F#", order: 3, timeout: 120, allowsRawHTML: false))
         #expect(document.blocks == [.heading(level: 2, [.text("First")], line: 10)])
         // What `notebook new --title` writes reads back as it was.
-        for title in ["Plain", "C# basics", "Say \"hi\"", "a \\ b", " padded ", "\"quoted\"", "'single'", "x # y"] {
+        for title in ["Plain", "C# basics", "Say \"hi\"", "a \\ b", " padded ", "\"quoted\"", "'single'", "x # y", "#1 pitfalls", "#", "a\t# b"] {
             let read = try parse("---\ntitle: \(FrontMatterParser.quoted(title))\n---\n")
             #expect(read.frontMatter.title == title, "\(title) as \(FrontMatterParser.quoted(title))")
         }
