@@ -81,6 +81,19 @@ struct ExerciseTests {
             #expect(none.stdout.contains("1.1  area       Notebooks/01-shapes.md  not started"), "\(none.stdout)")
             #expect(none.stdout.contains("0 of 2 done"))
 
+            // Exercises/ taken by a file, or a link to nowhere where a student's file goes: one
+            // line saying so, nothing written.
+            let exercisesFolder = root.appendingPathComponent("Exercises")
+            try write("not a folder", to: exercisesFolder)
+            let blocked = try runNotebook(["exercise", "start", "area"], in: root)
+            #expect(blocked.status == 2 && blocked.stderr.contains("Exercises: is a file; the exercises go into a folder of that name"), "\(blocked.stderr)")
+            try FileManager.default.removeItem(at: exercisesFolder)
+            try FileManager.default.createDirectory(at: exercisesFolder, withIntermediateDirectories: true)
+            try FileManager.default.createSymbolicLink(atPath: area.path, withDestinationPath: "/nonexistent/area.swift")
+            let dangling = try runNotebook(["exercise", "start", "area"], in: root)
+            #expect(dangling.status == 2 && dangling.stderr.contains("Exercises/area.swift: is a link to a file that does not exist"), "\(dangling.stderr)")
+            try FileManager.default.removeItem(at: area)
+
             let started = try runNotebook(["exercise", "start", "area"], in: root)
             #expect(started.status == 0 && started.stdout.contains("Exercises/area.swift written"), "\(started.stdout)\(started.stderr)")
             let starter = read(area)

@@ -47,6 +47,10 @@ public struct ExerciseWorkspace: Sendable {
     /// - Throws: ``NotebookError`` when a file cannot be written.
     public func start(_ exercises: [Exercise]) throws(NotebookError) -> [Exercise] {
         var written: [Exercise] = []
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), !isFolder.boolValue {
+            throw NotebookError(file: Exercise.folder, line: nil, "is a file; the exercises go into a folder of that name (move the file away)")
+        }
         for exercise in exercises {
             let url = file(exercise)
             do {
@@ -54,8 +58,14 @@ public struct ExerciseWorkspace: Sendable {
                 // O_EXCL: a file that appears meanwhile is the student's, and stays.
                 let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
                 if descriptor < 0 {
-                    if errno == EEXIST { continue }
-                    throw NotebookError(file: exercise.studentFile, line: nil, "cannot create: \(String(cString: strerror(errno)))")
+                    let error = errno
+                    // A link to nowhere is not the student's work: say so rather than keep it.
+                    if error == EEXIST, (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil,
+                       !FileManager.default.fileExists(atPath: url.path) {
+                        throw NotebookError(file: exercise.studentFile, line: nil, "is a link to a file that does not exist; remove it and start again")
+                    }
+                    if error == EEXIST { continue }
+                    throw NotebookError(file: exercise.studentFile, line: nil, "cannot create: \(String(cString: strerror(error)))")
                 }
                 let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
                 try handle.write(contentsOf: Data(exercise.source.starterText.utf8))
