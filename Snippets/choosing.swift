@@ -53,7 +53,7 @@ show(Figure(Panel(title: "Regression losses over the residual", x: Axis("residua
 
 // snippet.checks
 func fact(_ name: String) -> (convex: Bool, smooth: Int, robust: Bool) { facts[candidates.firstIndex { $0.name == name }!] }
-check(facts.allSatisfy(\.convex), "every loss in the table is convex")
+check(facts.allSatisfy(\.convex), "no loss in the table fails the sampled convexity test on [−8, 8]")
 let offGrid = try Huber(delta: 1.3)
 check(smoothness(Candidate(name: "Huber (δ = 1.3)", problem: "", loss: offGrid, target: 0, kinks: [])) == 2,
       "measured on the grid alone, Huber with δ = 1.3 looks smooth: the grid steps over its kinks")
@@ -62,10 +62,11 @@ check(smoothness(Candidate(name: "Huber (δ = 1.3)", problem: "", loss: offGrid,
 check(!fact("MSE").robust && fact("MSE").smooth == 2, "MSE is smooth but not robust")
 check(fact("MAE").robust && fact("MAE").smooth == 0, "MAE is robust but has a kink")
 check(fact("Huber (δ = 1)").robust && fact("Huber (δ = 1)").smooth == 1, "Huber is robust and C¹")
-check(fact("log-cosh").robust && fact("log-cosh").smooth == 2 && fact("pseudo-Huber").smooth == 2,
+check(fact("log-cosh").robust && fact("log-cosh").smooth == 2 && fact("pseudo-Huber").robust && fact("pseudo-Huber").smooth == 2,
       "log-cosh and pseudo-Huber are robust and smooth")
 check(fact("cross-entropy (logits)").robust, "cross-entropy from logits has a bounded gradient in the logit")
 check(fact("squared hinge").smooth == 1 && fact("hinge").smooth == 0, "the squared hinge smooths the hinge's kink to C¹")
+check(fact("hinge").robust && !fact("squared hinge").robust, "... but its gradient grows with the mistake: the hinge's is bounded, the squared hinge's is not")
 record("losses", Double(candidates.count))
 // snippet.end
 

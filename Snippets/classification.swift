@@ -40,10 +40,17 @@ show(Figure(Panel(title: "Decision boundaries w·x + b = 0", x: Axis("x₁", low
         let p = model.parameters
         return Series(name, x: xs, y: xs.map { -(p[0] * $0 + p[2]) / p[1] })
     })))
-check(accuracies.allSatisfy { $0 >= 0.9 }, "each loss separates the two blobs with at least 90% accuracy")
+check(accuracies.allSatisfy { $0 >= 0.9 }, "each loss classifies the two blobs with at least 90% accuracy")
+// Each boundary's direction, the angle of its normal (w₁, w₂), in degrees.
+let angles = trained.map { _, model, _ in atan2(model.parameters[1], model.parameters[0]) * 180 / Double.pi }
+let boundarySpread = angles.max()! - angles.min()!
+check(boundarySpread < 10, "the three boundaries point within 10° of each other")
 func weightNorm(_ model: LogisticRegression<Double>) -> Double { (model.parameters[0] * model.parameters[0] + model.parameters[1] * model.parameters[1]).squareRoot() }
-check(weightNorm(crossEntropy.0) > weightNorm(hinge.0), "cross-entropy's weights end larger than the hinge's: it keeps pushing confident samples")
 check(Hinge().derivative(target: 1.0, prediction: 1.5) == 0, "the hinge stops caring once a sample's margin passes 1")
+check(try BinaryCrossentropy(fromLogits: true).derivative(target: 1.0, prediction: 5.0) < 0,
+      "cross-entropy still pushes a sample that is right by a margin of 5: its gradient is small but not 0")
+check(weightNorm(crossEntropy.0) > weightNorm(hinge.0), "so cross-entropy's weights end larger than the hinge's")
+record("boundary_spread", boundarySpread)
 record("accuracy_ce", accuracies[0] * 100)
 record("accuracy_hinge", accuracies[1] * 100)
 // snippet.end
@@ -59,12 +66,18 @@ print("naive   -log(1 - σ(z)) = \(naive)")
 print("clipped (ε = 1e-7)     = \(clipped)")
 print("from logits            = \(stable)")
 check(p == 1, "σ(40) rounds to exactly 1 in double precision")
-check(naive.isInfinite, "so the naive cross-entropy overflows to infinity")
+check(naive.isInfinite, "so the naive cross-entropy is infinite")
 check(abs(stable - 40) < 1e-12, "the logit form gives the exact loss, log(1 + e⁴⁰) ≈ 40")
-check(clipped < 17, "clipping keeps it finite but caps it near -log(1e-7) ≈ 16.1")
+check(abs(clipped + log(1e-7)) < 1e-6, "clipping keeps it finite but caps it at −log(1e-7) ≈ 16.1")
 check(try BinaryCrossentropy().derivative(target: 0.0, prediction: p) == 0, "... and there its gradient is 0: the model cannot learn from this mistake")
 check(abs(try BinaryCrossentropy(fromLogits: true).derivative(target: 0.0, prediction: z) - 1) < 1e-12, "from logits the gradient is σ(z) − y ≈ 1: full strength")
 record("clipped", clipped)
+// snippet.end
+
+// snippet.sigmoid
+// The sigmoid's two textbook forms at the extremes (the practice below asks for a stable one).
+check(exp(1000.0) / (1 + exp(1000.0)) != exp(1000.0) / (1 + exp(1000.0)), "e^z/(1 + e^z) is ∞/∞ = NaN at z = 1000")
+check(exp(-(-1000.0)).isInfinite && 1 / (1 + exp(-(-1000.0))) == 0, "at z = −1000, e^−z overflows to ∞ and 1/(1 + ∞) rounds to 0")
 // snippet.end
 
 // snippet.softmax
