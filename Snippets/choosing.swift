@@ -91,7 +91,12 @@ let crossEntropy = try BinaryCrossentropy().evaluate(target: Batch(labels), pred
 check(abs(bernoulliNLL - n * crossEntropy) < 1e-9 * bernoulliNLL, "Bernoulli labels: the negative log-likelihood is exactly n × binary cross-entropy")
 let sorted = sample.sorted()
 let mean = sample.reduce(0, +) / n, median = (sorted[99] + sorted[100]) / 2
-check([-0.01, 0.01].allSatisfy { meanLoss(MeanSquaredError(), mean + $0) > meanLoss(MeanSquaredError(), mean) }
-      && [-0.01, 0.01].allSatisfy { meanLoss(MeanAbsoluteError(), median + $0) > meanLoss(MeanAbsoluteError(), median) },
-      "the best constant under MSE is the mean, under MAE the median")
+// Every constant from −1 to 1 in steps of 0.01 (the sample's mean and median lie inside) does no
+// better, to rounding (with 200 points, every constant between the two middle ones ties for MAE).
+let grid = (0...200).map { -1 + 0.01 * Double($0) }
+let bestMSE = meanLoss(MeanSquaredError(), mean), bestMAE = meanLoss(MeanAbsoluteError(), median)
+check(grid.allSatisfy { meanLoss(MeanSquaredError(), $0) >= bestMSE * (1 - 1e-12) }
+      && grid.allSatisfy { meanLoss(MeanAbsoluteError(), $0) >= bestMAE * (1 - 1e-12) }
+      && abs(mean) < 1 && abs(median) < 1,
+      "of the constants from −1 to 1, none beats the mean under MSE or the median under MAE")
 // snippet.end
