@@ -70,13 +70,17 @@ let bestIndex = validation.indices.min { validation[$0] < validation[$1] }!
 // snippet.end
 
 // snippet.checks
-check(zerosL1[5] >= 6, "at λ = 1, L1 sets at least 6 of the 8 noise weights exactly to 0")
+check(lasso[5].weights[2...].filter { $0 == 0 }.count >= 6, "at λ = 1, L1 sets at least 6 of the 8 noise weights exactly to 0")
 check(lasso[5].weights[0] != 0 && lasso[5].weights[1] != 0, "... and keeps the two weights that matter")
-check(zerosL2.allSatisfy { $0 == 0 }, "L2 shrinks weights but sets none exactly to 0")
+check(zip(zerosL1, zerosL1.dropFirst()).allSatisfy { $0 <= $1 }, "along the λ tried, L1 switches off more weights, never fewer")
+check(lasso[6].weights[1] == 0, "at λ = 3, L1 switches off w2 as well: too strong a penalty")
+check(zerosL2.allSatisfy { $0 == 0 }, "L2 sets no weight exactly to 0 at any λ tried")
+check(ridge.contains { $0.weights[5] < 0 } && ridge.contains { $0.weights[5] > 0 },
+      "one L2 weight, w6, changes sign along the path: L2 shrinks the weights together, not each one")
 check(zip(training, training.dropFirst()).allSatisfy { $0 <= $1 + 1e-12 }, "the training loss only grows with λ")
 check(bestIndex > 0 && bestIndex < lambdas.count - 1, "the validation loss is lowest at a moderate λ, neither 0 nor the largest")
 let norms = ridge.map { $0.weights.reduce(0) { $0 + $1 * $1 }.squareRoot() }
-check(zip(norms, norms.dropFirst()).allSatisfy { $0 >= $1 }, "L2 shrinks the weights as λ grows")
+check(zip(norms, norms.dropFirst()).allSatisfy { $0 >= $1 }, "L2 shrinks the weights' length ‖w‖₂ at every step up in λ")
 record("zeros_l1", Double(zerosL1[5]))
 record("best_lambda", lambdas[bestIndex])
 record("valid_0", validation[0])
