@@ -95,10 +95,16 @@ show(sweep: "δ", values: deltas, initial: 20) { delta in
 }
 show(table: ["δ", "Huber slope"], rows: zip(deltas, huberSlopes).map { ["\($0)", "\(($1 * 10).rounded() / 10)"] }
      + [["MAE", "\((maeSlope * 10).rounded() / 10)"], ["MSE", "\((mseSlope * 10).rounded() / 10)"]])
-check(abs(huberSlopes.last! - mseSlope) < 0.01 * abs(mseSlope), "with δ larger than every residual, Huber fits like MSE")
+func mseResidual(_ i: Int) -> Double { mseFit.weights[0] * sizes[i] + mseFit.bias - prices[i] }
+let largestResidual = sizes.indices.map { abs(mseResidual($0)) }.max()!
+check(deltas.last! > largestResidual && abs(huberSlopes.last! - mseSlope) < 0.01 * abs(mseSlope), "with δ larger than every residual, Huber fits like MSE")
 check(abs(huberSlopes.first! - maeSlope) < abs(mseSlope - maeSlope) / 10, "with a small δ, Huber fits like MAE")
 check(zip(huberSlopes, huberSlopes.dropFirst()).allSatisfy { abs($1 - mseSlope) <= abs($0 - mseSlope) + 1e-6 },
-      "as δ grows, Huber's slope never moves away from MSE's")
+      "at each of the five δ tried, Huber's slope is no farther from MSE's than at the one before")
+// The honest houses' scatter around the robust (MAE) line: the size of an honest error.
+func honestError(_ i: Int) -> Double { maeFit.weights[0] * sizes[i] + maeFit.bias - prices[i] }
+let honestNoise = (honest.map { honestError($0) * honestError($0) }.reduce(0, +) / Double(honest.count)).squareRoot()
+record("honest_noise", honestNoise)
 record("mse_slope", mseSlope)
 record("mae_slope", maeSlope)
 // snippet.end

@@ -15,5 +15,5 @@ let p = [0.6, 0.3, 0.1], q = [1.0 / 3, 1.0 / 3, 1.0 / 3]
 let crossEntropy = -zip(p, q).map { $0 * log($1) }.reduce(0, +)
 let kl = zip(p, q).map { $0 * log($0 / $1) }.reduce(0, +)
 check(abs(crossEntropy - (entropy(p) + kl)) < 1e-12, "cross-entropy is entropy plus KL")
-check(abs(entropy([0.25, 0.25, 0.25, 0.25]) - log(4.0)) < 1e-15, "four equal outcomes: log 4, the most for four")
+check(abs(entropy([0.25, 0.25, 0.25, 0.25]) - log(4.0)) < 1e-15, "four equal outcomes: log 4")
 // snippet.end
