@@ -58,7 +58,7 @@ show(sweep: "η·L", values: multiples, initial: 1) { multiple in
     return (figure, outcome)
 }
 check(zip(multiples, explored).allSatisfy { multiple, history in (multiple < 2) != history.status.diverged },
-      "every step size below 2/L converges on this quadratic, the one above diverges")
+      "in 60 steps no step size below 2/L is flagged as diverging on this quadratic; the one above 2/L is")
 // snippet.end
 
 // snippet.curves
@@ -152,7 +152,7 @@ let reports = candidates.map { name, loss in (name, ConvexityReport.of(loss, ove
 show(table: ["loss", "convex?", "evidence"], rows: reports.map { name, report in
     [name, report.isConvex ? "yes" : "no", report.isConvex ? "L'' ≥ 0 and every sampled chord lies above" : report.description]
 })
-check(reports.prefix(4).allSatisfy { $0.1.isConvex }, "MSE, MAE, Huber and log-cosh are convex")
+check(reports.prefix(4).allSatisfy { $0.1.isConvex }, "MSE, MAE, Huber and log-cosh show no violation of convexity on the points sampled")
 check(!reports[4].1.isConvex, "the Cauchy loss is not convex")
 // snippet.end
 

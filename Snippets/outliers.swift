@@ -76,14 +76,17 @@ for i in 1..<outlierCounts.count {
     check(abs(shift("MSE", i)) > abs(shift("MAE", i)) && abs(shift("MSE", i)) > abs(shift("Huber", i)),
           "with \(outlierCounts[i]) outliers, the MSE fit's slope moves most")
 }
-check(!Influence.isBounded(MeanSquaredError()), "MSE's influence grows without bound")
+check(!Influence.isBounded(MeanSquaredError()), "MSE's influence keeps growing: ψ at r = 10⁶ is larger than at 10³")
 let atSmallHouses = [0.75]
 @MainActor func price(_ name: String) -> Double { fits[name]!.predict(Batch(atSmallHouses)).values[0] }
 check(price("MSE") > price("MAE") + 50 && price("MSE") > price("Huber") + 50,
       "at 75 m², among the outliers, the MSE line runs far above the MAE and Huber lines")
 let huber = try Huber(delta: 20)
 check(Influence.isBounded(MeanAbsoluteError()) && Influence.isBounded(huber),
-      "MAE's and Huber's influence is bounded")
+      "MAE's and Huber's influence stops growing: ψ at r = 10⁶ is no larger than at 10³")
+check(slopes["MSE"]![3] < 0, "with 20 outliers the MSE line slopes downwards")
+check(["MAE", "Huber"].allSatisfy { abs(slopes[$0]![3] - slopes[$0]![0]) < 0.1 * slopes[$0]![0] },
+      "with 20 outliers the MAE and Huber slopes stay within 10% of their slopes without outliers")
 record("clean_slope", slopes["MSE"]![0])
 record("mse_slope_20", slopes["MSE"]![3])
 record("mse_moved_1", shift("MSE", 1))
@@ -123,6 +126,10 @@ show(table: ["loss", "slope without outliers", "slope with 5 mansions"], rows: l
 })
 check(losses.indices.allSatisfy { leverageSlopes[$0] < 0.5 * slopes[losses[$0].name]![0] },
       "five points with extreme sizes drag every line, MAE's and Huber's too: each slope falls below half its value without them")
+check(leverageSlopes[1] < leverageSlopes[0] && leverageSlopes[2] < leverageSlopes[0], "... the robust lines even further than MSE's")
+let mansionRatio = 10 / honestHouses.inputs.values.max()!
+record("mansion_ratio", mansionRatio)
+record("leverage_mse", leverageSlopes[0])
 record("leverage_mae", leverageSlopes[1])
 record("leverage_huber", leverageSlopes[2])
 // snippet.end

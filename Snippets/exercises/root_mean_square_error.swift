@@ -1,3 +1,4 @@
+import Foundation
 import NotebookRuntime
 
 /// The root-mean-square error: the square root of the mean squared difference, in the targets' units.
