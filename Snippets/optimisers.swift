@@ -33,6 +33,20 @@ record("kappa", conditioning.conditionNumber)
 record("gap_descent", gaps[0])
 record("gap_momentum", gaps[2])
 record("gap_sgd", gaps[1])
+// snippet.hide
+// Adam's step (in units of η) on one parameter after 999 gradients of 0.001 and then one of 1,
+// with Keras's β₁ = 0.9, β₂ = 0.999, ε = 1e-7, as LossCore takes it.
+var adamM = 0.0, adamV = 0.0, adamJump = 0.0
+for t in 1...1000 {
+    let g = t < 1000 ? 0.001 : 1.0
+    adamM = 0.9 * adamM + 0.1 * g
+    adamV = 0.999 * adamV + 0.001 * g * g
+    let mHat = adamM / (1 - pow(0.9, Double(t))), vHat = adamV / (1 - pow(0.999, Double(t)))
+    adamJump = mHat / (vHat.squareRoot() + 1e-7)
+}
+check(adamJump > 2, "Adam's steps are not capped at η: after 999 gradients of 0.001, a gradient of 1 moves the parameter over 2η")
+record("adam_jump", adamJump)
+// snippet.show
 // snippet.end
 
 // snippet.fixed
