@@ -27,31 +27,22 @@ public struct ExerciseVerdict: Sendable, Equatable {
     public var errorText: String
     /// Seconds the run took.
     public var seconds: Double
-    /// A line the exercise gave, as the starter has it.
-    public struct GivenLine: Sendable, Equatable {
-        /// Its 1-based line in the starter; 0 when the version declares its own `check`, `record` or
-        /// `show` (then `text` says where).
-        public var line: Int
-        /// Its text.
-        public var text: String
-    }
+    /// How the student's version departs from the lines the exercise gave, when it does: then no
+    /// check counts (``ExerciseSource/departure(in:)``).
+    public var departure: ExerciseSource.Departure?
 
-    /// The first line the exercise gave that the student's version changed or removed, when
-    /// there is one: then no check counts (``ExerciseSource/changedLine(in:)``).
-    public var changed: GivenLine?
-
-    /// What a student is told when their version changed one of the exercise's lines.
-    public var changedMessage: String? {
-        changed.map { changed in
-            changed.line == 0
-                ? "your version \(changed.text): the exercise's checks are NotebookRuntime's, so no check counts; rename yours"
-                : "changed the exercise's line \(changed.line) (\(changed.text)): only the answers are yours to change, so no check counts; put that line back"
+    /// What a student is told when their version departs from the exercise's lines.
+    public var departureMessage: String? {
+        guard let departure else { return nil }
+        switch departure {
+        case .changed: return "\(departure): only the answers are yours to change, so no check counts; put that line back"
+        case .ownRuntimeName: return "your version \(departure): the exercise's checks are NotebookRuntime's, so no check counts; rename yours"
         }
     }
 
     /// Whether it compiled, ran to the end and passed every check.
     public var passed: Bool {
-        compileErrors.isEmpty && changed == nil && abnormalEnding == nil && stoppedAtStub == nil && !checks.isEmpty && checks.allSatisfy(\.passed)
+        compileErrors.isEmpty && departure == nil && abnormalEnding == nil && stoppedAtStub == nil && !checks.isEmpty && checks.allSatisfy(\.passed)
     }
 
     /// Checks passed.
@@ -74,8 +65,8 @@ public struct ExerciseVerdict: Sendable, Equatable {
                          passed: outcome == true, reached: outcome != nil)
         }
         let theirs = zip(graded.text.split(separator: "\n", omittingEmptySubsequences: false), graded.origin).compactMap { $1 == nil ? nil : $0 }
-        changed = source.changedLine(in: theirs.joined(separator: "\n")).map { GivenLine(line: $0.line, text: $0.text) }
-        if changed != nil {
+        departure = source.departure(in: theirs.joined(separator: "\n"))
+        if departure != nil {
             checks = checks.map { var check = $0; check.passed = false; return check }
         }
         stoppedAtStub = Self.stub(in: run.stderr, graded: graded)

@@ -124,14 +124,14 @@ extension ExerciseWorkspace {
     /// - Throws: ``NotebookError`` naming `output` and the reason.
     public func gradesFolder(_ output: URL, submissions: URL) throws(NotebookError) -> URL {
         try OutputFolder.check(output, root: service.project.root, protecting: service.ownFolders + [folder, submissions],
-                               owned: { name in
-                                   // Earlier grades, known by their first bytes: another grades.csv is not ours to replace.
-                                   guard GradeBook.files.contains(name),
-                                         let handle = FileHandle(forReadingAtPath: OutputFolder.resolved(output).appendingPathComponent(name).path) else { return false }
-                                   defer { try? handle.close() }
-                                   let start = String(decoding: handle.readData(ofLength: 64), as: UTF8.self)
-                                   return start.hasPrefix(name.hasSuffix(".csv") ? GradeBook.csvHeader : "{")
-                               }, writer: "notebook exercise grade")
+                               owns: { folder, contents in
+            // Earlier grades, known by their first bytes: another grades.csv is not ours to replace.
+            contents.allSatisfy { name in
+                guard GradeBook.files.contains(name), let handle = FileHandle(forReadingAtPath: folder.appendingPathComponent(name).path) else { return false }
+                defer { try? handle.close() }
+                return String(decoding: handle.readData(ofLength: 64), as: UTF8.self).hasPrefix(name.hasSuffix(".csv") ? GradeBook.csvHeader : "{")
+            }
+        }, writer: "notebook exercise grade")
     }
 
     /// Grades a class: each folder in `submissions` is one student's copy of `Exercises/`. Every
@@ -187,8 +187,8 @@ extension ExerciseWorkspace {
                 var note = ""
                 if let error = verdict.compileErrors.first {
                     note = "does not compile: \(error)"
-                } else if let changed = verdict.changed {
-                    note = changed.line == 0 ? "\(changed.text): no check counts" : "changed the exercise's line \(changed.line) (\(changed.text)): no check counts"
+                } else if let departure = verdict.departure {
+                    note = "\(departure): no check counts"
                 } else if let line = verdict.stoppedAtStub {
                     note = "not done: stopped at the stub\(line > 0 ? " on line \(line)" : "")"
                 } else if let ending = verdict.abnormalEnding {

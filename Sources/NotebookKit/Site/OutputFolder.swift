@@ -19,10 +19,9 @@ public enum OutputFolder {
             return fileManager.isWritableFile(atPath: folder.path) ? nil : "cannot be written: \(folder.path) is not writable"
         }
         var ancestor = path.deletingLastPathComponent()
-        while ancestor.path != "/", !fileManager.fileExists(atPath: ancestor.path, isDirectory: &isDirectory) {
+        while !fileManager.fileExists(atPath: ancestor.path, isDirectory: &isDirectory), ancestor.path != "/" {
             ancestor.deleteLastPathComponent()
         }
-        _ = fileManager.fileExists(atPath: ancestor.path, isDirectory: &isDirectory)
         guard isDirectory.boolValue else { return "cannot be made: \(ancestor.path) is a file" }
         guard fileManager.isWritableFile(atPath: ancestor.path) else { return "cannot be made: \(ancestor.path) is not writable" }
         return nil
@@ -45,10 +44,10 @@ public enum OutputFolder {
 
     /// `output`, resolved, once it is known not to cover the package, not to lie inside its
     /// sources or the tool's own folders (`protecting`: the snippets' build folder, the cache,
-    /// the submissions being graded), and to be missing, empty or holding only files for which
-    /// `owned` is true.
+    /// the submissions being graded), and to be missing or a folder whose file names `owns`
+    /// accepts (given the folder and its names).
     /// - Throws: ``NotebookError`` naming `output` and the reason.
-    static func check(_ output: URL, root: URL, protecting folders: [URL], owned: (String) -> Bool, writer: String) throws(NotebookError) -> URL {
+    static func check(_ output: URL, root: URL, protecting folders: [URL], owns: (URL, [String]) -> Bool, writer: String) throws(NotebookError) -> URL {
         let out = resolved(output)
         let package = resolved(root)
         func inside(_ child: URL, _ parent: URL) -> Bool {
@@ -70,7 +69,7 @@ public enum OutputFolder {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: out.path, isDirectory: &isDirectory) {
             let contents = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
-            guard contents.allSatisfy(owned) else {
+            guard owns(out, contents) else {
                 throw NotebookError(file: output.path, line: nil, "is a folder with files that \(writer) did not write; refusing to write into it (empty it or choose another output)")
             }
         }

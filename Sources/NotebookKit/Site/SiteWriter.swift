@@ -20,10 +20,9 @@ public struct SiteWriter: Sendable {
     /// - Throws: ``NotebookError`` when the output would cover the package or its sources, or
     ///   is an existing folder not made by `notebook build`.
     public init(output: URL, root: URL, protecting folders: [URL] = []) throws(NotebookError) {
-        let contents = (try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []
-        let marked = contents.contains(Self.marker)
-        let out = try OutputFolder.check(output, root: root, protecting: folders, owned: { marked || $0 == ".gitkeep" }, writer: "notebook build")
-        self.output = out
+        self.output = try OutputFolder.check(output, root: root, protecting: folders, owns: { _, contents in
+            contents.contains(Self.marker) || contents.allSatisfy { $0 == ".gitkeep" }
+        }, writer: "notebook build")
     }
 
     /// Writes `files` (site-relative paths to contents) as the new site.

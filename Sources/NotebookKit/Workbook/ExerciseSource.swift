@@ -115,10 +115,26 @@ public struct ExerciseSource: Sendable, Equatable {
         graderBlocks = graders
     }
 
+    /// How a student's version departs from the lines the exercise gave (``departure(in:)``).
+    public enum Departure: Sendable, Equatable, CustomStringConvertible {
+        /// A given line changed or removed: its 1-based line in the starter, and its text.
+        case changed(line: Int, text: String)
+        /// A `check`, `record` or `show` of the student's own (which would stand in for
+        /// NotebookRuntime's in the exercise's checks), on the student's 1-based line.
+        case ownRuntimeName(String, line: Int)
+
+        /// The departure in words, such as "changed the exercise's line 3 (let unit = 1.0)".
+        public var description: String {
+            switch self {
+            case let .changed(line, text): "changed the exercise's line \(line) (\(text))"
+            case let .ownRuntimeName(name, line): "declares its own '\(name)' on its line \(line)"
+            }
+        }
+    }
+
     /// The first of the starter's own code lines that a student's file no longer has, in order,
-    /// with its 1-based line in the starter; or, with line 0, where the student's file declares
-    /// its own `check`, `record` or `show` (which would stand in for NotebookRuntime's in the
-    /// exercise's checks); nil when neither.
+    /// or else the first line where the student's file declares its own `check`, `record` or
+    /// `show`; nil when neither.
     ///
     /// A student writes their answers in place of the stubs and may add lines anywhere (helpers,
     /// imports, prints), but the lines the exercise gave them (the checks, the helpers the
@@ -127,30 +143,31 @@ public struct ExerciseSource: Sendable, Equatable {
     /// spaces and trailing `//` comments; blank lines, comments, `import`s, stubs and the
     /// hidden-checks placeholder are left out. This is a check of lines, not a proof: code a
     /// student adds can still change what a given line does, so graders still read submissions.
-    public func changedLine(in student: String) -> (line: Int, text: String)? {
-        let theirs = Self.lines(student)
-        let compared = theirs.map(Self.code)
+    public func departure(in student: String) -> Departure? {
+        let compared = Self.lines(student).map(Self.code)
+        let starter = Self.lines(starterText)
+        let stub = Self.code(Substring(Self.stub)), placeholder = Self.code(Substring(Self.placeholder))
         var position = 0
         var inBlock = false
-        for (index, line) in Self.lines(starterText).enumerated() {
+        for (index, line) in starter.enumerated() {
             let own = Self.code(line)
             // Lines of a /* ... */ comment in the starter are instructions, not code.
             if inBlock || own.hasPrefix("/*") {
                 inBlock = !own.contains("*/")
                 continue
             }
-            if own.isEmpty || own.hasPrefix("import") || own == Self.code(Substring(Self.stub)) || own == Self.code(Substring(Self.placeholder)) { continue }
+            if own.isEmpty || own.hasPrefix("import") || own == stub || own == placeholder { continue }
             guard let found = compared[position...].firstIndex(of: own) else {
-                return (index + 1, line.trimmingCharacters(in: " \t\r"))
+                return .changed(line: index + 1, text: line.trimmingCharacters(in: " \t\r"))
             }
             position = found + 1
         }
         // A `check`, `record` or `show` of the student's own would stand in for NotebookRuntime's.
-        let given = Set(Self.lines(starterText).map(Self.code))
+        let given = Set(starter.map(Self.code))
         for (index, code) in compared.enumerated() where !given.contains(code) {
             for name in ["check", "record", "show"] where code.contains("func\(name)(") || code.contains("func\(name)<")
                 || ["let", "var"].contains(where: { code.hasPrefix("\($0)\(name)=") || code.hasPrefix("\($0)\(name):") }) {
-                return (0, "declares its own '\(name)' on its line \(index + 1)")
+                return .ownRuntimeName(name, line: index + 1)
             }
         }
         return nil

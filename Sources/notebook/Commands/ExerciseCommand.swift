@@ -201,8 +201,11 @@ struct ExerciseList: ParsableCommand {
                     done += 1
                 } else if !verdict.compileErrors.isEmpty {
                     state = "failing (does not compile)"
-                } else if let changed = verdict.changed {
-                    state = "failing (\(changed.line == 0 ? "declares its own check" : "changed the exercise's line \(changed.line)"))"
+                } else if let departure = verdict.departure {
+                    switch departure {
+                    case let .changed(line, _): state = "failing (changed the exercise's line \(line))"
+                    case .ownRuntimeName: state = "failing (declares its own check)"
+                    }
                 } else {
                     state = "failing (\(verdict.passedCount) of \(verdict.checks.count) checks pass)"
                 }
@@ -252,7 +255,7 @@ enum ExerciseReport {
         if !verdict.compileErrors.isEmpty {
             text += "  ✗ does not compile:\n" + verdict.compileErrors.map { "    \($0)\n" }.joined()
         } else {
-            if let changed = verdict.changedMessage { text += "  ✗ \(changed)\n" }
+            if let departure = verdict.departureMessage { text += "  ✗ \(departure)\n" }
             var hidden = 0
             for check in verdict.checks {
                 let mark = check.passed ? "✓" : "✗"

@@ -24,16 +24,16 @@ struct RunCommand: ParsableCommand {
         let catalog = SnippetCatalog(root: project.root)
         var reference = SnippetReference(path: "Snippets/\(name)", name: name, slice: nil, line: 0, expectedOutput: nil)
         // An exercise runs as its author wrote it: the solution and every check, hidden ones too.
-        if let source = try? SnippetSource(String(contentsOf: project.root.appendingPathComponent(catalog.relativePath(name)), encoding: .utf8), file: catalog.relativePath(name)),
-           source.exercise != nil {
-            reference.exercise = ExerciseText(statement: [], hints: [])
-        }
+        let source = try? SnippetSource(String(contentsOf: project.root.appendingPathComponent(catalog.relativePath(name)), encoding: .utf8),
+                                        file: catalog.relativePath(name))
+        if source?.exercise != nil { reference.exercise = ExerciseText(statement: [], hints: []) }
         let result: SnippetResult
         let service = ExecutionService(project: project, settings: .init(noCache: noCache))
         // The notebooks that show it set its time limit and sandbox limits, as in `build`.
         let workbook = try? Workbook.load(project.notebookPaths(), with: service)
         do {
-            _ = try catalog.resolve(reference, in: "notebook run")
+            // Read once: the source read above, when it could be (else the catalog says why not).
+            _ = try catalog.resolve(reference, in: "notebook run", loaded: source)
             result = try service.run(snippet: name, catalog: catalog, timeout: workbook?.timeout(for: name) ?? 60,
                                      limits: workbook?.limits(for: name) ?? SandboxLimits())
         } catch {

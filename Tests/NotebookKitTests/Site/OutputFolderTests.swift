@@ -14,10 +14,10 @@ struct OutputFolderTests {
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: root.appendingPathComponent("Snippets"))
         for output in [link, link.appendingPathComponent("new"), link.appendingPathComponent("new/deeper")] {
             #expect(throws: NotebookError.self, "\(output.path)") {
-                try OutputFolder.check(output, root: root, protecting: [], owned: { _ in true }, writer: "test")
+                try OutputFolder.check(output, root: root, protecting: [], owns: { _, _ in true }, writer: "test")
             }
         }
-        #expect(try OutputFolder.check(folder.url.appendingPathComponent("site/new"), root: root, protecting: [], owned: { _ in true }, writer: "test")
+        #expect(try OutputFolder.check(folder.url.appendingPathComponent("site/new"), root: root, protecting: [], owns: { _, _ in true }, writer: "test")
             == OutputFolder.resolved(folder.url.appendingPathComponent("site/new")))
     }
 
