@@ -55,7 +55,7 @@ for (name, loss) in losses.suffix(2) {
 }
 let grid = stride(from: -5.0, through: 5.0, by: 0.01).map { $0 }
 let steepest = zip(grid, grid.dropFirst()).map { abs(huber.derivative(residual: $1) - huber.derivative(residual: $0)) / ($1 - $0) }.max()!
-check(steepest <= 1 + 1e-9, "Huber's slope never changes faster than r: its gradient is Lipschitz with L = 1")
+check(steepest <= 1 + 1e-9, "on a grid of step 0.01 over [−5, 5], Huber's slope changes no faster than r: a Lipschitz constant of 1")
 check(grid.filter { abs($0) > delta + 1e-9 }.allSatisfy { huber.secondDerivative(residual: $0) == 0 },
       "beyond ±δ the curvature L'' is 0: Huber is not strongly convex in its tails")
 record("jump", atDelta.secondDerivativeJump)
