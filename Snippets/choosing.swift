@@ -3,7 +3,7 @@ import LossCore
 import NotebookRuntime
 import Plotting
 
-// snippet.table
+// snippet.candidates
 struct Candidate {
     let name: String
     let problem: String
@@ -22,6 +22,9 @@ let candidates = [
     Candidate(name: "hinge", problem: "classification (margin)", loss: Hinge(), target: 1, kinks: [1]),
     Candidate(name: "squared hinge", problem: "classification (margin)", loss: SquaredHinge(), target: 1, kinks: [1]),
 ]
+// snippet.end
+
+// snippet.table
 /// The worst smoothness over a grid plus the loss's own special points: 0 (C⁰), 1 (C¹), 2 (smooth).
 func smoothness(_ c: Candidate) -> Int {
     let points = stride(from: -4.0, through: 4.0, by: 0.5).map { $0 } + c.kinks

@@ -56,6 +56,11 @@ for (name, loss) in losses.suffix(2) {
 let grid = stride(from: -5.0, through: 5.0, by: 0.01).map { $0 }
 let steepest = zip(grid, grid.dropFirst()).map { abs(huber.derivative(residual: $1) - huber.derivative(residual: $0)) / ($1 - $0) }.max()!
 check(steepest <= 1 + 1e-9, "on a grid of step 0.01 over [−5, 5], Huber's slope changes no faster than r: a Lipschitz constant of 1")
+// PyTorch's SmoothL1Loss(beta: β) is r²/(2β) inside β and |r| − β/2 beyond.
+let beta = 2.0, huberAtBeta = try Huber(delta: beta)
+check(grid.allSatisfy { r in
+          abs(huberAtBeta.value(residual: r) / beta - (abs(r) < beta ? r * r / (2 * beta) : abs(r) - beta / 2)) < 1e-12 },
+      "PyTorch's SmoothL1Loss with β = 2 is Huber with δ = 2, divided by 2 (on the grid)")
 check(grid.filter { abs($0) > delta + 1e-9 }.allSatisfy { huber.secondDerivative(residual: $0) == 0 },
       "beyond ±δ the curvature L'' is 0: Huber is not strongly convex in its tails")
 record("jump", atDelta.secondDerivativeJump)

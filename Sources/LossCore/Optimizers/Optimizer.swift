@@ -66,6 +66,10 @@ public struct Optimizer: Sendable, Equatable {
     }
 
     /// Adam with Keras's defaults β₁ = 0.9, β₂ = 0.999, ε = 1e-7.
+    ///
+    /// The update is the paper's (Kingma and Ba, Algorithm 1) and PyTorch's:
+    /// θ ← θ − η·m̂/(√v̂ + ε), with ε added after the bias correction. Keras adds ε to √v before
+    /// it, which is this update with ε/√(1 − β₂ᵗ) in place of ε at step t.
     public static func adam(
         learningRate: Double = 0.001, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-7
     ) throws -> Optimizer {

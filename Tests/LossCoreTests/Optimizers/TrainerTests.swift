@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import LossCore
 
@@ -104,6 +105,41 @@ struct TrainerTests {
         let sgd = Trainer(optimizer: try .sgd(learningRate: 0.02, batchSize: 8, seed: 3), stopping: StoppingRule(maxSteps: 3000, tolerance: 0, risingSteps: 3000))
         _ = sgd.train(&model, on: try objective(model))
         #expect(abs(model.weights[0] - exact.slope) < 0.05 * abs(exact.slope))
+    }
+
+    @Test("Adam is the paper's update, ε after the bias correction; Keras's placement is that update with ε/√(1 − β₂ᵗ)")
+    func adamByHand() throws {
+        // A large ε, so that where it is added shows in the parameters.
+        let (rate, beta1, beta2, epsilon) = (0.05, 0.9, 0.999, 0.5)
+        var model = LinearRegression<Double>(features: 1)
+        let objective = try objective(model)
+        let history = Trainer(optimizer: try .adam(learningRate: rate, epsilon: epsilon), stopping: StoppingRule(maxSteps: 30, tolerance: 0))
+            .train(&model, on: objective)
+        var paper = LinearRegression<Double>(features: 1), keras = paper
+        var m = [0.0, 0.0], v = [0.0, 0.0], mk = m, vk = v
+        for t in 1...30 {
+            let g = objective.valueAndGradient(paper).gradient, gk = objective.valueAndGradient(keras).gradient
+            let c1 = 1 - pow(beta1, Double(t)), c2 = 1 - pow(beta2, Double(t))
+            for i in g.indices {
+                m[i] = beta1 * m[i] + (1 - beta1) * g[i]
+                v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i]
+                paper.parameters[i] -= rate * (m[i] / c1) / ((v[i] / c2).squareRoot() + epsilon)
+                // Keras 3's Adam.update_step: α = η·√(1 − β₂ᵗ)/(1 − β₁ᵗ); θ ← θ − α·m/(√v + ε).
+                mk[i] = beta1 * mk[i] + (1 - beta1) * gk[i]
+                vk[i] = beta2 * vk[i] + (1 - beta2) * gk[i] * gk[i]
+                keras.parameters[i] -= rate * c2.squareRoot() / c1 * mk[i] / (vk[i].squareRoot() + epsilon)
+            }
+        }
+        #expect(history.parameters.count == 31)
+        #expect(zip(model.parameters, paper.parameters).allSatisfy { close($0, $1, 1e-12) }, "\(model.parameters) vs \(paper.parameters)")
+        #expect(zip(model.parameters, keras.parameters).allSatisfy { !close($0, $1, 1e-3) }, "Keras's ε placement differs")
+        // Keras's step at t equals the paper's with ε/√(1 − β₂ᵗ).
+        for (mt, vt, t) in [(0.3, 0.02, 1), (-2.0, 4.0, 7), (1e-3, 1e-8, 250)] {
+            let c1 = 1 - pow(beta1, Double(t)), c2 = 1 - pow(beta2, Double(t))
+            let kerasStep = rate * c2.squareRoot() / c1 * mt / (vt.squareRoot() + epsilon)
+            let paperStep = rate * (mt / c1) / ((vt / c2).squareRoot() + epsilon / c2.squareRoot())
+            #expect(close(kerasStep, paperStep, 1e-13))
+        }
     }
 
     @Test("Training is deterministic: the same seed gives the same history")
