@@ -41,6 +41,15 @@ let pairs = try KLDivergence().evaluate(target: ps, prediction: qs, reduction: .
 check(pairs.perSample.count == 1000 && pairs.perSample.allSatisfy { $0 >= 0 }, "KL ≥ 0 on 1,000 random pairs (Gibbs' inequality)")
 check(try kl([0.5, 0.5, 0], [1, 0, 0]) == .infinity, "q = 0 where p > 0 makes KL infinite")
 check(abs(try kl([1, 0, 0], [0.5, 0.5, 0]) - log(2.0)) < 1e-15, "p = 0 where q > 0 costs nothing (0·log(0/q) = 0): KL((1, 0, 0) ‖ (½, ½, 0)) = log 2")
+// Keras's kl_divergence: both clipped to [10⁻⁷, 1], then Σ p·log(p/q).
+func kerasKL(_ p: [Double], _ q: [Double]) -> Double {
+    zip(p, q).map { pi, qi in
+        let a = min(max(pi, 1e-7), 1), b = min(max(qi, 1e-7), 1)
+        return a * log(a / b)
+    }.reduce(0, +)
+}
+let clipped = try KLDivergence(epsilon: 1e-7).evaluate(target: Batch(rows: [[0.5, 0.5, 0]]), prediction: Batch(rows: [[1, 0, 0]]), reduction: .sum).value
+check(abs(clipped - kerasKL([0.5, 0.5, 0], [1, 0, 0])) < 1e-12, "KLDivergence(epsilon: 1e-7) is Keras's clipped KL: finite where the exact one is infinite")
 record("kl_pq", try kl(p, q))
 record("kl_qp", try kl(q, p))
 record("entropy_p", entropy(p))
