@@ -68,7 +68,7 @@ extension Sweep {
     /// The frame at `index` as a text plot `width` columns wide, with its caption under it.
     public func frameText(_ index: Int, width: Int, mode: ASCIIRenderer.Mode) -> String {
         let plot = ASCIIRenderer(width: width, height: 16, mode: mode).render(frames[index]) + "\n"
-        return captions[index].isEmpty ? plot : plot + captions[index] + "\n"
+        return captions[index].isEmpty ? plot : plot + WordWrap.lines(captions[index], width: width, indent: "  ").joined(separator: "\n") + "\n"
     }
 
     /// What a snippet run by hand prints: the initial frame as a text plot, its caption, and the

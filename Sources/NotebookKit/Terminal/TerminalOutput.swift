@@ -22,7 +22,8 @@ public enum TerminalOutput {
                 case let .figure(figure):
                     text += ASCIIRenderer(width: width, height: 16, mode: mode).render(figure) + "\n"
                 case let .table(table):
-                    text += table.text + "\n\n"
+                    let style = TerminalStyle(color: false, unicode: mode == .unicode, width: width)
+                    text += TerminalTable.lines(table, style: style).joined(separator: "\n") + "\n\n"
                 case let .check(check):
                     // A long claim wraps under itself rather than running past the width.
                     let line = check.passed ? check.claim : "\(check.claim) (\(file):\(check.line))"
@@ -41,7 +42,8 @@ public enum TerminalOutput {
     /// One frame of a sweep: its plot, caption, and where it stands among the values.
     public static func sweepText(_ sweep: Sweep, frame: Int, width: Int, mode: ASCIIRenderer.Mode) -> String {
         let arrows = mode == .ascii ? "< and >" : "← and →"
-        return sweep.frameText(frame, width: width, mode: mode) + "\(sweep.label(frame)) (\(frame + 1) of \(sweep.frames.count); \(arrows) step through \(sweep.parameter))\n"
+        let label = "\(sweep.label(frame)) (\(frame + 1) of \(sweep.frames.count); \(arrows) step through \(sweep.parameter))"
+        return sweep.frameText(frame, width: width, mode: mode) + WordWrap.lines(label, width: width, indent: "  ").joined(separator: "\n") + "\n"
     }
 
     /// The cut-output note and, for a failed run, its stderr.

@@ -1,3 +1,5 @@
+import Plotting
+
 /// How the walkthrough styles text: ANSI colour and emphasis on a terminal, plain marks
 /// (`*emphasis*`, `**strong**`, underlined headings) otherwise.
 public struct TerminalStyle: Sendable {
@@ -27,16 +29,20 @@ public struct TerminalStyle: Sendable {
     func pass(_ text: String) -> String { color ? wrap(text, "\u{1B}[32m", "\u{1B}[39m") : text }
     func fail(_ text: String) -> String { color ? wrap(text, "\u{1B}[31m", "\u{1B}[39m") : text }
 
+    /// A heading wrapped at the width; without colour, levels 1 and 2 are underlined as wide as
+    /// their widest line.
     func heading(_ text: String, level: Int) -> String {
+        let lines = wrapWords(text).split(separator: "\n", omittingEmptySubsequences: false)
         if color {
-            return level <= 2 ? "\u{1B}[1;4m\(text)\u{1B}[0m" : "\u{1B}[1m\(text)\u{1B}[22m"
+            return lines.map { level <= 2 ? "\u{1B}[1;4m\($0)\u{1B}[0m" : "\u{1B}[1m\($0)\u{1B}[22m" }.joined(separator: "\n")
         }
-        guard level <= 2 else { return text }
-        return text + "\n" + String(repeating: level == 1 ? "=" : "-", count: Self.visibleWidth(text))
+        guard level <= 2 else { return lines.joined(separator: "\n") }
+        let rule = String(repeating: level == 1 ? "=" : "-", count: lines.map { Self.visibleWidth($0) }.max() ?? 0)
+        return lines.joined(separator: "\n") + "\n" + rule
     }
 
     /// The number of columns text takes, ignoring ANSI escape sequences.
-    static func visibleWidth(_ text: String) -> Int {
+    static func visibleWidth(_ text: some StringProtocol) -> Int {
         var width = 0
         var escaping = false
         for character in text {
@@ -55,29 +61,6 @@ public struct TerminalStyle: Sendable {
 
     /// Word-wraps styled text to `width` columns, each line prefixed by `indent` (the first by `first`).
     func wrapWords(_ text: String, first: String = "", indent: String = "") -> String {
-        var lines: [String] = []
-        var line = first
-        var lineWidth = Self.visibleWidth(first)
-        var empty = true
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
-                let wordWidth = Self.visibleWidth(String(word))
-                if !empty, lineWidth + 1 + wordWidth > width {
-                    lines.append(line)
-                    line = indent
-                    lineWidth = Self.visibleWidth(indent)
-                    empty = true
-                }
-                if !empty {
-                    line += " "
-                    lineWidth += 1
-                }
-                line += word
-                lineWidth += wordWidth
-                empty = false
-            }
-        }
-        lines.append(line)
-        return lines.joined(separator: "\n")
+        WordWrap.lines(text, width: width, first: first, indent: indent) { Self.visibleWidth($0) }.joined(separator: "\n")
     }
 }

@@ -126,8 +126,10 @@ struct TerminalBlockRenderer {
             return text
         case let .table(table, _):
             let rows = [table.header.map(inlines)] + table.rows.map { $0.map(inlines) }
-            return indent + NotebookRuntime.Table(headers: rows[0], rows: Array(rows.dropFirst())).text
-                .replacingNewlines(with: "\n" + indent) + "\n"
+            var narrowed = style
+            narrowed.width = max(20, style.width - TerminalStyle.visibleWidth(indent))
+            return TerminalTable.lines(NotebookRuntime.Table(headers: rows[0], rows: Array(rows.dropFirst())), style: narrowed)
+                .map { indent + $0 }.joined(separator: "\n") + "\n"
         case .rule:
             return String(repeating: style.unicode ? "─" : "-", count: min(style.width, 60)) + "\n"
         case let .html(raw, _):
@@ -256,11 +258,5 @@ struct TerminalBlockRenderer {
             case let .missing(name): return "{{\(name)}}"
             }
         }.joined()
-    }
-}
-
-extension String {
-    func replacingNewlines(with replacement: String) -> String {
-        split(separator: "\n", omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

@@ -37,7 +37,8 @@ public struct ASCIIRenderer: Sendable {
         let panelWidth = max(Self.minimumPanelWidth, (width - gap * (columns - 1)) / columns)
         var lines: [String] = []
         if let title = figure.title {
-            lines.append(Self.center(title, width: min(width, panelWidth * columns + gap * (columns - 1))))
+            let drawn = min(width, panelWidth * columns + gap * (columns - 1))
+            for line in WordWrap.lines(title, width: drawn) { lines.append(Self.center(line, width: drawn)) }
         }
         var notes: [String] = []
         for row in 0..<rows {
@@ -68,7 +69,7 @@ public struct ASCIIRenderer: Sendable {
             }
             if row < rows - 1 { lines.append("") }
         }
-        for note in notes { lines.append("Note: \(note)") }
+        for note in notes { lines += WordWrap.lines(note, width: width, first: "Note: ", indent: "  ") }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -32,20 +32,7 @@ extension SVGText {
     /// `text` broken at spaces into lines that fit `width` user units at `fontSize`; a word
     /// longer than a line stays whole.
     static func wrap(_ text: String, width: Double, fontSize: Double) -> [String] {
-        let limit = max(8, Int(width / (fontSize * averageAdvance)))
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            if current.isEmpty {
-                current = String(word)
-            } else if current.count + 1 + word.count <= limit {
-                current += " " + word
-            } else {
-                lines.append(current)
-                current = String(word)
-            }
-        }
-        if !current.isEmpty { lines.append(current) }
-        return lines
+        let lines = WordWrap.lines(text, width: max(8, Int(width / (fontSize * averageAdvance))))
+        return lines == [""] ? [] : lines
     }
 }
