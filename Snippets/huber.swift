@@ -55,12 +55,18 @@ for (name, loss) in losses.suffix(2) {
 }
 let grid = stride(from: -5.0, through: 5.0, by: 0.01).map { $0 }
 let steepest = zip(grid, grid.dropFirst()).map { abs(huber.derivative(residual: $1) - huber.derivative(residual: $0)) / ($1 - $0) }.max()!
-check(steepest <= 1 + 1e-9, "on a grid of step 0.01 over [−5, 5], Huber's slope changes no faster than r: a Lipschitz constant of 1")
-// PyTorch's SmoothL1Loss(beta: β) is r²/(2β) inside β and |r| − β/2 beyond.
-let beta = 2.0, huberAtBeta = try Huber(delta: beta)
-check(grid.allSatisfy { r in
-          abs(huberAtBeta.value(residual: r) / beta - (abs(r) < beta ? r * r / (2 * beta) : abs(r) - beta / 2)) < 1e-12 },
-      "PyTorch's SmoothL1Loss with β = 2 is Huber with δ = 2, divided by 2 (on the grid)")
+check(steepest <= 1 + 1e-9, "on a grid of step 0.01 over [−5, 5], Huber's slope (δ = 1) changes no faster than r: a Lipschitz constant of 1")
+// PyTorch's SmoothL1Loss(beta: β > 0) is r²/(2β) inside β and |r| − β/2 beyond; its slope r/β and ±1.
+func smoothL1(_ r: Double, beta: Double) -> (value: Double, slope: Double) {
+    abs(r) < beta ? (r * r / (2 * beta), r / beta) : (abs(r) - beta / 2, r > 0 ? 1 : -1)
+}
+check(try [0.5, 2.0].allSatisfy { beta in
+          let scaled = try Huber(delta: beta)
+          return grid.allSatisfy { r in
+              abs(scaled.value(residual: r) / beta - smoothL1(r, beta: beta).value) < 1e-12
+                  && abs(scaled.derivative(residual: r) / beta - smoothL1(r, beta: beta).slope) < 1e-12
+          } },
+      "PyTorch's SmoothL1Loss with β = 0.5 and 2 is Huber with δ = β, divided by β, in value and slope (on the grid)")
 check(grid.filter { abs($0) > delta + 1e-9 }.allSatisfy { huber.secondDerivative(residual: $0) == 0 },
       "beyond ±δ the curvature L'' is 0: Huber is not strongly convex in its tails")
 record("jump", atDelta.secondDerivativeJump)

@@ -48,8 +48,13 @@ func kerasKL(_ p: [Double], _ q: [Double]) -> Double {
         return a * log(a / b)
     }.reduce(0, +)
 }
-let clipped = try KLDivergence(epsilon: 1e-7).evaluate(target: Batch(rows: [[0.5, 0.5, 0]]), prediction: Batch(rows: [[1, 0, 0]]), reduction: .sum).value
-check(abs(clipped - kerasKL([0.5, 0.5, 0], [1, 0, 0])) < 1e-12, "KLDivergence(epsilon: 1e-7) is Keras's clipped KL: finite where the exact one is infinite")
+// Two pairs: a zero in q where p > 0 (q is clipped), and a zero in p where q > 0 (p is clipped).
+let pairsForClipping: [([Double], [Double])] = [([0.5, 0.5, 0], [1, 0, 0]), ([1, 0, 0], [0.5, 0.5, 0])]
+let clipped = try pairsForClipping.map { p, q in
+    try KLDivergence(epsilon: 1e-7).evaluate(target: Batch(rows: [p]), prediction: Batch(rows: [q]), reduction: .sum).value
+}
+check(zip(pairsForClipping, clipped).allSatisfy { pair, value in abs(value - kerasKL(pair.0, pair.1)) < 1e-12 } && clipped[1] != log(2.0),
+      "KLDivergence(epsilon: 1e-7) is Keras's clipped KL on two pairs, a zero in q and a zero in p: finite where the exact one is infinite")
 record("kl_pq", try kl(p, q))
 record("kl_qp", try kl(q, p))
 record("entropy_p", entropy(p))
@@ -71,6 +76,7 @@ check(abs(bestForward - 0.3) < 0.011 && abs(bestBackward - 0.3) < 0.011, "both d
 let nearZero = try kl(truth, [1e-12, 1 - 1e-12]), nearOne = try kl(truth, [1 - 1e-12, 1e-12])
 let backwardAtZero = try kl([0, 1], truth), backwardAtOne = try kl([1, 0], truth)
 check(nearZero > 7 && nearOne > 18, "KL(p ‖ q) grows large at both ends (over 7 at θ = 10⁻¹², over 18 at θ = 1 − 10⁻¹²)")
+record("forward_extreme", nearZero)
 check(forward.last! > 3 * forward.first!, "... fastest as θ → 1, where q starves the outcome p gives 0.7 (at θ = 0.98 over 3 times its value at θ = 0.02)")
 check(backward.allSatisfy { $0 <= backwardAtOne } && abs(backwardAtOne - log(1 / 0.3)) < 1e-12 && abs(backwardAtZero - log(1 / 0.7)) < 1e-12,
       "KL(q ‖ p) stays bounded: at most log(1/0.3), reached at θ = 1")

@@ -117,8 +117,13 @@ show(Figure(Panel(title: "Cauchy loss of a constant c: two valleys", x: Axis("c"
     referenceLines: [.vertical(fromLeft, label: "from −3"), .vertical(fromRight, label: "from 13")])))
 check(abs(cauchySlope(fromLeft)) < 1e-9 && abs(cauchySlope(fromRight)) < 1e-9, "both starts end where the slope is 0")
 check(abs(fromLeft) < 1 && abs(fromRight - 10) < 1, "... but in different valleys: near 0 from −3, near 10 from 13")
+// The second derivative of log(1 + d²) in c, for d = point − c: 2(1 − d²)/(1 + d²)².
+func cauchyCurvature(_ c: Double) -> Double {
+    points.map { let d = $0 - c; return 2 * (1 - d * d) / ((1 + d * d) * (1 + d * d)) }.reduce(0, +) / Double(points.count)
+}
 let around = (-50...50).map { fromRight + Double($0) / 100 }
-check(around.allSatisfy { cauchy($0) >= cauchy(fromRight) }, "the end near 10 is a local minimum: no c within 0.5 of it, every 0.01, has a lower loss")
+check(cauchyCurvature(fromRight) > 0 && around.allSatisfy { cauchy($0) >= cauchy(fromRight) },
+      "the end near 10 is a local minimum: slope 0 and positive curvature there (and no c within 0.5, every 0.01, has a lower loss)")
 check(cauchy(fromRight) > cauchy(fromLeft), "... but only a local one: its loss is higher than at the end near 0")
 record("from_left", fromLeft)
 record("from_right", fromRight)

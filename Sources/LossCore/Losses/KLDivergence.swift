@@ -8,8 +8,10 @@ import RealModule
 /// it calls impossible); the gradient there is -infinity. It is computed as p(log p - log q),
 /// so tiny q stay finite.
 ///
-/// Keras instead clips both p and q to [1e-7, 1] first, which keeps the value finite but adds
-/// about 1e-6 per zero entry. Pass `epsilon: 1e-7` to reproduce Keras exactly.
+/// Keras instead clips both p and q to [1e-7, 1] first, which keeps the value finite: an entry
+/// with qⱼ = 0 < pⱼ adds pⱼ·log(pⱼ/1e-7) (16.1 for pⱼ = 1) instead of infinity, and
+/// one with pⱼ = 0 < qⱼ adds 1e-7·log(1e-7/qⱼ) (between -1.6e-6 and 0) instead of 0.
+/// Pass `epsilon: 1e-7` to reproduce Keras exactly.
 public struct KLDivergence: Loss {
     /// The clipping epsilon, or `nil` for the exact divergence.
     public let epsilon: Double?

@@ -166,6 +166,16 @@ struct ClassificationLossTests {
         // Keras's clipped variant stays finite.
         let keras = try KLDivergence(epsilon: 1e-7)
         #expect(try keras.evaluate(target: q, prediction: p).value.isFinite)
+        // What clipping costs, as the documentation says: q = 0 < p = 1 adds log(1e7) ≈ 16.1;
+        // p = 0 < q adds 1e-7·log(1e-7/q), in [-1.6e-6, 0] (1e-7·log(1e-7) is its least).
+        let certain = try Batch(rows: [[1.0, 0]])
+        #expect(close(try keras.evaluate(target: certain, prediction: Batch(rows: [[1.0, 0]])).value, 0, 1e-15))
+        #expect(close(try keras.evaluate(target: Batch(rows: [[1.0, 0]]), prediction: Batch(rows: [[0.0, 1]])).value, log(1e7) + 1e-7 * log(1e-7), 1e-12))
+        for qj in [1e-7, 0.01, 0.5, 0.999] {
+            let p = try Batch(rows: [[0.0, 1]]), q = try Batch(rows: [[qj, 1 - qj]])
+            let added = try keras.evaluate(target: p, prediction: q).value - loss.evaluate(target: p, prediction: q).value
+            #expect(close(added, 1e-7 * log(1e-7 / qj), 1e-12) && added <= 0 && added >= -1.62e-6, "q = \(qj): \(added)")
+        }
         #expect(errorText { try loss.evaluate(target: Batch(rows: [[1.5, -0.5]]), prediction: Batch(rows: [[0.5, 0.5]])) }
             == "y_true[0]: 1.5 is out of range; expected a probability in [0, 1]")
     }
