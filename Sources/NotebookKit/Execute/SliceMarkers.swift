@@ -101,6 +101,30 @@ public enum SliceMarkers {
         return (String(decoding: text, as: UTF8.self), marks, removed)
     }
 
+    /// The bytes the markers take in the output file at `url`, read a piece at a time (output
+    /// over the runner's limit is never held whole), by ``strip(_:)``'s rule: a marker runs
+    /// from its opening to the next `\u{2}`, or to the end.
+    static func markerBytes(in url: URL) -> Int {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return 0 }
+        defer { try? handle.close() }
+        let openBytes = Array(open.utf8), closeByte = UInt8(ascii: "\u{2}")
+        var matched = 0, inMarker = 0, total = 0
+        while let piece = try? handle.read(upToCount: 1 << 20), !piece.isEmpty {
+            for byte in piece {
+                if inMarker > 0 {
+                    inMarker += 1
+                    if byte == closeByte { total += inMarker; inMarker = 0 }
+                } else if byte == openBytes[matched] {
+                    matched += 1
+                    if matched == openBytes.count { inMarker = matched; matched = 0 }
+                } else {
+                    matched = byte == openBytes[0] ? 1 : 0
+                }
+            }
+        }
+        return total + inMarker
+    }
+
     /// `offset`, measured in the output with markers, in the output without them.
     static func cleanOffset(_ offset: Int, removed: [(at: Int, count: Int)]) -> Int {
         var result = offset

@@ -212,7 +212,8 @@ public struct SnippetRunner: Sendable {
                 environment: environment, directory: work, stdout: stdoutFile, stderr: stderrFile, timeout: job.timeout)
             let (marked, markedBytes) = Self.read(stdoutFile, limit: outputLimit)
             let (stdout, marks, removed) = SliceMarkers.strip(marked)
-            let stdoutBytes = markedBytes - removed.reduce(0) { $0 + $1.count }
+            // Past the limit, markers are counted in the whole file, not only the part read.
+            let stdoutBytes = markedBytes - (markedBytes > outputLimit ? SliceMarkers.markerBytes(in: stdoutFile) : removed.reduce(0) { $0 + $1.count })
             let (stderr, _) = Self.read(stderrFile, limit: outputLimit)
             let eventBytes = Self.size(eventsFile)
             var events: [RuntimeEvent] = []

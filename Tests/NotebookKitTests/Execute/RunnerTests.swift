@@ -129,6 +129,24 @@ struct RunnerLimitTests {
         #expect(TerminalOutput.notes(run).hasPrefix("[output cut: 100000000 bytes printed, the first 1048576 shown]"))
     }
 
+    @Test("Past the limit, the bytes printed leave out every slice marker, read or not")
+    func markersPastTheLimit() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        // 5 markers of 20 bytes around 3 × 400,000 bytes of text; the limit cuts after the second.
+        let marker = { (name: String) in "printf '\\001notebook.slice \(name)\\002'" }
+        let text = "head -c 400000 /dev/zero | tr '\\\\0' 'z'"
+        let script = try folder.script("marked", [marker("one"), text, marker("two"), text, marker("tre"), text, marker("for"), marker("six")].joined(separator: "; "))
+        let run = SnippetRunner(outputLimit: 500_000, cache: nil, toolchain: "t").execute(.init(name: "marked", executable: script, timeout: 60))
+        #expect(run.stdoutTruncated)
+        #expect(run.stdoutBytes == 1_200_000, "\(run.stdoutBytes)")
+        #expect(run.stdout.utf8.count == 500_000 - 2 * 20)
+        // A marker cut off by the end of the output counts to the end.
+        let file = folder.url.appendingPathComponent("cut")
+        try Data("ab\u{1}notebook.slice x\u{2}cd\u{1}notebook.sli\u{1}notebook.slice y".utf8).write(to: file)
+        #expect(SliceMarkers.markerBytes(in: file) == 18 + 17)
+    }
+
     @Test("Output on stderr only is kept and shown for a failed cell")
     func stderrOnly() throws {
         let folder = TemporaryFolder()
