@@ -33,7 +33,7 @@ public enum SliceMarkers {
     /// lines, and each top-level slice marker line turned into a statement that prints a marker.
     public static func instrument(_ source: String, path: String) -> String {
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let depths = topLevelLines(lines)
+        let depths = SwiftNesting.depths(lines).map { $0 == 0 }
         var region = false
         var output: [String] = []
         for (index, line) in lines.enumerated() {
@@ -132,79 +132,5 @@ public enum SliceMarkers {
             result -= min(marker.count, offset - marker.at)
         }
         return max(0, result)
-    }
-
-    /// Which lines are outside every brace, bracket and parenthesis at their start (strings and
-    /// comments skipped; an interpolation's code counts), where a statement may stand.
-    static func topLevelLines(_ lines: [String]) -> [Bool] {
-        enum State { case code, string(hashes: Int, multiline: Bool), blockComment(depth: Int) }
-        var stack: [State] = [.code]
-        // Nesting of (, [ and { in code; an interpolation remembers the depth it started at.
-        var depth = 0
-        var interpolations: [Int] = []
-        var result: [Bool] = []
-        for line in lines {
-            result.append(depth == 0 && stack.count == 1)
-            let characters = Array(line)
-            var index = 0
-            func at(_ offset: Int) -> Character? { index + offset < characters.count ? characters[index + offset] : nil }
-            lineLoop: while index < characters.count {
-                let character = characters[index]
-                switch stack.last ?? .code {
-                case .code:
-                    if character == "/", at(1) == "/" { break lineLoop }
-                    if character == "/", at(1) == "*" { stack.append(.blockComment(depth: 1)); index += 2; continue }
-                    if character == "#" || character == "\"" {
-                        var hashes = 0
-                        while at(hashes) == "#" { hashes += 1 }
-                        if at(hashes) == "\"" {
-                            let multiline = at(hashes + 1) == "\"" && at(hashes + 2) == "\""
-                            stack.append(.string(hashes: hashes, multiline: multiline))
-                            index += hashes + (multiline ? 3 : 1)
-                            continue
-                        }
-                    }
-                    if "([{".contains(character) { depth += 1 }
-                    if ")]}".contains(character) {
-                        if character == ")", let start = interpolations.last, start == depth {
-                            interpolations.removeLast()
-                            stack.removeLast()
-                            index += 1
-                            continue
-                        }
-                        depth = max(0, depth - 1)
-                    }
-                case let .string(hashes, multiline):
-                    if character == "\\", characters[(index + 1)...].prefix(hashes).allSatisfy({ $0 == "#" }), index + 1 + hashes <= characters.count {
-                        if at(hashes + 1) == "(" {
-                            interpolations.append(depth)
-                            stack.append(.code)
-                            index += hashes + 2
-                            continue
-                        }
-                        index += hashes + 2
-                        continue
-                    }
-                    let quotes = multiline ? 3 : 1
-                    if character == "\"", (0..<quotes).allSatisfy({ at($0) == "\"" }), (0..<hashes).allSatisfy({ at(quotes + $0) == "#" }) {
-                        stack.removeLast()
-                        index += quotes + hashes
-                        continue
-                    }
-                case let .blockComment(level):
-                    if character == "*", at(1) == "/" {
-                        stack.removeLast()
-                        if level > 1 { stack.append(.blockComment(depth: level - 1)) }
-                        index += 2
-                        continue
-                    }
-                    if character == "/", at(1) == "*" { stack.removeLast(); stack.append(.blockComment(depth: level + 1)); index += 2; continue }
-                }
-                index += 1
-            }
-            // A single-line string does not go past its line.
-            if case let .string(_, multiline)? = stack.last, !multiline { stack.removeLast() }
-        }
-        return result
     }
 }

@@ -119,6 +119,10 @@ public struct ExerciseSource: Sendable, Equatable {
     public enum Departure: Sendable, Equatable, CustomStringConvertible {
         /// A given line changed or removed: its 1-based line in the starter, and its text.
         case changed(line: Int, text: String)
+        /// A given line kept but moved into a block, a comment, a string or an `#if` that the
+        /// exercise did not put it in (where `if false { }` would keep it from running): its
+        /// 1-based line in the starter, and its text.
+        case moved(line: Int, text: String)
         /// A `check`, `record` or `show` of the student's own (which would stand in for
         /// NotebookRuntime's in the exercise's checks), on the student's 1-based line.
         case ownRuntimeName(String, line: Int)
@@ -127,25 +131,31 @@ public struct ExerciseSource: Sendable, Equatable {
         public var description: String {
             switch self {
             case let .changed(line, text): "changed the exercise's line \(line) (\(text))"
+            case let .moved(line, text): "moved the exercise's line \(line) (\(text)) into a block, comment or #if of its own"
             case let .ownRuntimeName(name, line): "declares its own '\(name)' on its line \(line)"
             }
         }
     }
 
-    /// The first of the starter's own code lines that a student's file no longer has, in order,
-    /// or else the first line where the student's file declares its own `check`, `record` or
-    /// `show`; nil when neither.
+    /// The first of the starter's own code lines that a student's file no longer has, in order
+    /// and as deeply nested, or else the first line where the student's file declares its own
+    /// `check`, `record` or `show`; nil when neither.
     ///
     /// A student writes their answers in place of the stubs and may add lines anywhere (helpers,
     /// imports, prints), but the lines the exercise gave them (the checks, the helpers the
     /// hidden checks call, the declarations) are the exercise's: a version that changed one
     /// could pass a check it did not earn (nbgrader's locked cells). Lines are compared without
     /// spaces and trailing `//` comments; blank lines, comments, `import`s, stubs and the
-    /// hidden-checks placeholder are left out. This is a check of lines, not a proof: code a
-    /// student adds can still change what a given line does, so graders still read submissions.
+    /// hidden-checks placeholder are left out. A given line must stand as deeply in braces,
+    /// comments, strings and `#if`s as the exercise put it, so it cannot be wrapped in
+    /// `if false { }`. This is a check of lines, not a proof: code a student adds can still
+    /// change what a given line does, so graders still read submissions.
     public func departure(in student: String) -> Departure? {
-        let compared = Self.lines(student).map(Self.code)
+        let studentLines = Self.lines(student)
+        let compared = studentLines.map(Self.code)
         let starter = Self.lines(starterText)
+        let studentDepths = SwiftNesting.depths(studentLines.map(String.init), conditionals: true)
+        let starterDepths = SwiftNesting.depths(starter.map(String.init), conditionals: true)
         let stub = Self.code(Substring(Self.stub)), placeholder = Self.code(Substring(Self.placeholder))
         var position = 0
         var inBlock = false
@@ -157,8 +167,12 @@ public struct ExerciseSource: Sendable, Equatable {
                 continue
             }
             if own.isEmpty || own.hasPrefix("import") || own == stub || own == placeholder { continue }
-            guard let found = compared[position...].firstIndex(of: own) else {
+            let matches = compared[position...].indices.filter { compared[$0] == own }
+            guard !matches.isEmpty else {
                 return .changed(line: index + 1, text: line.trimmingCharacters(in: " \t\r"))
+            }
+            guard let found = matches.first(where: { studentDepths[$0] == starterDepths[index] }) else {
+                return .moved(line: index + 1, text: line.trimmingCharacters(in: " \t\r"))
             }
             position = found + 1
         }

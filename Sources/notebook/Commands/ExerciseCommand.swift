@@ -204,6 +204,7 @@ struct ExerciseList: ParsableCommand {
                 } else if let departure = verdict.departure {
                     switch departure {
                     case let .changed(line, _): state = "failing (changed the exercise's line \(line))"
+                    case let .moved(line, _): state = "failing (moved the exercise's line \(line))"
                     case .ownRuntimeName: state = "failing (declares its own check)"
                     }
                 } else {

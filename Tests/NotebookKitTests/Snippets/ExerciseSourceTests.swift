@@ -109,6 +109,7 @@ struct ExerciseSourceTests {
         func starterLine(of departure: ExerciseSource.Departure?) -> Int? {
             switch departure {
             case let .changed(line, _)?: line
+            case .moved?: -1
             case .ownRuntimeName?: 0
             case nil: nil
             }
@@ -124,6 +125,23 @@ struct ExerciseSourceTests {
         // Re-indenting the whole file changes nothing.
         let indented = exercise.starterText.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")
         #expect(exercise.departure(in: indented) == nil)
+    }
+
+    @Test("a given line moved into a block, comment, string or #if of the student's own does not count as kept",
+          arguments: [
+              ("if false {\n", "}\n"), ("func never() {\n", "}\n"), ("/*\n", "*/\n"), ("#if false\n", "#endif\n"),
+              ("let text = \"\"\"\n", "\"\"\"\n"), ("_ = {\n", "}\n"),
+          ])
+    func movedLines(before: String, after: String) throws {
+        let exercise = try exercise()
+        let given = "check(area(width: 2, height: 3) == 6, \"2 by 3 is 6\")\n"
+        let student = exercise.starterText.replacingOccurrences(of: given, with: before + given + after)
+        #expect(exercise.departure(in: student) == .moved(line: 8, text: given.trimmingCharacters(in: .newlines)), "\(student)")
+        // A copy inside a block of the student's own is fine while the given line stays where it was.
+        let copied = exercise.starterText.replacingOccurrences(of: given, with: before + given + after + given)
+        #expect(exercise.departure(in: copied) == nil, "\(copied)")
+        // Wrapping the whole file in an #if moves its first given line.
+        #expect(exercise.departure(in: "#if false\n" + exercise.starterText + "#endif\n") == .moved(line: 3, text: "let unit = 1.0"))
     }
 
     @Test("checks are hidden by the line they are on in the snippet")
