@@ -37,7 +37,7 @@ public struct ExerciseVerdict: Sendable, Equatable {
         switch departure {
         case .changed: return "\(departure): only the answers are yours to change, so no check counts; put that line back"
         case .moved: return "\(departure): the exercise's lines must run as given, so no check counts; put that line back where it was"
-        case .ownRuntimeName: return "your version \(departure): the exercise's checks are NotebookRuntime's, so no check counts; rename yours"
+        case .shadows: return "your version \(departure), a name the exercise's checks use, so no check counts; rename yours"
         }
     }
 

@@ -123,16 +123,18 @@ public struct ExerciseSource: Sendable, Equatable {
         /// exercise did not put it in (where `if false { }` would keep it from running): its
         /// 1-based line in the starter, and its text.
         case moved(line: Int, text: String)
-        /// A `check`, `record` or `show` of the student's own (which would stand in for
-        /// NotebookRuntime's in the exercise's checks), on the student's 1-based line.
-        case ownRuntimeName(String, line: Int)
+        /// A top-level declaration of the student's own with a name the exercise's checks use
+        /// and the exercise does not declare (`check`, `record` or `show`, or a function or
+        /// operator such as `abs` or `<`), which would stand in for the one the checks mean, on
+        /// the student's 1-based line.
+        case shadows(String, line: Int)
 
         /// The departure in words, such as "changed the exercise's line 3 (let unit = 1.0)".
         public var description: String {
             switch self {
             case let .changed(line, text): "changed the exercise's line \(line) (\(text))"
             case let .moved(line, text): "moved the exercise's line \(line) (\(text)) into a block, comment or #if of its own"
-            case let .ownRuntimeName(name, line): "declares its own '\(name)' on its line \(line)"
+            case let .shadows(name, line): "declares its own '\(name)' on its line \(line)"
             }
         }
     }
@@ -176,16 +178,53 @@ public struct ExerciseSource: Sendable, Equatable {
             }
             position = found + 1
         }
-        // A `check`, `record` or `show` of the student's own would stand in for NotebookRuntime's.
+        // A top-level declaration of the student's own would stand in for what the checks call.
         let given = Set(starter.map(Self.code))
-        for (index, code) in compared.enumerated() where !given.contains(code) {
-            for name in ["check", "record", "show"] where code.contains("func\(name)(") || code.contains("func\(name)<")
-                || ["let", "var"].contains(where: { code.hasPrefix("\($0)\(name)=") || code.hasPrefix("\($0)\(name):") }) {
-                return .ownRuntimeName(name, line: index + 1)
-            }
+        let checks = starter + graderBlocks.joined().map { Substring($0) }
+        let used = Self.namesUsed(checks.map(Self.code)).union(["check", "record", "show"])
+            .subtracting(checks.compactMap(Self.declaredName))
+        for (index, code) in compared.enumerated() where studentDepths[index] == 0 && !given.contains(code) {
+            if let name = Self.declaredName(studentLines[index]), used.contains(name) { return .shadows(name, line: index + 1) }
         }
         return nil
     }
+
+    /// The name a line declares with `func`, `let` or `var`, after any attributes and modifiers:
+    /// an identifier or an operator; nil for any other line.
+    static func declaredName(_ line: Substring) -> String? {
+        let modifiers: Set<Substring> = ["public", "private", "fileprivate", "internal", "package", "nonisolated", "static", "final", "mutating"]
+        var words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })[...]
+        while let first = words.first, first.hasPrefix("@") || modifiers.contains(first) || first.hasPrefix("nonisolated(") { words = words.dropFirst() }
+        guard let keyword = words.first, ["func", "let", "var"].contains(keyword), let rest = words.dropFirst().first else { return nil }
+        let name = rest.first.map(Self.isOperator) == true ? rest.prefix(while: Self.isOperator) : rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+        return name.isEmpty ? nil : String(name)
+    }
+
+    /// The functions and operators that lines (as ``code(_:)`` gives them) use: identifiers
+    /// followed by `(`, and runs of operator characters, outside string literals.
+    static func namesUsed(_ codes: [String]) -> Set<String> {
+        var names: Set<String> = []
+        for code in codes {
+            var inString = false, previous: Character = " "
+            var word = "", symbol = ""
+            for character in code + " " {
+                if character == "\"", previous != "\\" { inString.toggle() }
+                previous = character
+                if inString { word = ""; symbol = ""; continue }
+                if character.isLetter || character.isNumber || character == "_" {
+                    if !symbol.isEmpty { names.insert(symbol); symbol = "" }
+                    word.append(character)
+                    continue
+                }
+                if character == "(", !word.isEmpty, !(word.first?.isNumber ?? true) { names.insert(word) }
+                word = ""
+                if Self.isOperator(character) { symbol.append(character) } else if !symbol.isEmpty { names.insert(symbol); symbol = "" }
+            }
+        }
+        return names
+    }
+
+    static func isOperator(_ character: Character) -> Bool { "/=-+!*%<>&|^~?".contains(character) }
 
     /// A file's lines, whatever its line endings (`\r\n` is one Swift character) and without a
     /// byte-order mark.

@@ -205,7 +205,7 @@ struct ExerciseList: ParsableCommand {
                     switch departure {
                     case let .changed(line, _): state = "failing (changed the exercise's line \(line))"
                     case let .moved(line, _): state = "failing (moved the exercise's line \(line))"
-                    case .ownRuntimeName: state = "failing (declares its own check)"
+                    case let .shadows(name, _): state = "failing (declares its own \(name))"
                     }
                 } else {
                     state = "failing (\(verdict.passedCount) of \(verdict.checks.count) checks pass)"

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import NotebookKit
 
@@ -110,7 +111,7 @@ struct ExerciseSourceTests {
             switch departure {
             case let .changed(line, _)?: line
             case .moved?: -1
-            case .ownRuntimeName?: 0
+            case .shadows?: 0
             case nil: nil
             }
         }
@@ -142,6 +143,47 @@ struct ExerciseSourceTests {
         #expect(exercise.departure(in: copied) == nil, "\(copied)")
         // Wrapping the whole file in an #if moves its first given line.
         #expect(exercise.departure(in: "#if false\n" + exercise.starterText + "#endif\n") == .moved(line: 3, text: "let unit = 1.0"))
+    }
+
+    @Test("a top-level declaration of a name the checks use, shown or hidden, stands in for it; the same name inside a function does not")
+    func shadowing() throws {
+        let exercise = try exercise()
+        let answer = exercise.starterText.replacingOccurrences(of: "fatalError(\"exercise: your code here\")", with: "return width * height")
+        func adding(_ line: String) -> String { answer.replacingOccurrences(of: "print(\"done\")", with: "print(\"done\")\n" + line) }
+        // `==`, which both checks use, made always true; `area`'s hidden check would then pass too.
+        #expect(exercise.departure(in: adding("func == (a: Double, b: Double) -> Bool { true }")) == .shadows("==", line: 11))
+        #expect(exercise.departure(in: adding("@discardableResult public func check(_ c: Bool, _ s: String) -> Bool { true }")) == .shadows("check", line: 11))
+        #expect(exercise.departure(in: adding("nonisolated(unsafe) var print: (Any) -> Void = { _ in }")) == .shadows("print", line: 11))
+        // Names the checks do not use, and declarations inside a function, are the student's own.
+        #expect(exercise.departure(in: adding("func helper(_ x: Double) -> Double { x }\nlet variance = 2.0\nvariance == 2 ? print(1) : ()")) == nil)
+        #expect(exercise.departure(in: answer.replacingOccurrences(of: "return width * height", with: "func check(_ b: Bool) -> Bool { b }\n    return width * height")) == nil)
+        #expect(ExerciseSource.declaredName("    private static func <= (a: Int, b: Int) -> Bool") == "<=")
+        #expect(ExerciseSource.declaredName("letter = 3") == nil && ExerciseSource.declaredName("let (a, b) = (1, 2)") == nil)
+        #expect(ExerciseSource.namesUsed(["check(abs(x-1)<1e-12,\"f(x) < 1\")"]) == ["check", "abs", "-", "<"])
+    }
+
+    @Test("every curriculum exercise, answered with its author's solution, keeps the given lines and shadows nothing")
+    func curriculumSolutions() throws {
+        let folder = packageRoot.appendingPathComponent("Snippets")
+        let files = try #require(FileManager.default.enumerator(atPath: folder.path)).compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
+        var exercises = 0
+        for file in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            guard let exercise = try SnippetSource(text, file: "Snippets/\(file)").exercise else { continue }
+            exercises += 1
+            // The student's file: the solutions written in, the hidden checks left as the placeholder.
+            var student: [String] = []
+            var inGrader = false
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                let marker = line.trimmingCharacters(in: .whitespaces)
+                if marker == "// snippet.grader" { inGrader = true; student.append(ExerciseSource.placeholder); continue }
+                if marker == "// snippet.end", inGrader { inGrader = false; continue }
+                if inGrader || ["// snippet.solution", "// snippet.end", "// snippet.hide", "// snippet.show"].contains(marker) { continue }
+                student.append(String(line))
+            }
+            #expect(exercise.departure(in: student.joined(separator: "\n")) == nil, "\(file)")
+        }
+        #expect(exercises >= 20)
     }
 
     @Test("checks are hidden by the line they are on in the snippet")
