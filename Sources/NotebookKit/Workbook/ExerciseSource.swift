@@ -182,20 +182,26 @@ public struct ExerciseSource: Sendable, Equatable {
         let given = Set(starter.map(Self.code))
         let checks = starter + graderBlocks.joined().map { Substring($0) }
         let used = Self.namesUsed(checks.map(Self.code)).union(["check", "record", "show"])
-            .subtracting(checks.compactMap(Self.declaredName))
-        for (index, code) in compared.enumerated() where studentDepths[index] == 0 && !given.contains(code) {
+            .subtracting(checks.compactMap { Self.declaredName($0) })
+        // Members of an extension the student added count too: a more specific `allSatisfy` on
+        // arrays of Double would stand in for the standard library's.
+        var inOwnExtension = false
+        for (index, code) in compared.enumerated() {
+            if studentDepths[index] == 0 { inOwnExtension = !given.contains(code) && Self.declaredName(studentLines[index], keywords: ["extension"]) != nil }
+            guard studentDepths[index] == 0 || inOwnExtension, !given.contains(code) else { continue }
             if let name = Self.declaredName(studentLines[index]), used.contains(name) { return .shadows(name, line: index + 1) }
         }
         return nil
     }
 
-    /// The name a line declares with `func`, `let` or `var`, after any attributes and modifiers:
-    /// an identifier or an operator; nil for any other line.
-    static func declaredName(_ line: Substring) -> String? {
+    /// The name a line declares with one of `keywords` (by default `func`, `let`, `var` and the
+    /// kinds of type), after any attributes and modifiers: an identifier or an operator; nil for
+    /// any other line.
+    static func declaredName(_ line: Substring, keywords: Set<Substring> = ["func", "let", "var", "struct", "enum", "class", "actor", "typealias"]) -> String? {
         let modifiers: Set<Substring> = ["public", "private", "fileprivate", "internal", "package", "nonisolated", "static", "final", "mutating"]
         var words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })[...]
         while let first = words.first, first.hasPrefix("@") || modifiers.contains(first) || first.hasPrefix("nonisolated(") { words = words.dropFirst() }
-        guard let keyword = words.first, ["func", "let", "var"].contains(keyword), let rest = words.dropFirst().first else { return nil }
+        guard let keyword = words.first, keywords.contains(keyword), let rest = words.dropFirst().first else { return nil }
         let name = rest.first.map(Self.isOperator) == true ? rest.prefix(while: Self.isOperator) : rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
         return name.isEmpty ? nil : String(name)
     }

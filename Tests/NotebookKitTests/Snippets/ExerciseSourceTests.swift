@@ -154,9 +154,16 @@ struct ExerciseSourceTests {
         #expect(exercise.departure(in: adding("func == (a: Double, b: Double) -> Bool { true }")) == .shadows("==", line: 11))
         #expect(exercise.departure(in: adding("@discardableResult public func check(_ c: Bool, _ s: String) -> Bool { true }")) == .shadows("check", line: 11))
         #expect(exercise.departure(in: adding("nonisolated(unsafe) var print: (Any) -> Void = { _ in }")) == .shadows("print", line: 11))
+        // A member of an extension of the student's own counts, wherever it stands in it.
+        #expect(exercise.departure(in: adding("extension Double {\n    static func == (a: Double, b: Double) -> Bool { true }\n}")) == .shadows("==", line: 12))
+        #expect(exercise.departure(in: adding("extension Double {\n    var half: Double { self / 2 }\n}")) == nil)
         // Names the checks do not use, and declarations inside a function, are the student's own.
         #expect(exercise.departure(in: adding("func helper(_ x: Double) -> Double { x }\nlet variance = 2.0\nvariance == 2 ? print(1) : ()")) == nil)
         #expect(exercise.departure(in: answer.replacingOccurrences(of: "return width * height", with: "func check(_ b: Bool) -> Bool { b }\n    return width * height")) == nil)
+        // ... also after an extension of the student's own has ended.
+        let extended = answer.replacingOccurrences(of: "let unit = 1.0", with: "extension Int {\n    var twice: Int { 2 * self }\n}\nlet unit = 1.0")
+            .replacingOccurrences(of: "return width * height", with: "func check(_ b: Bool) -> Bool { b }\n    return width * height")
+        #expect(exercise.departure(in: extended) == nil, "\(extended)")
         #expect(ExerciseSource.declaredName("    private static func <= (a: Int, b: Int) -> Bool") == "<=")
         #expect(ExerciseSource.declaredName("letter = 3") == nil && ExerciseSource.declaredName("let (a, b) = (1, 2)") == nil)
         #expect(ExerciseSource.namesUsed(["check(abs(x-1)<1e-12,\"f(x) < 1\")"]) == ["check", "abs", "-", "<"])
