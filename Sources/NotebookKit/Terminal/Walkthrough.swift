@@ -137,7 +137,23 @@ struct TerminalBlockRenderer {
         case let .snippet(reference):
             return cell(reference, view: view)
         case let .math(tex, _):
-            return indent + "    " + Formula.unicode(tex) + "\n"
+            // Too wide for the terminal: each of the display's formulas or cases (after ",  " or
+            // ";  ") on a line of its own, and one still too wide broken at its spaces.
+            let formula = Formula.unicode(tex)
+            let lead = indent + "    "
+            guard TerminalStyle.visibleWidth(lead + formula) > style.width else { return lead + formula + "\n" }
+            var pieces: [String] = [""]
+            for character in formula {
+                if character == " ", pieces[pieces.count - 1].hasSuffix(", ") || pieces[pieces.count - 1].hasSuffix("; ") {
+                    pieces[pieces.count - 1].removeLast()
+                    pieces.append("")
+                } else {
+                    pieces[pieces.count - 1].append(character)
+                }
+            }
+            return pieces.flatMap { piece in
+                TerminalStyle.visibleWidth(lead + piece) <= style.width ? [lead + piece] : WordWrap.lines(piece, width: style.width, first: lead, indent: lead + "  ")
+            }.joined(separator: "\n") + "\n"
         }
     }
 

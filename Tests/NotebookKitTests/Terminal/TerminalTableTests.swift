@@ -3,7 +3,7 @@ import Testing
 import NotebookRuntime
 import Plotting
 
-@Suite("Narrow terminals: tables, headings, figure notes and sweep labels stay within the width")
+@Suite("Narrow terminals: tables, headings, display math, figure notes and sweep labels stay within the width")
 struct TerminalTableTests {
     let table = Table(headers: ["loss", "problem", "bounded gradient (robust to outliers)"],
                       rows: [["MSE", "regression", "no"], ["Huber (δ = 1)", "regression, outliers", "yes"]])
@@ -48,6 +48,17 @@ struct TerminalTableTests {
         #expect(style.heading("MSE and outliers: the house-prices case study", level: 1)
                 == "MSE and outliers: the\nhouse-prices case study\n=======================")
         #expect(style.heading("Short", level: 2) == "Short\n-----")
+    }
+
+    @Test("Display math too wide for the terminal puts each formula or case on a line of its own")
+    func displayMath() {
+        let tex = #"\mathrm{MSE}(\hat{y}, y) = \frac{1}{n}\sum_{i=1}^{n} (\hat{y}_i - y_i)^2, \qquad \frac{\partial\,\mathrm{MSE}}{\partial \hat{y}_i} = \frac{2}{n}(\hat{y}_i - y_i)"#
+        let wide = Walkthrough.text(of: [.math(tex, line: 1)], style: TerminalStyle(color: false, unicode: true, width: 80))
+        #expect(wide.split(separator: "\n").count == 1, "\(wide)")
+        let narrow = Walkthrough.text(of: [.math(tex, line: 1)], style: TerminalStyle(color: false, unicode: true, width: 40))
+        let lines = narrow.split(separator: "\n")
+        #expect(lines.count == 2 && lines.allSatisfy { $0.count <= 40 && $0.hasPrefix("    ") }, "\(narrow)")
+        #expect(lines[0].hasSuffix(",") && lines[0] + "  " + lines[1].dropFirst(4) == wide.dropLast(), "\(lines)")
     }
 
     @Test("An ASCII figure's title and notes wrap at its width; a sweep's label and caption too")
