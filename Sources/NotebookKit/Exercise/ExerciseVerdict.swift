@@ -51,22 +51,28 @@ public struct ExerciseVerdict: Sendable, Equatable {
 
     /// Judges `result` (of a version built from `graded`) against the checks of the solution's
     /// run, `solution`, of the exercise whose source is `source`. A check counts when the
-    /// version makes a check with the same claim and it holds (claims are matched in order, so
-    /// a check the student adds cannot stand in for one of the exercise's), and only when the
-    /// version kept every line the exercise gave (a rewritten check or helper counts nothing).
+    /// version makes a check with the same claim, on one of the exercise's own lines (a given
+    /// line or a hidden check's; a check the student adds, even with a copied claim, never
+    /// stands in for one), and it holds; claims are matched in order. Nothing counts when the
+    /// version departs from the lines the exercise gave (a rewritten check or helper).
     public init(result: SnippetResult, graded: ExerciseSource.Graded, solution: SnippetRun, source: ExerciseSource) {
         let run = result.run
         compileErrors = run.buildErrors
+        let theirs = zip(graded.text.split(separator: "\n", omittingEmptySubsequences: false), graded.origin).compactMap { $1 == nil ? nil : $0 }
+        let comparison = source.compare(theirs.joined(separator: "\n"))
         var made: [String: [Bool]] = [:]
-        for check in run.checks { made[check.claim, default: []].append(check.passed) }
+        for check in run.checks {
+            // A hidden check's line has no student line; a given line is one the comparison found.
+            let exercises = graded.studentLine(check.line).map { comparison.givenLines.contains($0) } ?? (check.line >= 1 && check.line <= graded.origin.count)
+            if exercises { made[check.claim, default: []].append(check.passed) }
+        }
         checks = solution.checks.map { expected in
             let outcome = made[expected.claim]?.first
             if outcome != nil { made[expected.claim]?.removeFirst() }
             return Check(claim: expected.claim, hidden: source.isHiddenCheck(line: expected.line),
                          passed: outcome == true, reached: outcome != nil)
         }
-        let theirs = zip(graded.text.split(separator: "\n", omittingEmptySubsequences: false), graded.origin).compactMap { $1 == nil ? nil : $0 }
-        departure = source.departure(in: theirs.joined(separator: "\n"))
+        departure = comparison.departure
         if departure != nil {
             checks = checks.map { var check = $0; check.passed = false; return check }
         }

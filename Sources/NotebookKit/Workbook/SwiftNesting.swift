@@ -1,39 +1,66 @@
-/// How deeply each line of Swift source is nested, read line by line without a parser: what
-/// the snippet build needs to know where a statement may stand (``SliceMarkers``), and what
-/// grading needs to know that a given line was not moved into a block (``ExerciseSource``).
+/// How deeply each line of Swift source is nested, and its code with everything that is not
+/// code blanked, read line by line without a parser: what the snippet build needs to know where
+/// a statement may stand (``SliceMarkers``), and what grading needs to know that a given line
+/// was not moved into a block and what the student's own code declares (``ExerciseSource``).
 enum SwiftNesting {
-    /// Each line's nesting at its start: the braces, brackets and parentheses open around it
-    /// (strings and comments skipped; an interpolation's code counts), plus one when it starts
-    /// inside a multi-line string or a block comment, plus, with `conditionals`, the `#if`
-    /// blocks open around it. 0 is where a top-level statement may stand.
+    /// What one traversal of the source found.
+    struct Scan {
+        /// Each line's nesting at its start: the braces, brackets and parentheses open around it
+        /// (strings, comments and regex literals skipped; an interpolation's code counts), plus
+        /// one when it starts inside a multi-line string or a block comment, plus, when asked
+        /// for, the `#if` blocks open around it. 0 is where a top-level statement may stand.
+        var depths: [Int]
+        /// Each line with the contents of string literals, comments and `#/.../#` regex
+        /// literals replaced by spaces (an interpolation's code kept), so that what is left is
+        /// code: words, operators and brackets.
+        var skeleton: [String]
+    }
+
+    /// ``Scan/depths`` of `lines`.
     static func depths(_ lines: [String], conditionals: Bool = false) -> [Int] {
-        enum State { case code, string(hashes: Int, multiline: Bool), blockComment(depth: Int) }
+        scan(lines, conditionals: conditionals).depths
+    }
+
+    /// Reads `lines` once; with `conditionals`, `#if` blocks count in the depths.
+    static func scan(_ lines: [String], conditionals: Bool = false) -> Scan {
+        enum State { case code, string(hashes: Int, multiline: Bool), blockComment(depth: Int), regex(hashes: Int) }
         var stack: [State] = [.code]
         // Nesting of (, [ and { in code; an interpolation remembers the depth it started at.
         var depth = 0
         var interpolations: [Int] = []
         var conditional = 0
-        var result: [Int] = []
+        var result = Scan(depths: [], skeleton: [])
         for line in lines {
-            if conditionals, stack.count == 1, line.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("#endif") { conditional = max(0, conditional - 1) }
-            result.append(depth + stack.count - 1 + conditional)
-            if conditionals, stack.count == 1, line.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("#if") { conditional += 1 }
+            result.depths.append(depth + stack.count - 1 + conditional)
             let characters = Array(line)
+            var skeleton = ""
             var index = 0
             func at(_ offset: Int) -> Character? { index + offset < characters.count ? characters[index + offset] : nil }
+            // Moves past `count` characters, keeping them in the skeleton or blanking them.
+            func advance(_ count: Int, keep: Bool) {
+                for offset in 0..<count where index + offset < characters.count {
+                    skeleton.append(keep ? characters[index + offset] : " ")
+                }
+                index += count
+            }
             lineLoop: while index < characters.count {
                 let character = characters[index]
                 switch stack.last ?? .code {
                 case .code:
                     if character == "/", at(1) == "/" { break lineLoop }
-                    if character == "/", at(1) == "*" { stack.append(.blockComment(depth: 1)); index += 2; continue }
+                    if character == "/", at(1) == "*" { stack.append(.blockComment(depth: 1)); advance(2, keep: false); continue }
                     if character == "#" || character == "\"" {
                         var hashes = 0
                         while at(hashes) == "#" { hashes += 1 }
                         if at(hashes) == "\"" {
                             let multiline = at(hashes + 1) == "\"" && at(hashes + 2) == "\""
                             stack.append(.string(hashes: hashes, multiline: multiline))
-                            index += hashes + (multiline ? 3 : 1)
+                            advance(hashes + (multiline ? 3 : 1), keep: true)
+                            continue
+                        }
+                        if hashes > 0, at(hashes) == "/" {
+                            stack.append(.regex(hashes: hashes))
+                            advance(hashes + 1, keep: false)
                             continue
                         }
                     }
@@ -42,41 +69,56 @@ enum SwiftNesting {
                         if character == ")", let start = interpolations.last, start == depth {
                             interpolations.removeLast()
                             stack.removeLast()
-                            index += 1
+                            advance(1, keep: false)
                             continue
                         }
                         depth = max(0, depth - 1)
                     }
+                    advance(1, keep: true)
+                    continue
                 case let .string(hashes, multiline):
                     if character == "\\", characters[(index + 1)...].prefix(hashes).allSatisfy({ $0 == "#" }), index + 1 + hashes <= characters.count {
                         if at(hashes + 1) == "(" {
                             interpolations.append(depth)
                             stack.append(.code)
-                            index += hashes + 2
+                            advance(hashes + 2, keep: false)
                             continue
                         }
-                        index += hashes + 2
+                        advance(hashes + 2, keep: false)
                         continue
                     }
                     let quotes = multiline ? 3 : 1
                     if character == "\"", (0..<quotes).allSatisfy({ at($0) == "\"" }), (0..<hashes).allSatisfy({ at(quotes + $0) == "#" }) {
                         stack.removeLast()
-                        index += quotes + hashes
+                        advance(quotes + hashes, keep: true)
                         continue
                     }
                 case let .blockComment(level):
                     if character == "*", at(1) == "/" {
                         stack.removeLast()
                         if level > 1 { stack.append(.blockComment(depth: level - 1)) }
-                        index += 2
+                        advance(2, keep: false)
                         continue
                     }
-                    if character == "/", at(1) == "*" { stack.removeLast(); stack.append(.blockComment(depth: level + 1)); index += 2; continue }
+                    if character == "/", at(1) == "*" { stack.removeLast(); stack.append(.blockComment(depth: level + 1)); advance(2, keep: false); continue }
+                case let .regex(hashes):
+                    if character == "\\" { advance(2, keep: false); continue }
+                    if character == "/", (0..<hashes).allSatisfy({ at(1 + $0) == "#" }) {
+                        stack.removeLast()
+                        advance(1 + hashes, keep: false)
+                        continue
+                    }
                 }
-                index += 1
+                advance(1, keep: false)
             }
             // A single-line string does not go past its line.
             if case let .string(_, multiline)? = stack.last, !multiline { stack.removeLast() }
+            // An `#if` opens a block from the next line on, an `#endif` closes one (comments
+            // before either are blanked in the skeleton).
+            let directive = skeleton.drop { $0 == " " || $0 == "\t" }
+            if conditionals, directive.hasPrefix("#if") { conditional += 1 }
+            if conditionals, directive.hasPrefix("#endif") { conditional = max(0, conditional - 1) }
+            result.skeleton.append(skeleton)
         }
         return result
     }

@@ -17,24 +17,34 @@ struct ExerciseVerdictTests {
 
     var solution: SnippetRun { run([("one", true, 6), ("positive", true, 8)]) }
 
-    func verdict(_ student: SnippetRun) -> ExerciseVerdict {
-        ExerciseVerdict(result: SnippetResult(run: student, reason: .firstRun), graded: source.graded(source.starterText), solution: solution, source: source)
+    func verdict(_ student: SnippetRun, file: String? = nil) -> ExerciseVerdict {
+        ExerciseVerdict(result: SnippetResult(run: student, reason: .firstRun), graded: source.graded(file ?? source.starterText), solution: solution, source: source)
     }
+
+    // The starter built for grading: line 4 is the visible check, line 6 the hidden one (in a
+    // `do {` block, lines 5 to 7).
 
     @Test("every check of the solution, the hidden one marked, passes only when the student's run makes it and it holds")
     func passing() {
-        let all = verdict(run([("one", true, 6), ("positive", true, 8)]))
+        let all = verdict(run([("one", true, 4), ("positive", true, 6)]))
         #expect(all.passed && all.passedCount == 2)
         #expect(all.checks.map(\.hidden) == [false, true])
-        let half = verdict(run([("one", false, 6), ("positive", true, 8)]))
+        let half = verdict(run([("one", false, 4), ("positive", true, 6)]))
         #expect(!half.passed && half.passedCount == 1)
     }
 
-    @Test("a check the student adds cannot stand in for the exercise's, and repeated claims are used once each")
+    @Test("a check the student adds cannot stand in for the exercise's, even with its claim; repeated claims are used once each")
     func gaming() {
-        let padded = verdict(run([("one", true, 1), ("one", true, 2), ("extra", true, 3)]))
+        let padded = verdict(run([("one", true, 4), ("one", true, 4), ("extra", true, 4)]))
         #expect(!padded.passed)
         #expect(padded.checks.map(\.reached) == [true, false])
+        // The student's own check(true, "one") on an added first line, before the exercise's
+        // failing one: only the exercise's line counts.
+        let copied = "check(true, \"one\")\n" + source.starterText
+        let faked = verdict(run([("one", true, 1), ("one", false, 5), ("positive", true, 7)]), file: copied)
+        #expect(faked.checks.map(\.passed) == [false, true] && faked.checks.map(\.reached) == [true, true])
+        // A check made on no line of the file at all does not count either.
+        #expect(verdict(run([("one", true, 40), ("positive", true, 6)])).checks.map(\.reached) == [false, true])
     }
 
     @Test("a run that stops at the stub names the student's line; a crash is an abnormal ending")

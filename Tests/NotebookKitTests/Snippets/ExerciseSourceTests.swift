@@ -71,9 +71,11 @@ struct ExerciseSourceTests {
         let graded = exercise.graded(student)
         let lines = graded.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let hidden = try #require(lines.firstIndex { $0.contains("flat is 0") })
-        #expect(graded.studentLine(hidden + 1) == nil)
-        #expect(lines[hidden + 1] == "print(\"done\")")
-        #expect(graded.studentLine(hidden + 2) == 10, "the line after the checks is the student's line 10")
+        // In a block of their own, so their names cannot collide with the student's.
+        #expect(lines[hidden - 1] == "do {" && lines[hidden + 1] == "}")
+        #expect(graded.studentLine(hidden) == nil && graded.studentLine(hidden + 1) == nil && graded.studentLine(hidden + 2) == nil)
+        #expect(lines[hidden + 2] == "print(\"done\")")
+        #expect(graded.studentLine(hidden + 3) == 10, "the line after the checks is the student's line 10")
         #expect(graded.studentLine(5) == 5)
     }
 
@@ -82,7 +84,7 @@ struct ExerciseSourceTests {
         let exercise = try exercise()
         let student = exercise.starterText.replacingOccurrences(of: ExerciseSource.placeholder, with: "")
         let graded = exercise.graded(student)
-        #expect(graded.text.hasSuffix("check(area(width: 0, height: 5) == 0, \"flat is 0\")\n"))
+        #expect(graded.text.hasSuffix("do {\ncheck(area(width: 0, height: 5) == 0, \"flat is 0\")\n}\n"))
     }
 
     @Test("the exercise's own lines must stay: answers, added lines and spacing are the student's, a rewritten check or helper is not",
@@ -164,9 +166,13 @@ struct ExerciseSourceTests {
         let extended = answer.replacingOccurrences(of: "let unit = 1.0", with: "extension Int {\n    var twice: Int { 2 * self }\n}\nlet unit = 1.0")
             .replacingOccurrences(of: "return width * height", with: "func check(_ b: Bool) -> Bool { b }\n    return width * height")
         #expect(exercise.departure(in: extended) == nil, "\(extended)")
-        #expect(ExerciseSource.declaredName("    private static func <= (a: Int, b: Int) -> Bool") == "<=")
-        #expect(ExerciseSource.declaredName("letter = 3") == nil && ExerciseSource.declaredName("let (a, b) = (1, 2)") == nil)
-        #expect(ExerciseSource.namesUsed(["check(abs(x-1)<1e-12,\"f(x) < 1\")"]) == ["check", "abs", "-", "<"])
+        func declared(_ lines: [String]) -> [String] { ExerciseSource.declarations(SwiftNesting.scan(lines).skeleton, ownExtensions: true).map(\.name) }
+        #expect(declared(["@available(*, deprecated) private static func <= (a: Int, b: Int) -> Bool"]) == ["<="])
+        #expect(declared(["letter = 3", "let (a, _, `b`) = (1, 2, 3)", "func", "  `abs`(_ x: Double) -> Double { 0 }"]) == ["a", "b", "abs"])
+        #expect(declared(["#if true", "func abs(_ x: Double) -> Double { 0 }", "#endif", "let _r = #/\\(/#", "func max() {}"]) == ["abs", "_r", "max"])
+        #expect(declared(["extension", "  Double {", "    var abs: Double { self }", "    static func == (a: Double, b: Double) -> Bool { true }", "}"]) == ["=="])
+        #expect(declared(["struct S { func abs() {} }", "do { func check() {} }"]) == ["S"])
+        #expect(ExerciseSource.namesUsed(SwiftNesting.scan(["check(abs(x-1)<1e-12,\"f(x) < 1\")"]).skeleton) == ["check", "abs", "-", "<"])
     }
 
     @Test("every curriculum exercise, answered with its author's solution, keeps the given lines and shadows nothing")

@@ -1,0 +1,177 @@
+extension ExerciseSource {
+    /// How a student's version departs from the lines the exercise gave (``departure(in:)``).
+    public enum Departure: Sendable, Equatable, CustomStringConvertible {
+        /// A given line changed or removed: its 1-based line in the starter, and its text.
+        case changed(line: Int, text: String)
+        /// A given line kept but moved into a block, a comment, a string or an `#if` that the
+        /// exercise did not put it in (where `if false { }` would keep it from running): its
+        /// 1-based line in the starter, and its text.
+        case moved(line: Int, text: String)
+        /// A declaration of the student's own, at top level or in an extension of theirs, with
+        /// a name the exercise's checks use and the exercise does not declare (`check`,
+        /// `record` or `show`, or a function or operator such as `abs` or `==`), which would
+        /// stand in for the one the checks mean, on the student's 1-based line.
+        case shadows(String, line: Int)
+
+        /// The departure in words, such as "changed the exercise's line 3 (let unit = 1.0)".
+        public var description: String {
+            switch self {
+            case let .changed(line, text): "changed the exercise's line \(line) (\(text))"
+            case let .moved(line, text): "moved the exercise's line \(line) (\(text)) into a block, comment or #if of its own"
+            case let .shadows(name, line): "declares its own '\(name)' on its line \(line)"
+            }
+        }
+    }
+
+    /// A student's version against the exercise's lines.
+    public struct Comparison: Sendable, Equatable {
+        /// How it departs from them, or nil.
+        public var departure: Departure?
+        /// The student's 1-based lines that are the exercise's given lines, found in order and
+        /// as deeply nested (all of them when `departure` is nil): the only lines of the
+        /// student's file whose checks count.
+        public var givenLines: Set<Int>
+    }
+
+    /// The first of the starter's own code lines that a student's file no longer has, in order
+    /// and as deeply nested, or else the first declaration of the student's own that would
+    /// stand in for a name the checks use; nil when neither (``compare(_:)``).
+    public func departure(in student: String) -> Departure? {
+        compare(student).departure
+    }
+
+    /// Compares a student's version with the exercise's lines.
+    ///
+    /// A student writes their answers in place of the stubs and may add lines anywhere (helpers,
+    /// imports, prints), but the lines the exercise gave them (the checks, the helpers the
+    /// hidden checks call, the declarations) are the exercise's: a version that changed one
+    /// could pass a check it did not earn (nbgrader's locked cells). Lines are compared without
+    /// spaces and trailing `//` comments; blank lines, comments, `import`s, stubs and the
+    /// hidden-checks placeholder are left out. A given line must stand as deeply in braces,
+    /// comments, strings and `#if`s as the exercise put it, so it cannot be wrapped in
+    /// `if false { }`. This is a check of lines, not a proof: the student's code runs in the
+    /// same process as the checks, so graders still read submissions that score oddly.
+    public func compare(_ student: String) -> Comparison {
+        let studentLines = Self.lines(student).map(String.init)
+        let compared = studentLines.map { Self.code(Substring($0)) }
+        let starter = Self.lines(starterText).map(String.init)
+        let studentScan = SwiftNesting.scan(studentLines, conditionals: true)
+        let starterDepths = SwiftNesting.depths(starter, conditionals: true)
+        let stub = Self.code(Substring(Self.stub)), placeholder = Self.code(Substring(Self.placeholder))
+        var position = 0
+        var inBlock = false
+        var givenLines: Set<Int> = []
+        for (index, line) in starter.enumerated() {
+            let own = Self.code(Substring(line))
+            // Lines of a /* ... */ comment in the starter are instructions, not code.
+            if inBlock || own.hasPrefix("/*") {
+                inBlock = !own.contains("*/")
+                continue
+            }
+            if own.isEmpty || own.hasPrefix("import") || own == stub || own == placeholder { continue }
+            let matches = compared[position...].indices.filter { compared[$0] == own }
+            let text = line.trimmingCharacters(in: " \t\r")
+            guard !matches.isEmpty else { return Comparison(departure: .changed(line: index + 1, text: text), givenLines: givenLines) }
+            guard let found = matches.first(where: { studentScan.depths[$0] == starterDepths[index] }) else {
+                return Comparison(departure: .moved(line: index + 1, text: text), givenLines: givenLines)
+            }
+            givenLines.insert(found + 1)
+            position = found + 1
+        }
+        // A declaration of the student's own would stand in for what the checks call. `#if`
+        // blocks make no scope, so the depths here leave them out.
+        let authors = starter + graderBlocks.joined()
+        let authorScan = SwiftNesting.scan(authors)
+        let used = Self.namesUsed(authorScan.skeleton).union(["check", "record", "show"])
+            .subtracting(Self.declarations(authorScan.skeleton, ownExtensions: false).map(\.name))
+        let given = Set(starter.map { Self.code(Substring($0)) })
+        let declared = Self.declarations(SwiftNesting.scan(studentLines).skeleton, ownExtensions: true) { !given.contains(compared[$0]) }
+        if let shadow = declared.first(where: { used.contains($0.name) }) {
+            return Comparison(departure: .shadows(shadow.name, line: shadow.line + 1), givenLines: givenLines)
+        }
+        return Comparison(departure: nil, givenLines: givenLines)
+    }
+
+    /// One word or operator of code, on its 0-based line, with the brackets open before it.
+    struct Token {
+        var text: String
+        var line: Int
+        var depth: Int
+    }
+
+    /// The code of skeleton lines (``SwiftNesting/Scan/skeleton``) as words (backticks taken
+    /// off), runs of operator characters, and single brackets and punctuation.
+    static func tokens(_ skeleton: [String]) -> [Token] {
+        var tokens: [Token] = []
+        var depth = 0
+        for (line, text) in skeleton.enumerated() {
+            var word = "", symbol = ""
+            func flush() {
+                if !word.isEmpty { tokens.append(Token(text: word, line: line, depth: depth)); word = "" }
+                if !symbol.isEmpty { tokens.append(Token(text: symbol, line: line, depth: depth)); symbol = "" }
+            }
+            for character in text {
+                if character.isLetter || character.isNumber || character == "_" || character == "$" {
+                    if !symbol.isEmpty { flush() }
+                    word.append(character)
+                } else if isOperator(character) {
+                    if !word.isEmpty { flush() }
+                    symbol.append(character)
+                } else {
+                    flush()
+                    guard character != " ", character != "\t", character != "`" else { continue }
+                    if ")]}".contains(character) { depth = max(0, depth - 1) }
+                    tokens.append(Token(text: String(character), line: line, depth: depth))
+                    if "([{".contains(character) { depth += 1 }
+                }
+            }
+            flush()
+        }
+        return tokens
+    }
+
+    /// What skeleton lines declare at top level (`func`, `let`, `var`, `guard let`, the kinds of
+    /// type, each name of a tuple pattern), and, with `ownExtensions`, the functions and
+    /// operators in the body of an `extension` whose keyword is on a line `counts`; only
+    /// declarations whose keyword is on a line `counts`.
+    static func declarations(_ skeleton: [String], ownExtensions: Bool, counts: (Int) -> Bool = { _ in true }) -> [(name: String, line: Int)] {
+        let tokens = tokens(skeleton)
+        let keywords: Set<String> = ["func", "let", "var", "struct", "enum", "class", "actor", "typealias", "protocol"]
+        var found: [(name: String, line: Int)] = []
+        var extensionPending = false, inExtension = false
+        for (index, token) in tokens.enumerated() {
+            if token.depth == 0 {
+                if token.text == "extension" { extensionPending = ownExtensions && counts(token.line) }
+                if token.text == "{" { inExtension = extensionPending; extensionPending = false }
+            }
+            if token.depth == 0, token.text == "}" { inExtension = false }
+            let member = inExtension && token.depth == 1 && token.text == "func"
+            guard keywords.contains(token.text), token.depth == 0 || member, counts(token.line), index + 1 < tokens.count else { continue }
+            let next = tokens[index + 1]
+            if next.text == "(", token.text == "let" || token.text == "var" {
+                // A tuple pattern: every name in it.
+                for inner in tokens[(index + 2)...].prefix(while: { $0.depth > token.depth }) where inner.text.first?.isLetter == true || inner.text.first == "_" {
+                    if inner.text != "_" { found.append((inner.text, token.line)) }
+                }
+            } else if next.text.first.map({ $0.isLetter || $0 == "_" || isOperator($0) }) == true {
+                found.append((next.text, token.line))
+            }
+        }
+        return found
+    }
+
+    /// The functions and operators that skeleton lines use: words followed by `(`, and runs of
+    /// operator characters.
+    static func namesUsed(_ skeleton: [String]) -> Set<String> {
+        let tokens = tokens(skeleton)
+        var names: Set<String> = []
+        for (index, token) in tokens.enumerated() {
+            guard let first = token.text.first else { continue }
+            if isOperator(first) { names.insert(token.text); continue }
+            if first.isLetter || first == "_", index + 1 < tokens.count, tokens[index + 1].text == "(" { names.insert(token.text) }
+        }
+        return names
+    }
+
+    static func isOperator(_ character: Character) -> Bool { "/=-+!*%<>&|^~?".contains(character) }
+}
