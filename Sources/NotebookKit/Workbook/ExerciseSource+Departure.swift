@@ -58,6 +58,7 @@ extension ExerciseSource {
         let studentScan = SwiftNesting.scan(studentLines, conditionals: true)
         let starterDepths = SwiftNesting.depths(starter, conditionals: true)
         let stub = Self.code(Substring(Self.stub)), placeholder = Self.code(Substring(Self.placeholder))
+        let pieces = Self.pieces(compared, depths: studentScan.depths, openers: Set(starter.map { Self.code(Substring($0)) }))
         var position = 0
         var inBlock = false
         var givenLines: Set<Int> = []
@@ -69,13 +70,13 @@ extension ExerciseSource {
                 continue
             }
             if own.isEmpty || own.hasPrefix("import") || own == stub || own == placeholder { continue }
-            let matches = compared[position...].indices.filter { compared[$0] == own }
+            let matches = pieces[position...].indices.filter { pieces[$0].code == own }
             let text = line.trimmingCharacters(in: " \t\r")
             guard !matches.isEmpty else { return Comparison(departure: .changed(line: index + 1, text: text), givenLines: givenLines) }
-            guard let found = matches.first(where: { studentScan.depths[$0] == starterDepths[index] }) else {
+            guard let found = matches.first(where: { pieces[$0].depth == starterDepths[index] }) else {
                 return Comparison(departure: .moved(line: index + 1, text: text), givenLines: givenLines)
             }
-            givenLines.insert(found + 1)
+            givenLines.insert(pieces[found].line + 1)
             position = found + 1
         }
         // A declaration of the student's own would stand in for what the checks call. `#if`
@@ -90,6 +91,43 @@ extension ExerciseSource {
             return Comparison(departure: .shadows(shadow.name, line: shadow.line + 1), givenLines: givenLines)
         }
         return Comparison(departure: nil, givenLines: givenLines)
+    }
+
+    /// A student's line, or part of one, as the comparison reads it: its code, its 0-based line
+    /// and its nesting.
+    struct Piece {
+        var code: String
+        var line: Int
+        var depth: Int
+    }
+
+    /// The student's lines (as ``code(_:)`` gives them, with their depths) as pieces that
+    /// forgive where braces stand: a line that is only `{` joins the line before it; a line
+    /// that starts with one of the exercise's lines ending in `{` (`given`) is that line and the
+    /// rest; a line ending in `}` is the rest and the `}`. So `func f() -> Double { x }` and
+    /// a brace on the next line keep the exercise's lines; code inside a given line's own
+    /// braces (a check's closure) is still compared whole.
+    static func pieces(_ codes: [String], depths: [Int], openers given: Set<String>) -> [Piece] {
+        var pieces: [Piece] = []
+        for (line, code) in codes.enumerated() {
+            if code == "{", !pieces.isEmpty {
+                pieces[pieces.count - 1].code += "{"
+                continue
+            }
+            var rest = Substring(code), depth = depths[line]
+            if !given.contains(code), let opener = given.first(where: { $0.hasSuffix("{") && $0.count < rest.count && rest.hasPrefix($0) }) {
+                pieces.append(Piece(code: opener, line: line, depth: depth))
+                rest = rest.dropFirst(opener.count)
+                depth += 1
+            }
+            if rest.count > 1, rest.hasSuffix("}"), given.contains("}"), !given.contains(String(rest)) {
+                pieces.append(Piece(code: String(rest.dropLast()), line: line, depth: depth))
+                pieces.append(Piece(code: "}", line: line, depth: depth))
+            } else {
+                pieces.append(Piece(code: String(rest), line: line, depth: depth))
+            }
+        }
+        return pieces
     }
 
     /// One word or operator of code, on its 0-based line, with the brackets open before it.

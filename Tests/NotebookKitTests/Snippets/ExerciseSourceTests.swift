@@ -130,6 +130,21 @@ struct ExerciseSourceTests {
         #expect(exercise.departure(in: indented) == nil)
     }
 
+    @Test("where the student puts braces is their own: a one-line body, a brace on the next line, a closing brace after code")
+    func braces() throws {
+        let exercise = try exercise()
+        let header = "func area(width: Double, height: Double) -> Double {"
+        let body = "    fatalError(\"exercise: your code here\")\n}"
+        func answered(_ replacement: String) -> String { exercise.starterText.replacingOccurrences(of: header + "\n" + body, with: replacement) }
+        #expect(exercise.departure(in: answered(header + " width * height }")) == nil)
+        #expect(exercise.departure(in: answered("func area(width: Double, height: Double) -> Double\n{\n    width * height\n}")) == nil)
+        #expect(exercise.departure(in: answered(header + "\n    return width * height }")) == nil)
+        // The given lines are still the given lines: not this header, and not a closure's body.
+        #expect(exercise.departure(in: answered("func area(width: Double, height: Double = 1) -> Double { width * height }")) == .changed(line: 4, text: header))
+        let check = "check(area(width: 2, height: 3) == 6, \"2 by 3 is 6\")"
+        #expect(exercise.departure(in: answered(header + " width * height }").replacingOccurrences(of: check, with: "{ " + check + " }()")) != nil)
+    }
+
     @Test("a given line moved into a block, comment, string or #if of the student's own does not count as kept",
           arguments: [
               ("if false {\n", "}\n"), ("func never() {\n", "}\n"), ("/*\n", "*/\n"), ("#if false\n", "#endif\n"),
