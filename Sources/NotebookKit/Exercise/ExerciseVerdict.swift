@@ -38,6 +38,7 @@ public struct ExerciseVerdict: Sendable, Equatable {
         case .changed: return "\(departure): only the answers are yours to change, so no check counts; put that line back"
         case .moved: return "\(departure): the exercise's lines must run as given, so no check counts; put that line back where it was"
         case .shadows: return "your version \(departure), a name the exercise's checks use, so no check counts; rename yours"
+        case .setsCheckLine: return "your version \(departure): a check is judged by the line it reports, so no check counts; take that out"
         }
     }
 
@@ -58,8 +59,7 @@ public struct ExerciseVerdict: Sendable, Equatable {
     public init(result: SnippetResult, graded: ExerciseSource.Graded, solution: SnippetRun, source: ExerciseSource) {
         let run = result.run
         compileErrors = run.buildErrors
-        let theirs = zip(graded.text.split(separator: "\n", omittingEmptySubsequences: false), graded.origin).compactMap { $1 == nil ? nil : $0 }
-        let comparison = source.compare(theirs.joined(separator: "\n"))
+        let comparison = source.compare(graded.student)
         var made: [String: [Bool]] = [:]
         for check in run.checks {
             // A hidden check's line has no student line; a given line is one the comparison found.

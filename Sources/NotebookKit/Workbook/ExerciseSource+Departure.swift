@@ -12,6 +12,10 @@ extension ExerciseSource {
         /// `record` or `show`, or a function or operator such as `abs` or `==`), which would
         /// stand in for the one the checks mean, on the student's 1-based line.
         case shadows(String, line: Int)
+        /// A check of the student's own that says which line made it (`check(…, line: 9)` or a
+        /// `#sourceLocation`), so that it would pass for one of the exercise's, on the student's
+        /// 1-based line.
+        case setsCheckLine(line: Int)
 
         /// The departure in words, such as "changed the exercise's line 3 (let unit = 1.0)".
         public var description: String {
@@ -19,6 +23,7 @@ extension ExerciseSource {
             case let .changed(line, text): "changed the exercise's line \(line) (\(text))"
             case let .moved(line, text): "moved the exercise's line \(line) (\(text)) into a block, comment or #if of its own"
             case let .shadows(name, line): "declares its own '\(name)' on its line \(line)"
+            case let .setsCheckLine(line): "sets the line a check reports on its line \(line)"
             }
         }
     }
@@ -61,7 +66,7 @@ extension ExerciseSource {
         let pieces = Self.pieces(compared, depths: studentScan.depths, openers: Set(starter.map { Self.code(Substring($0)) }))
         var position = 0
         var inBlock = false
-        var givenLines: Set<Int> = []
+        var matched: Set<Int> = []
         for (index, line) in starter.enumerated() {
             let own = Self.code(Substring(line))
             // Lines of a /* ... */ comment in the starter are instructions, not code.
@@ -72,12 +77,18 @@ extension ExerciseSource {
             if own.isEmpty || own.hasPrefix("import") || own == stub || own == placeholder { continue }
             let matches = pieces[position...].indices.filter { pieces[$0].code == own }
             let text = line.trimmingCharacters(in: " \t\r")
-            guard !matches.isEmpty else { return Comparison(departure: .changed(line: index + 1, text: text), givenLines: givenLines) }
+            guard !matches.isEmpty else { return Comparison(departure: .changed(line: index + 1, text: text), givenLines: []) }
             guard let found = matches.first(where: { pieces[$0].depth == starterDepths[index] }) else {
-                return Comparison(departure: .moved(line: index + 1, text: text), givenLines: givenLines)
+                return Comparison(departure: .moved(line: index + 1, text: text), givenLines: [])
             }
-            givenLines.insert(pieces[found].line + 1)
+            matched.insert(found)
             position = found + 1
+        }
+        // A line is the exercise's only when all of its code is: a check the student writes after
+        // a given `{` on the same line is theirs.
+        var givenLines = Set(matched.map { pieces[$0].line + 1 })
+        for (index, piece) in pieces.enumerated() where !matched.contains(index) && !piece.code.isEmpty {
+            givenLines.remove(piece.line + 1)
         }
         // A declaration of the student's own would stand in for what the checks call. `#if`
         // blocks make no scope, so the depths here leave them out.
@@ -86,9 +97,13 @@ extension ExerciseSource {
         let used = Self.namesUsed(authorScan.skeleton).union(["check", "record", "show"])
             .subtracting(Self.declarations(authorScan.skeleton, ownExtensions: false).map(\.name))
         let given = Set(starter.map { Self.code(Substring($0)) })
-        let declared = Self.declarations(SwiftNesting.scan(studentLines).skeleton, ownExtensions: true) { !given.contains(compared[$0]) }
+        let added = { (line: Int) in !given.contains(compared[line]) }
+        let declared = Self.declarations(studentScan.skeleton, ownExtensions: true, counts: added)
         if let shadow = declared.first(where: { used.contains($0.name) }) {
             return Comparison(departure: .shadows(shadow.name, line: shadow.line + 1), givenLines: givenLines)
+        }
+        if let line = Self.checkLineSet(studentScan.skeleton, counts: added) {
+            return Comparison(departure: .setsCheckLine(line: line + 1), givenLines: givenLines)
         }
         return Comparison(departure: nil, givenLines: givenLines)
     }
@@ -115,10 +130,14 @@ extension ExerciseSource {
                 continue
             }
             var rest = Substring(code), depth = depths[line]
-            if !given.contains(code), let opener = given.first(where: { $0.hasSuffix("{") && $0.count < rest.count && rest.hasPrefix($0) }) {
+            // The longest such line, so that the choice does not depend on a set's order.
+            let openers = given.filter { $0.hasSuffix("{") && $0.count < rest.count && rest.hasPrefix($0) }
+            if !given.contains(code), let opener = openers.max(by: { ($0.count, $0) < ($1.count, $1) }) {
                 pieces.append(Piece(code: opener, line: line, depth: depth))
                 rest = rest.dropFirst(opener.count)
-                depth += 1
+                // Every bracket the opener leaves open nests the rest.
+                let skeleton = SwiftNesting.scan([opener]).skeleton[0]
+                depth += skeleton.filter { "([{".contains($0) }.count - skeleton.filter { ")]}".contains($0) }.count
             }
             if rest.count > 1, rest.hasSuffix("}"), given.contains("}"), !given.contains(String(rest)) {
                 pieces.append(Piece(code: String(rest.dropLast()), line: line, depth: depth))
@@ -196,6 +215,19 @@ extension ExerciseSource {
             }
         }
         return found
+    }
+
+    /// The first 0-based line, among those `counts`, with a `#sourceLocation` or a call of
+    /// `check` that passes its `line:` (a check is judged by the line it reports).
+    static func checkLineSet(_ skeleton: [String], counts: (Int) -> Bool) -> Int? {
+        let tokens = tokens(skeleton)
+        for (index, token) in tokens.enumerated() where counts(token.line) {
+            if token.text == "sourceLocation", index > 0, tokens[index - 1].text == "#" { return token.line }
+            guard token.text == "check", index + 1 < tokens.count, tokens[index + 1].text == "(" else { continue }
+            let inside = tokens[(index + 2)...].prefix { $0.depth > token.depth }
+            if zip(inside, inside.dropFirst()).contains(where: { $0.text == "line" && $0.depth == token.depth + 1 && $1.text == ":" }) { return token.line }
+        }
+        return nil
     }
 
     /// The functions and operators that skeleton lines use: words followed by `(`, and runs of

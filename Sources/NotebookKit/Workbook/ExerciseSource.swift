@@ -37,6 +37,8 @@ public struct ExerciseSource: Sendable, Equatable {
         public var text: String
         /// For each line of `text` (0-based), the student's line number, or nil for a hidden check's line.
         public var origin: [Int?]
+        /// The student's file it was made from, as given.
+        public var student: String
 
         /// The student's line for a 1-based line of `text` (nil for hidden checks).
         public func studentLine(_ line: Int) -> Int? {
@@ -122,23 +124,39 @@ public struct ExerciseSource: Sendable, Equatable {
         return text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
     }
 
-    /// A line as compared: without spaces, tabs and a trailing `//` comment (one after code and
-    /// outside any string literal); empty for a comment line.
+    /// A line as compared: without a trailing `//` comment (one after code and outside any
+    /// string literal), and without spaces and tabs outside string literals except one where
+    /// they separated two words or two operator characters (`let unit` is not `letunit`, and
+    /// `== -8` is not `==- 8`); empty for a comment line.
     static func code(_ line: Substring) -> String {
         var result = ""
-        var inString = false
-        var previous: Character = " "
-        for character in line {
-            if character == "\"", previous != "\\" { inString.toggle() }
-            if !inString, character == "/", previous == "/" {
-                result.removeLast()
-                break
+        var inString = false, escaped = false, spaced = false
+        var index = line.startIndex
+        while index < line.endIndex {
+            let character = line[index]
+            let next = line.index(after: index)
+            defer { index = next }
+            if inString {
+                result.append(character)
+                if escaped { escaped = false } else if character == "\\" { escaped = true } else if character == "\"" { inString = false }
+                continue
             }
-            if character != " ", character != "\t", character != "\r" { result.append(character) }
-            previous = character
+            if character == "/", next < line.endIndex, line[next] == "/" { break }
+            if character == " " || character == "\t" || character == "\r" {
+                spaced = true
+                continue
+            }
+            if spaced, let last = result.last, (isWord(last) && isWord(character)) || (isOperator(last) && isOperator(character)) {
+                result.append(" ")
+            }
+            spaced = false
+            result.append(character)
+            if character == "\"" { inString = true }
         }
         return result
     }
+
+    static func isWord(_ character: Character) -> Bool { character.isLetter || character.isNumber || character == "_" || character == "$" }
 
     /// Whether a 1-based line of the snippet is inside a hidden-checks region.
     public func isHiddenCheck(line: Int) -> Bool {
@@ -155,6 +173,13 @@ public struct ExerciseSource: Sendable, Equatable {
         var next = 0
         var lines = Self.lines(student).map(String.init)
         if lines.last == "" { lines.removeLast() }
+        // A placeholder counts where the exercise put it: one the student moved into a block of
+        // their own (where their local names would stand in for the checks') is left as a
+        // comment, and its hidden checks run at the end.
+        let depths = SwiftNesting.depths(lines, conditionals: true)
+        let starter = Self.lines(starterText).map(String.init)
+        let starterDepths = SwiftNesting.depths(starter, conditionals: true)
+        let expected = starter.indices.filter { starter[$0].trimmingCharacters(in: " \t\r") == Self.placeholder }.map { starterDepths[$0] }
         func hidden(_ block: [String]) {
             for line in ["do {"] + block + ["}"] {
                 text.append(line)
@@ -162,7 +187,7 @@ public struct ExerciseSource: Sendable, Equatable {
             }
         }
         for (index, line) in lines.enumerated() {
-            if line.trimmingCharacters(in: " \t\r") == Self.placeholder, next < graderBlocks.count {
+            if line.trimmingCharacters(in: " \t\r") == Self.placeholder, next < graderBlocks.count, depths[index] == (next < expected.count ? expected[next] : 0) {
                 hidden(graderBlocks[next])
                 next += 1
                 continue
@@ -171,6 +196,6 @@ public struct ExerciseSource: Sendable, Equatable {
             origin.append(index + 1)
         }
         for block in graderBlocks[next...] { hidden(block) }
-        return Graded(text: text.joined(separator: "\n") + "\n", origin: origin)
+        return Graded(text: text.joined(separator: "\n") + "\n", origin: origin, student: student)
     }
 }

@@ -7,12 +7,14 @@ enum SwiftNesting {
     struct Scan {
         /// Each line's nesting at its start: the braces, brackets and parentheses open around it
         /// (strings, comments and regex literals skipped; an interpolation's code counts), plus
-        /// one when it starts inside a multi-line string or a block comment, plus, when asked
-        /// for, the `#if` blocks open around it. 0 is where a top-level statement may stand.
+        /// one for each string, block comment or interpolation it starts inside, plus, when asked
+        /// for, the `#if` blocks open around it (an `#if` line itself is outside its block, the
+        /// lines after it to its `#endif` inside). 0 is where a top-level statement may stand.
         var depths: [Int]
-        /// Each line with the contents of string literals, comments and `#/.../#` regex
-        /// literals replaced by spaces (an interpolation's code kept), so that what is left is
-        /// code: words, operators and brackets.
+        /// Each line with the contents of string literals, block comments and regex literals
+        /// (`#/.../#`, and a bare `/.../` where an expression starts) replaced by spaces and a
+        /// `//` comment cut off (an interpolation's code kept), so that what is left is code:
+        /// words, operators and brackets.
         var skeleton: [String]
     }
 
@@ -49,6 +51,15 @@ enum SwiftNesting {
                 case .code:
                     if character == "/", at(1) == "/" { break lineLoop }
                     if character == "/", at(1) == "*" { stack.append(.blockComment(depth: 1)); advance(2, keep: false); continue }
+                    // A bare regex literal, /.../ on one line, where an expression starts (after an
+                    // operator, an opening bracket, a comma or nothing) and not before a space.
+                    if character == "/", let first = at(1), first != " ", first != "\t",
+                        skeleton.last(where: { $0 != " " && $0 != "\t" }).map({ "([{,;:=!&|^~+-*%<>?".contains($0) }) ?? true,
+                        let length = Self.regexLength(characters, from: index)
+                    {
+                        advance(length, keep: false)
+                        continue
+                    }
                     if character == "#" || character == "\"" {
                         var hashes = 0
                         while at(hashes) == "#" { hashes += 1 }
@@ -121,5 +132,23 @@ enum SwiftNesting {
             result.skeleton.append(skeleton)
         }
         return result
+    }
+
+    /// The length of a bare regex literal starting with the `/` at `start`: up to the next `/`
+    /// on the line that is not escaped or inside a character class; nil when there is none.
+    static func regexLength(_ characters: [Character], from start: Int) -> Int? {
+        var index = start + 1
+        var inClass = false
+        while index < characters.count {
+            switch characters[index] {
+            case "\\": index += 1
+            case "[": inClass = true
+            case "]": inClass = false
+            case "/" where !inClass: return index - start + 1
+            default: break
+            }
+            index += 1
+        }
+        return nil
     }
 }

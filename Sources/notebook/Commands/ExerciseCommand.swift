@@ -206,6 +206,7 @@ struct ExerciseList: ParsableCommand {
                     case let .changed(line, _): state = "failing (changed the exercise's line \(line))"
                     case let .moved(line, _): state = "failing (moved the exercise's line \(line))"
                     case let .shadows(name, _): state = "failing (declares its own \(name))"
+                    case .setsCheckLine: state = "failing (sets a check's line)"
                     }
                 } else {
                     state = "failing (\(verdict.passedCount) of \(verdict.checks.count) checks pass)"

@@ -20,7 +20,7 @@ struct ExerciseBuildTests {
     }
 
     func job(_ id: String, _ text: String) -> ExecutionService.ExerciseJob {
-        ExecutionService.ExerciseJob(id: id, graded: .init(text: text, origin: text.split(separator: "\n", omittingEmptySubsequences: false).indices.map { $0 + 1 }),
+        ExecutionService.ExerciseJob(id: id, graded: .init(text: text, origin: text.split(separator: "\n", omittingEmptySubsequences: false).indices.map { $0 + 1 }, student: text),
                                      studentFile: "Exercises/\(id).swift", timeout: 60, limits: SandboxLimits())
     }
 

@@ -47,6 +47,19 @@ struct ExerciseVerdictTests {
         #expect(verdict(run([("one", true, 40), ("positive", true, 6)])).checks.map(\.reached) == [false, true])
     }
 
+    @Test("a given check after the hidden checks' placeholder counts on its own line")
+    func afterPlaceholder() throws {
+        let later = try #require(try SnippetSource(
+            "func f() -> Int {\n// snippet.solution\nreturn 1\n// snippet.end\n}\n// snippet.grader\ncheck(f() > 0, \"positive\")\n// snippet.end\ncheck(f() == 1, \"one\")\n",
+            file: "Snippets/g.swift").exercise)
+        // Graded: the placeholder's line 4 becomes lines 4 to 6 (`do {`, the check, `}`); the given check is line 7.
+        let graded = later.graded(later.starterText)
+        let student = run([("positive", true, 5), ("one", true, 7)])
+        let verdict = ExerciseVerdict(result: SnippetResult(run: student, reason: .firstRun), graded: graded,
+                                      solution: run([("positive", true, 7), ("one", true, 9)]), source: later)
+        #expect(verdict.passed && verdict.passedCount == 2, "\(verdict.checks)")
+    }
+
     @Test("a run that stops at the stub names the student's line; a crash is an abnormal ending")
     func endings() {
         let graded = source.graded(source.starterText)

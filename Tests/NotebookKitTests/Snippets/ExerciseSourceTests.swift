@@ -112,7 +112,7 @@ struct ExerciseSourceTests {
         func starterLine(of departure: ExerciseSource.Departure?) -> Int? {
             switch departure {
             case let .changed(line, _)?: line
-            case .moved?: -1
+            case .moved?, .setsCheckLine?: -1
             case .shadows?: 0
             case nil: nil
             }
@@ -212,6 +212,41 @@ struct ExerciseSourceTests {
             #expect(exercise.departure(in: student.joined(separator: "\n")) == nil, "\(file)")
         }
         #expect(exercises >= 20)
+    }
+
+    @Test("a check that sets its own line, or a #sourceLocation, is refused; joined words and operators are not the given line")
+    func forgedLines() throws {
+        let exercise = try exercise()
+        let answer = exercise.starterText.replacingOccurrences(of: "fatalError(\"exercise: your code here\")", with: "return width * height")
+        func adding(_ line: String) -> String { answer.replacingOccurrences(of: "print(\"done\")", with: "print(\"done\")\n" + line) }
+        #expect(exercise.departure(in: adding("check(true, \"2 by 3 is 6\", line: 8)")) == .setsCheckLine(line: 11))
+        #expect(exercise.departure(in: adding("NotebookRuntime.check(\n    true, \"x\", line: 8)")) == .setsCheckLine(line: 11))
+        #expect(exercise.departure(in: adding("#sourceLocation(file: \"a.swift\", line: 8)")) == .setsCheckLine(line: 11))
+        #expect(exercise.departure(in: adding("check(true, \"mine\") // line: 8")) == nil)
+        // `var letunit` and `letunit = 1.0` are not `let unit = 1.0`.
+        #expect(exercise.departure(in: answer.replacingOccurrences(of: "let unit = 1.0", with: "var letunit = 0.0\nletunit = 1.0")) == .changed(line: 3, text: "let unit = 1.0"))
+        #expect(ExerciseSource.code("check(f(-2) == -8, \"a \\\" b\") // note") == "check(f(-2)== -8,\"a \\\" b\")")
+    }
+
+    @Test("the hidden checks go back only where the exercise put their placeholder; elsewhere they run at the end")
+    func movedPlaceholder() throws {
+        let exercise = try exercise()
+        let wrapped = exercise.starterText.replacingOccurrences(of: ExerciseSource.placeholder, with: "do {\n    " + ExerciseSource.placeholder + "\n}")
+        let graded = exercise.graded(wrapped)
+        #expect(graded.text.hasSuffix("do {\ncheck(area(width: 0, height: 5) == 0, \"flat is 0\")\n}\n"), "\(graded.text)")
+        #expect(graded.text.contains("    " + ExerciseSource.placeholder))
+    }
+
+    @Test("a line is the exercise's only when all its code is: a check after a given '{' is the student's; lines after a placeholder keep their numbers")
+    func givenLines() throws {
+        let exercise = try exercise()
+        let sneaky = exercise.starterText.replacingOccurrences(of: "func area(width: Double, height: Double) -> Double {\n    fatalError(\"exercise: your code here\")",
+                                                             with: "func area(width: Double, height: Double) -> Double { check(true, \"2 by 3 is 6\")\n    return width * height")
+        let comparison = exercise.compare(sneaky)
+        #expect(comparison.departure == nil && !comparison.givenLines.contains(4) && comparison.givenLines.contains(8), "\(comparison.givenLines)")
+        // A check after the placeholder is still on its own line.
+        let after = exercise.compare(exercise.starterText.replacingOccurrences(of: "fatalError(\"exercise: your code here\")", with: "return width * height"))
+        #expect(after.givenLines.contains(10), "print(\"done\") is the student's line 10: \(after.givenLines)")
     }
 
     @Test("checks are hidden by the line they are on in the snippet")
