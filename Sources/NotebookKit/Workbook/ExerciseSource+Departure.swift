@@ -195,23 +195,35 @@ extension ExerciseSource {
         let tokens = tokens(skeleton)
         let keywords: Set<String> = ["func", "let", "var", "struct", "enum", "class", "actor", "typealias", "protocol"]
         var found: [(name: String, line: Int)] = []
-        var extensionPending = false, inExtension = false
+        // The type of the extension of the student's own being read (its body), or about to be.
+        var pending: String?, extended: String?
+        func isName(_ text: String) -> Bool { text.first.map { $0.isLetter || $0 == "_" } == true && text != "_" }
         for (index, token) in tokens.enumerated() {
             if token.depth == 0 {
-                if token.text == "extension" { extensionPending = ownExtensions && counts(token.line) }
-                if token.text == "{" { inExtension = extensionPending; extensionPending = false }
+                if token.text == "extension", ownExtensions, counts(token.line), index + 1 < tokens.count { pending = tokens[index + 1].text }
+                if token.text == "{" { extended = pending; pending = nil }
+                if token.text == "}" { extended = nil }
             }
-            if token.depth == 0, token.text == "}" { inExtension = false }
-            let member = inExtension && token.depth == 1 && token.text == "func"
+            // An initialiser in an extension of the student's own stands in for the type's: `Double(…)`.
+            if let type = extended, token.depth == 1, token.text == "init", counts(token.line) { found.append((type, token.line)) }
+            let member = extended != nil && token.depth == 1 && token.text == "func"
             guard keywords.contains(token.text), token.depth == 0 || member, counts(token.line), index + 1 < tokens.count else { continue }
+            // `if let`, `while let`, `case let`, `for var` and a condition's `, let` bind only in their block.
+            if token.text == "let" || token.text == "var", index > 0, ["if", "while", "case", "for", ","].contains(tokens[index - 1].text) { continue }
             let next = tokens[index + 1]
             if next.text == "(", token.text == "let" || token.text == "var" {
                 // A tuple pattern: every name in it.
-                for inner in tokens[(index + 2)...].prefix(while: { $0.depth > token.depth }) where inner.text.first?.isLetter == true || inner.text.first == "_" {
-                    if inner.text != "_" { found.append((inner.text, token.line)) }
+                for inner in tokens[(index + 2)...].prefix(while: { $0.depth > token.depth }) where isName(inner.text) {
+                    found.append((inner.text, token.line))
                 }
             } else if next.text.first.map({ $0.isLetter || $0 == "_" || isOperator($0) }) == true {
                 found.append((next.text, token.line))
+                // More bindings on the line: `var a = 0, print = …`.
+                guard token.text == "let" || token.text == "var" else { continue }
+                let rest = tokens[(index + 2)...].prefix { $0.line == token.line && !($0.depth == token.depth && $0.text == ";") }
+                for (comma, name) in zip(rest, rest.dropFirst()) where comma.text == "," && comma.depth == token.depth && isName(name.text) {
+                    found.append((name.text, token.line))
+                }
             }
         }
         return found

@@ -187,6 +187,8 @@ struct ExerciseSourceTests {
         #expect(declared(["#if true", "func abs(_ x: Double) -> Double { 0 }", "#endif", "let _r = #/\\(/#", "func max() {}"]) == ["abs", "_r", "max"])
         #expect(declared(["extension", "  Double {", "    var abs: Double { self }", "    static func == (a: Double, b: Double) -> Bool { true }", "}"]) == ["=="])
         #expect(declared(["struct S { func abs() {} }", "do { func check() {} }"]) == ["S"])
+        #expect(declared(["var a = 0, print: (Any) -> Void = { _ in }, b = [1, 2]", "if let max = [1].max(), let min = [1].min() {}", "guard let abs = Optional(1.0) else { fatalError() }"]) == ["a", "print", "b", "abs"])
+        #expect(declared(["public extension Double {", "    init(_ v: Int) { self = 0 }", "}"]) == ["Double"])
         #expect(ExerciseSource.namesUsed(SwiftNesting.scan(["check(abs(x-1)<1e-12,\"f(x) < 1\")"]).skeleton) == ["check", "abs", "-", "<"])
     }
 
