@@ -50,12 +50,15 @@ extension ExerciseSource {
     /// A student writes their answers in place of the stubs and may add lines anywhere (helpers,
     /// imports, prints), but the lines the exercise gave them (the checks, the helpers the
     /// hidden checks call, the declarations) are the exercise's: a version that changed one
-    /// could pass a check it did not earn (nbgrader's locked cells). Lines are compared without
-    /// spaces and trailing `//` comments; blank lines, comments, `import`s, stubs and the
+    /// could pass a check it did not earn (nbgrader's locked cells). Lines are compared as
+    /// `code(_:)` gives them (spacing and trailing `//` comments aside) and as `pieces(_:depths:openers:)`
+    /// splits them (where braces stand aside); blank lines, comments, `import`s, stubs and the
     /// hidden-checks placeholder are left out. A given line must stand as deeply in braces,
     /// comments, strings and `#if`s as the exercise put it, so it cannot be wrapped in
-    /// `if false { }`. This is a check of lines, not a proof: the student's code runs in the
-    /// same process as the checks, so graders still read submissions that score oddly.
+    /// `if false { }`. Then the student's own declarations must not take a name the checks use,
+    /// and their checks must not set the line they report. This is a check of lines, not a
+    /// proof: the student's code runs in the same process as the checks, so graders still read
+    /// submissions that score oddly.
     public func compare(_ student: String) -> Comparison {
         let studentLines = Self.lines(student).map(String.init)
         let compared = studentLines.map { Self.code(Substring($0)) }
@@ -63,7 +66,8 @@ extension ExerciseSource {
         let studentScan = SwiftNesting.scan(studentLines, conditionals: true)
         let starterDepths = SwiftNesting.depths(starter, conditionals: true)
         let stub = Self.code(Substring(Self.stub)), placeholder = Self.code(Substring(Self.placeholder))
-        let pieces = Self.pieces(compared, depths: studentScan.depths, openers: Set(starter.map { Self.code(Substring($0)) }))
+        let given = Set(starter.map { Self.code(Substring($0)) })
+        let pieces = Self.pieces(compared, depths: studentScan.depths, openers: given)
         var position = 0
         var inBlock = false
         var matched: Set<Int> = []
@@ -90,13 +94,11 @@ extension ExerciseSource {
         for (index, piece) in pieces.enumerated() where !matched.contains(index) && !piece.code.isEmpty {
             givenLines.remove(piece.line + 1)
         }
-        // A declaration of the student's own would stand in for what the checks call. `#if`
-        // blocks make no scope, so the depths here leave them out.
-        let authors = starter + graderBlocks.joined()
-        let authorScan = SwiftNesting.scan(authors)
+        // A declaration of the student's own would stand in for what the checks call. (The
+        // declarations' depths are their brackets: an `#if` makes no scope.)
+        let authorScan = SwiftNesting.scan(starter + graderBlocks.joined())
         let used = Self.namesUsed(authorScan.skeleton).union(["check", "record", "show"])
             .subtracting(Self.declarations(authorScan.skeleton, ownExtensions: false).map(\.name))
-        let given = Set(starter.map { Self.code(Substring($0)) })
         let added = { (line: Int) in !given.contains(compared[line]) }
         let declared = Self.declarations(studentScan.skeleton, ownExtensions: true, counts: added)
         if let shadow = declared.first(where: { used.contains($0.name) }) {
@@ -125,8 +127,8 @@ extension ExerciseSource {
     static func pieces(_ codes: [String], depths: [Int], openers given: Set<String>) -> [Piece] {
         var pieces: [Piece] = []
         for (line, code) in codes.enumerated() {
-            if code == "{", !pieces.isEmpty {
-                pieces[pieces.count - 1].code += "{"
+            if code == "{", let last = pieces.lastIndex(where: { !$0.code.isEmpty }) {
+                pieces[last].code += "{"
                 continue
             }
             var rest = Substring(code), depth = depths[line]
