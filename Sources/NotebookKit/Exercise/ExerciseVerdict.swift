@@ -38,6 +38,7 @@ public struct ExerciseVerdict: Sendable, Equatable {
         case .changed: return "\(departure): only the answers are yours to change, so no check counts; put that line back"
         case .moved: return "\(departure): the exercise's lines must run as given, so no check counts; put that line back where it was"
         case .shadows: return "your version \(departure), a name the exercise's checks use, so no check counts; rename yours"
+        case .unreadable: return "your version \(departure), so where the exercise's lines stand cannot be told and no check counts; balance it"
         case .setsCheckLine: return "your version \(departure): a check is judged by the line it reports, so no check counts; take that out"
         }
     }

@@ -16,6 +16,10 @@ extension ExerciseSource {
         /// `#sourceLocation`), so that it would pass for one of the exercise's, on the student's
         /// 1-based line.
         case setsCheckLine(line: Int)
+        /// The student's file does not read as balanced Swift from its 1-based line on (a
+        /// bracket closed that was not open, or something left open at the end), so where its
+        /// lines stand cannot be told.
+        case unreadable(line: Int)
 
         /// The departure in words, such as "changed the exercise's line 3 (let unit = 1.0)".
         public var description: String {
@@ -24,6 +28,7 @@ extension ExerciseSource {
             case let .moved(line, text): "moved the exercise's line \(line) (\(text)) into a block, comment or #if of its own"
             case let .shadows(name, line): "declares its own '\(name)' on its line \(line)"
             case let .setsCheckLine(line): "sets the line a check reports on its line \(line)"
+            case let .unreadable(line): "does not read as balanced Swift from its line \(line) (a bracket, string or comment)"
             }
         }
     }
@@ -64,6 +69,7 @@ extension ExerciseSource {
         let compared = studentLines.map { Self.code(Substring($0)) }
         let starter = Self.lines(starterText).map(String.init)
         let studentScan = SwiftNesting.scan(studentLines, conditionals: true)
+        if let line = studentScan.unbalanced { return Comparison(departure: .unreadable(line: line + 1), givenLines: []) }
         let starterDepths = SwiftNesting.depths(starter, conditionals: true)
         let stub = Self.code(Substring(Self.stub)), placeholder = Self.code(Substring(Self.placeholder))
         let given = Set(starter.map { Self.code(Substring($0)) })
@@ -97,11 +103,12 @@ extension ExerciseSource {
         // A declaration of the student's own would stand in for what the checks call. (The
         // declarations' depths are their brackets: an `#if` makes no scope.)
         let authorScan = SwiftNesting.scan(starter + graderBlocks.joined())
-        let used = Self.namesUsed(authorScan.skeleton).union(["check", "record", "show"])
-            .subtracting(Self.declarations(authorScan.skeleton, ownExtensions: false).map(\.name))
+        let authorsOwn = Set(Self.declarations(authorScan.skeleton, ownExtensions: false).map(\.name))
+        let used = Self.namesUsed(authorScan.skeleton).union(["check", "record", "show"]).subtracting(authorsOwn)
+        let usedMembers = Self.namesUsed(authorScan.skeleton, members: true)
         let added = { (line: Int) in !given.contains(compared[line]) }
         let declared = Self.declarations(studentScan.skeleton, ownExtensions: true, counts: added)
-        if let shadow = declared.first(where: { used.contains($0.name) }) {
+        if let shadow = declared.first(where: { $0.member ? usedMembers.contains($0.name) || ($0.name.first.map(Self.isOperator) ?? false) && used.contains($0.name) : used.contains($0.name) }) {
             return Comparison(departure: .shadows(shadow.name, line: shadow.line + 1), givenLines: givenLines)
         }
         if let line = Self.checkLineSet(studentScan.skeleton, counts: added) {
@@ -127,11 +134,14 @@ extension ExerciseSource {
     static func pieces(_ codes: [String], depths: [Int], openers given: Set<String>) -> [Piece] {
         var pieces: [Piece] = []
         for (line, code) in codes.enumerated() {
-            if code == "{", let last = pieces.lastIndex(where: { !$0.code.isEmpty }) {
-                pieces[last].code += "{"
-                continue
-            }
             var rest = Substring(code), depth = depths[line]
+            // A brace on the next line joins the line before it; code after it is one level in.
+            if code.hasPrefix("{"), let last = pieces.lastIndex(where: { !$0.code.isEmpty }), code == "{" || given.contains(pieces[last].code + "{") {
+                pieces[last].code += "{"
+                if code == "{" { continue }
+                rest = rest.dropFirst()
+                depth += 1
+            }
             // The longest such line, so that the choice does not depend on a set's order.
             let openers = given.filter { $0.hasSuffix("{") && $0.count < rest.count && rest.hasPrefix($0) }
             if !given.contains(code), let opener = openers.max(by: { ($0.count, $0) < ($1.count, $1) }) {
@@ -189,17 +199,28 @@ extension ExerciseSource {
         return tokens
     }
 
-    /// What skeleton lines declare at top level (`func`, `let`, `var`, `guard let`, the kinds of
-    /// type, each name of a tuple pattern), and, with `ownExtensions`, the functions and
-    /// operators in the body of an `extension` whose keyword is on a line `counts`; only
-    /// declarations whose keyword is on a line `counts`.
-    static func declarations(_ skeleton: [String], ownExtensions: Bool, counts: (Int) -> Bool = { _ in true }) -> [(name: String, line: Int)] {
+    /// What skeleton lines declare at top level (`func`, `let`, `var` with each of its bindings,
+    /// also on following lines after a comma, `guard let` with each name its conditions bind,
+    /// the kinds of type, each name of a tuple pattern), and, with `ownExtensions`, the members
+    /// of an `extension` whose keyword is on a line `counts` (its functions, properties and
+    /// initialisers, an initialiser named by the extended type); only declarations whose keyword
+    /// is on a line `counts`. `member` tells the second kind from the first.
+    static func declarations(_ skeleton: [String], ownExtensions: Bool, counts: (Int) -> Bool = { _ in true }) -> [(name: String, line: Int, member: Bool)] {
         let tokens = tokens(skeleton)
         let keywords: Set<String> = ["func", "let", "var", "struct", "enum", "class", "actor", "typealias", "protocol"]
-        var found: [(name: String, line: Int)] = []
+        var found: [(name: String, line: Int, member: Bool)] = []
         // The type of the extension of the student's own being read (its body), or about to be.
         var pending: String?, extended: String?
         func isName(_ text: String) -> Bool { text.first.map { $0.isLetter || $0 == "_" } == true && text != "_" }
+        // What a `let` after a comma belongs to: the statement's first keyword at its depth.
+        func owner(of index: Int) -> String? {
+            let depth = tokens[index].depth
+            for previous in tokens[..<index].reversed() where previous.depth <= depth {
+                if previous.depth < depth || [";", "{", "}"].contains(previous.text) { return nil }
+                if ["guard", "if", "while", "case", "for"].contains(previous.text) { return previous.text }
+            }
+            return nil
+        }
         for (index, token) in tokens.enumerated() {
             if token.depth == 0 {
                 if token.text == "extension", ownExtensions, counts(token.line), index + 1 < tokens.count { pending = tokens[index + 1].text }
@@ -207,52 +228,76 @@ extension ExerciseSource {
                 if token.text == "}" { extended = nil }
             }
             // An initialiser in an extension of the student's own stands in for the type's: `Double(…)`.
-            if let type = extended, token.depth == 1, token.text == "init", counts(token.line) { found.append((type, token.line)) }
-            let member = extended != nil && token.depth == 1 && token.text == "func"
+            if let type = extended, token.depth == 1, token.text == "init", counts(token.line) { found.append((type, token.line, false)) }
+            let member = extended != nil && token.depth == 1
             guard keywords.contains(token.text), token.depth == 0 || member, counts(token.line), index + 1 < tokens.count else { continue }
-            // `if let`, `while let`, `case let`, `for var` and a condition's `, let` bind only in their block.
-            if token.text == "let" || token.text == "var", index > 0, ["if", "while", "case", "for", ","].contains(tokens[index - 1].text) { continue }
+            // `if let`, `while let`, `case let` and `for var` bind only in their block; `guard let` and
+            // the names after its commas bind for the rest of the file.
+            if token.text == "let" || token.text == "var", index > 0 {
+                let previous = tokens[index - 1].text
+                if ["if", "while", "case", "for"].contains(previous) { continue }
+                if previous == ",", owner(of: index) != "guard" { continue }
+            }
             let next = tokens[index + 1]
             if next.text == "(", token.text == "let" || token.text == "var" {
                 // A tuple pattern: every name in it.
                 for inner in tokens[(index + 2)...].prefix(while: { $0.depth > token.depth }) where isName(inner.text) {
-                    found.append((inner.text, token.line))
+                    found.append((inner.text, token.line, member))
                 }
             } else if next.text.first.map({ $0.isLetter || $0 == "_" || isOperator($0) }) == true {
-                found.append((next.text, token.line))
-                // More bindings on the line: `var a = 0, print = …`.
+                found.append((next.text, token.line, member))
+                // More bindings: `var a = 0, print = …`, also on the next line after a comma.
                 guard token.text == "let" || token.text == "var" else { continue }
-                let rest = tokens[(index + 2)...].prefix { $0.line == token.line && !($0.depth == token.depth && $0.text == ";") }
-                for (comma, name) in zip(rest, rest.dropFirst()) where comma.text == "," && comma.depth == token.depth && isName(name.text) {
-                    found.append((name.text, token.line))
+                var last = next
+                for following in tokens[(index + 2)...] {
+                    if following.depth == token.depth, following.text == ";" { break }
+                    if following.line != last.line, !(last.text == "," && last.depth == token.depth), following.depth <= token.depth { break }
+                    // `, let` or `, case` goes on a condition list, read by the loop itself.
+                    if last.text == ",", keywords.contains(following.text) || following.text == "case" { break }
+                    if last.text == ",", last.depth == token.depth, isName(following.text) { found.append((following.text, following.line, member)) }
+                    last = following
                 }
             }
         }
         return found
     }
 
-    /// The first 0-based line, among those `counts`, with a `#sourceLocation` or a call of
-    /// `check` that passes its `line:` (a check is judged by the line it reports).
+    /// The first 0-based line, among those `counts`, with a `#sourceLocation`, a call of
+    /// `check` that passes its `line:`, or `check` taken as a value (whose calls pass the line
+    /// without a label): a check is judged by the line it reports.
     static func checkLineSet(_ skeleton: [String], counts: (Int) -> Bool) -> Int? {
         let tokens = tokens(skeleton)
         for (index, token) in tokens.enumerated() where counts(token.line) {
             if token.text == "sourceLocation", index > 0, tokens[index - 1].text == "#" { return token.line }
-            guard token.text == "check", index + 1 < tokens.count, tokens[index + 1].text == "(" else { continue }
+            guard token.text == "check" else { continue }
+            let member = index > 0 && tokens[index - 1].text == "."
+            if member, index < 2 || tokens[index - 2].text != "NotebookRuntime" { continue }
+            guard index + 1 < tokens.count, tokens[index + 1].text == "(" else {
+                if index + 1 < tokens.count, tokens[index + 1].text == ":" { continue }
+                return token.line
+            }
             let inside = tokens[(index + 2)...].prefix { $0.depth > token.depth }
             if zip(inside, inside.dropFirst()).contains(where: { $0.text == "line" && $0.depth == token.depth + 1 && $1.text == ":" }) { return token.line }
         }
         return nil
     }
 
-    /// The functions and operators that skeleton lines use: words followed by `(`, and runs of
-    /// operator characters.
-    static func namesUsed(_ skeleton: [String]) -> Set<String> {
+    /// The functions and operators that skeleton lines use: words called (followed by `(` or a
+    /// trailing closure's `{`), and runs of operator characters; with `members`, the words
+    /// after a `.` instead (methods and properties).
+    static func namesUsed(_ skeleton: [String], members: Bool = false) -> Set<String> {
         let tokens = tokens(skeleton)
         var names: Set<String> = []
         for (index, token) in tokens.enumerated() {
             guard let first = token.text.first else { continue }
             if isOperator(first) { names.insert(token.text); continue }
-            if first.isLetter || first == "_", index + 1 < tokens.count, tokens[index + 1].text == "(" { names.insert(token.text) }
+            guard first.isLetter || first == "_" else { continue }
+            let afterDot = index > 0 && tokens[index - 1].text == "."
+            if members {
+                if afterDot { names.insert(token.text) }
+            } else if !afterDot, index + 1 < tokens.count, ["(", "{"].contains(tokens[index + 1].text) {
+                names.insert(token.text)
+            }
         }
         return names
     }

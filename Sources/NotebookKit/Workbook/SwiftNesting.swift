@@ -16,6 +16,10 @@ enum SwiftNesting {
         /// `//` comment cut off (an interpolation's code kept), so that what is left is code:
         /// words, operators and brackets.
         var skeleton: [String]
+        /// The first 0-based line where the reading went wrong: a bracket closed that was not
+        /// open, or (the last line) brackets, strings or comments left open at the end. Code
+        /// that compiles is balanced, so a scan of it that is not was misread.
+        var unbalanced: Int?
     }
 
     /// ``Scan/depths`` of `lines`.
@@ -31,7 +35,9 @@ enum SwiftNesting {
         var depth = 0
         var interpolations: [Int] = []
         var conditional = 0
-        var result = Scan(depths: [], skeleton: [])
+        var result = Scan(depths: [], skeleton: [], unbalanced: nil)
+        // The line where the outermost bracket, string or comment still open was opened.
+        var opened: Int?
         for line in lines {
             result.depths.append(depth + stack.count - 1 + conditional)
             let characters = Array(line)
@@ -52,9 +58,14 @@ enum SwiftNesting {
                     if character == "/", at(1) == "/" { break lineLoop }
                     if character == "/", at(1) == "*" { stack.append(.blockComment(depth: 1)); advance(2, keep: false); continue }
                     // A bare regex literal, /.../ on one line, where an expression starts (after an
-                    // operator, an opening bracket, a comma or nothing) and not before a space.
+                    // operator with a space between, an opening bracket, a comma, `try`, `return`,
+                    // `await`, `throw`, `in` or nothing), not right after an operator character
+                    // (`1+/2` is an operator `+/`) and not before a space.
+                    let before = skeleton.reversed().drop { $0 == " " || $0 == "\t" }
+                    let word = String(before.prefix { $0.isLetter }.reversed())
                     if character == "/", let first = at(1), first != " ", first != "\t",
-                        skeleton.last(where: { $0 != " " && $0 != "\t" }).map({ "([{,;:=!&|^~+-*%<>?".contains($0) }) ?? true,
+                        index == 0 || !"/=-+!*%<>&|^~?.".contains(characters[index - 1]),
+                        before.first.map({ "([{,;:=!&|^~+-*%<>?".contains($0) }) ?? true || ["try", "return", "await", "throw", "in"].contains(word),
                         let length = Self.regexLength(characters, from: index)
                     {
                         advance(length, keep: false)
@@ -83,6 +94,7 @@ enum SwiftNesting {
                             advance(1, keep: false)
                             continue
                         }
+                        if depth == 0, result.unbalanced == nil { result.unbalanced = result.depths.count - 1 }
                         depth = max(0, depth - 1)
                     }
                     advance(1, keep: true)
@@ -124,6 +136,7 @@ enum SwiftNesting {
             }
             // A single-line string does not go past its line.
             if case let .string(_, multiline)? = stack.last, !multiline { stack.removeLast() }
+            if depth + stack.count - 1 == 0 { opened = nil } else if opened == nil { opened = result.depths.count - 1 }
             // An `#if` opens a block from the next line on, an `#endif` closes one (comments
             // before either are blanked in the skeleton).
             let directive = skeleton.drop { $0 == " " || $0 == "\t" }
@@ -131,6 +144,7 @@ enum SwiftNesting {
             if conditionals, directive.hasPrefix("#endif") { conditional = max(0, conditional - 1) }
             result.skeleton.append(skeleton)
         }
+        if depth > 0 || stack.count > 1, result.unbalanced == nil { result.unbalanced = opened ?? max(0, lines.count - 1) }
         return result
     }
 

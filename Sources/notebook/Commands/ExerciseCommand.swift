@@ -207,6 +207,7 @@ struct ExerciseList: ParsableCommand {
                     case let .moved(line, _): state = "failing (moved the exercise's line \(line))"
                     case let .shadows(name, _): state = "failing (declares its own \(name))"
                     case .setsCheckLine: state = "failing (sets a check's line)"
+                    case .unreadable: state = "failing (unbalanced)"
                     }
                 } else {
                     state = "failing (\(verdict.passedCount) of \(verdict.checks.count) checks pass)"

@@ -112,7 +112,7 @@ struct ExerciseSourceTests {
         func starterLine(of departure: ExerciseSource.Departure?) -> Int? {
             switch departure {
             case let .changed(line, _)?: line
-            case .moved?, .setsCheckLine?: -1
+            case .moved?, .setsCheckLine?, .unreadable?: -1
             case .shadows?: 0
             case nil: nil
             }
@@ -139,6 +139,7 @@ struct ExerciseSourceTests {
         #expect(exercise.departure(in: answered(header + " width * height }")) == nil)
         #expect(exercise.departure(in: answered("func area(width: Double, height: Double) -> Double\n{\n    width * height\n}")) == nil)
         #expect(exercise.departure(in: answered(header + "\n    return width * height }")) == nil)
+        #expect(exercise.departure(in: answered("func area(width: Double, height: Double) -> Double\n{ width * height }")) == nil)
         // The given lines are still the given lines: not this header, and not a closure's body.
         #expect(exercise.departure(in: answered("func area(width: Double, height: Double = 1) -> Double { width * height }")) == .changed(line: 4, text: header))
         let check = "check(area(width: 2, height: 3) == 6, \"2 by 3 is 6\")"
@@ -185,10 +186,15 @@ struct ExerciseSourceTests {
         #expect(declared(["@available(*, deprecated) private static func <= (a: Int, b: Int) -> Bool"]) == ["<="])
         #expect(declared(["letter = 3", "let (a, _, `b`) = (1, 2, 3)", "func", "  `abs`(_ x: Double) -> Double { 0 }"]) == ["a", "b", "abs"])
         #expect(declared(["#if true", "func abs(_ x: Double) -> Double { 0 }", "#endif", "let _r = #/\\(/#", "func max() {}"]) == ["abs", "_r", "max"])
-        #expect(declared(["extension", "  Double {", "    var abs: Double { self }", "    static func == (a: Double, b: Double) -> Bool { true }", "}"]) == ["=="])
+        // Members are found too (compare judges them by what the checks use after a dot).
+        #expect(declared(["extension", "  Double {", "    var abs: Double { self }", "    static func == (a: Double, b: Double) -> Bool { true }", "}"]) == ["abs", "=="])
         #expect(declared(["struct S { func abs() {} }", "do { func check() {} }"]) == ["S"])
         #expect(declared(["var a = 0, print: (Any) -> Void = { _ in }, b = [1, 2]", "if let max = [1].max(), let min = [1].min() {}", "guard let abs = Optional(1.0) else { fatalError() }"]) == ["a", "print", "b", "abs"])
         #expect(declared(["public extension Double {", "    init(_ v: Int) { self = 0 }", "}"]) == ["Double"])
+        #expect(declared(["guard let one = Optional(1), let abs = Optional(2) else { fatalError() }", "let zero = 0.0,", "    max = 1.0", "if true, let min = Optional(1) {}"]) == ["one", "abs", "zero", "max"])
+        // Used: words called, also with a trailing closure; members used after a dot.
+        #expect(ExerciseSource.namesUsed(SwiftNesting.scan(["xs.allSatisfy { $0 > 0 } && check(f(x))"]).skeleton) == ["check", "f", ">", "&&"])
+        #expect(ExerciseSource.namesUsed(SwiftNesting.scan(["xs.allSatisfy { $0 > 0 } && y.abs"]).skeleton, members: true) == ["allSatisfy", "abs", ">", "&&"])
         #expect(ExerciseSource.namesUsed(SwiftNesting.scan(["check(abs(x-1)<1e-12,\"f(x) < 1\")"]).skeleton) == ["check", "abs", "-", "<"])
     }
 
@@ -221,6 +227,12 @@ struct ExerciseSourceTests {
         let exercise = try exercise()
         let answer = exercise.starterText.replacingOccurrences(of: "fatalError(\"exercise: your code here\")", with: "return width * height")
         func adding(_ line: String) -> String { answer.replacingOccurrences(of: "print(\"done\")", with: "print(\"done\")\n" + line) }
+        #expect(exercise.departure(in: adding("let forge = NotebookRuntime.check\nforge(true, \"2 by 3 is 6\", \"x\", 8)")) == .setsCheckLine(line: 11))
+        #expect(exercise.departure(in: adding("f(check: true)")) == nil)
+        // A file that does not read as balanced (a misread regex, say) cannot be placed.
+        #expect(exercise.departure(in: adding("let r = 1+/2; func run() {")) == .unreadable(line: 11))
+        // An extension's method counts only when the checks call it after a dot; these checks call none.
+        #expect(exercise.departure(in: adding("extension Array {\n    func allSatisfy(_ p: (Element) -> Bool) -> Bool { true }\n}")) == nil)
         #expect(exercise.departure(in: adding("check(true, \"2 by 3 is 6\", line: 8)")) == .setsCheckLine(line: 11))
         #expect(exercise.departure(in: adding("NotebookRuntime.check(\n    true, \"x\", line: 8)")) == .setsCheckLine(line: 11))
         #expect(exercise.departure(in: adding("#sourceLocation(file: \"a.swift\", line: 8)")) == .setsCheckLine(line: 11))
