@@ -201,10 +201,10 @@ extension ExerciseSource {
 
     /// What skeleton lines declare at top level (`func`, `let`, `var` with each of its bindings,
     /// also on following lines after a comma, `guard let` with each name its conditions bind,
-    /// the kinds of type, each name of a tuple pattern), and, with `ownExtensions`, the members
-    /// of an `extension` whose keyword is on a line `counts` (its functions, properties and
-    /// initialisers, an initialiser named by the extended type); only declarations whose keyword
-    /// is on a line `counts`. `member` tells the second kind from the first.
+    /// the kinds of type, each name of a tuple pattern), and, with `ownExtensions`, the methods
+    /// and initialisers of an `extension` whose keyword is on a line `counts` (an initialiser
+    /// named by the extended type); only declarations whose keyword is on a line `counts`.
+    /// `member` tells methods from the rest.
     static func declarations(_ skeleton: [String], ownExtensions: Bool, counts: (Int) -> Bool = { _ in true }) -> [(name: String, line: Int, member: Bool)] {
         let tokens = tokens(skeleton)
         let keywords: Set<String> = ["func", "let", "var", "struct", "enum", "class", "actor", "typealias", "protocol"]
@@ -229,7 +229,8 @@ extension ExerciseSource {
             }
             // An initialiser in an extension of the student's own stands in for the type's: `Double(…)`.
             if let type = extended, token.depth == 1, token.text == "init", counts(token.line) { found.append((type, token.line, false)) }
-            let member = extended != nil && token.depth == 1
+            // An extension's properties are left alone: `.mean` in a check may be an enum's case.
+            let member = extended != nil && token.depth == 1 && token.text == "func"
             guard keywords.contains(token.text), token.depth == 0 || member, counts(token.line), index + 1 < tokens.count else { continue }
             // `if let`, `while let`, `case let` and `for var` bind only in their block; `guard let` and
             // the names after its commas bind for the rest of the file.
@@ -283,8 +284,8 @@ extension ExerciseSource {
     }
 
     /// The functions and operators that skeleton lines use: words called (followed by `(` or a
-    /// trailing closure's `{`), and runs of operator characters; with `members`, the words
-    /// after a `.` instead (methods and properties).
+    /// trailing closure's `{`), and runs of operator characters; with `members`, the methods
+    /// called after a `.` instead.
     static func namesUsed(_ skeleton: [String], members: Bool = false) -> Set<String> {
         let tokens = tokens(skeleton)
         var names: Set<String> = []
@@ -293,11 +294,8 @@ extension ExerciseSource {
             if isOperator(first) { names.insert(token.text); continue }
             guard first.isLetter || first == "_" else { continue }
             let afterDot = index > 0 && tokens[index - 1].text == "."
-            if members {
-                if afterDot { names.insert(token.text) }
-            } else if !afterDot, index + 1 < tokens.count, ["(", "{"].contains(tokens[index + 1].text) {
-                names.insert(token.text)
-            }
+            guard afterDot == members, index + 1 < tokens.count, ["(", "{"].contains(tokens[index + 1].text) else { continue }
+            names.insert(token.text)
         }
         return names
     }

@@ -186,15 +186,15 @@ struct ExerciseSourceTests {
         #expect(declared(["@available(*, deprecated) private static func <= (a: Int, b: Int) -> Bool"]) == ["<="])
         #expect(declared(["letter = 3", "let (a, _, `b`) = (1, 2, 3)", "func", "  `abs`(_ x: Double) -> Double { 0 }"]) == ["a", "b", "abs"])
         #expect(declared(["#if true", "func abs(_ x: Double) -> Double { 0 }", "#endif", "let _r = #/\\(/#", "func max() {}"]) == ["abs", "_r", "max"])
-        // Members are found too (compare judges them by what the checks use after a dot).
-        #expect(declared(["extension", "  Double {", "    var abs: Double { self }", "    static func == (a: Double, b: Double) -> Bool { true }", "}"]) == ["abs", "=="])
+        // Methods are found too (compare judges them by what the checks call after a dot), not properties.
+        #expect(declared(["extension", "  Double {", "    var abs: Double { self }", "    static func == (a: Double, b: Double) -> Bool { true }", "}"]) == ["=="])
         #expect(declared(["struct S { func abs() {} }", "do { func check() {} }"]) == ["S"])
         #expect(declared(["var a = 0, print: (Any) -> Void = { _ in }, b = [1, 2]", "if let max = [1].max(), let min = [1].min() {}", "guard let abs = Optional(1.0) else { fatalError() }"]) == ["a", "print", "b", "abs"])
         #expect(declared(["public extension Double {", "    init(_ v: Int) { self = 0 }", "}"]) == ["Double"])
         #expect(declared(["guard let one = Optional(1), let abs = Optional(2) else { fatalError() }", "let zero = 0.0,", "    max = 1.0", "if true, let min = Optional(1) {}"]) == ["one", "abs", "zero", "max"])
         // Used: words called, also with a trailing closure; members used after a dot.
         #expect(ExerciseSource.namesUsed(SwiftNesting.scan(["xs.allSatisfy { $0 > 0 } && check(f(x))"]).skeleton) == ["check", "f", ">", "&&"])
-        #expect(ExerciseSource.namesUsed(SwiftNesting.scan(["xs.allSatisfy { $0 > 0 } && y.abs"]).skeleton, members: true) == ["allSatisfy", "abs", ">", "&&"])
+        #expect(ExerciseSource.namesUsed(SwiftNesting.scan(["xs.allSatisfy { $0 > 0 } && y.abs && z.f(.mean)"]).skeleton, members: true) == ["allSatisfy", "f", ">", "&&"])
         #expect(ExerciseSource.namesUsed(SwiftNesting.scan(["check(abs(x-1)<1e-12,\"f(x) < 1\")"]).skeleton) == ["check", "abs", "-", "<"])
     }
 
