@@ -102,16 +102,17 @@ extension ExerciseSource {
         }
         // A declaration of the student's own would stand in for what the checks call. (The
         // declarations' depths are their brackets: an `#if` makes no scope.)
-        let authorScan = SwiftNesting.scan(starter + graderBlocks.joined())
-        let authorsOwn = Set(Self.declarations(authorScan.skeleton, ownExtensions: false).map(\.name))
-        let used = Self.namesUsed(authorScan.skeleton).union(["check", "record", "show"]).subtracting(authorsOwn)
-        let usedMembers = Self.namesUsed(authorScan.skeleton, members: true)
+        let authors = Self.tokens(SwiftNesting.scan(starter + graderBlocks.joined()).skeleton)
+        let authorsOwn = Set(Self.declarations(authors, ownExtensions: false).map(\.name))
+        let used = Self.namesUsed(authors).union(["check", "record", "show"]).subtracting(authorsOwn)
+        let usedMembers = Self.namesUsed(authors, members: true)
         let added = { (line: Int) in !given.contains(compared[line]) }
-        let declared = Self.declarations(studentScan.skeleton, ownExtensions: true, counts: added)
+        let theirs = Self.tokens(studentScan.skeleton)
+        let declared = Self.declarations(theirs, ownExtensions: true, counts: added)
         if let shadow = declared.first(where: { $0.member ? usedMembers.contains($0.name) || ($0.name.first.map(Self.isOperator) ?? false) && used.contains($0.name) : used.contains($0.name) }) {
             return Comparison(departure: .shadows(shadow.name, line: shadow.line + 1), givenLines: givenLines)
         }
-        if let line = Self.checkLineSet(studentScan.skeleton, counts: added) {
+        if let line = Self.checkLineSet(theirs, counts: added) {
             return Comparison(departure: .setsCheckLine(line: line + 1), givenLines: givenLines)
         }
         return Comparison(departure: nil, givenLines: givenLines)
@@ -132,6 +133,12 @@ extension ExerciseSource {
     /// a brace on the next line keep the exercise's lines; code inside a given line's own
     /// braces (a check's closure) is still compared whole.
     static func pieces(_ codes: [String], depths: [Int], openers given: Set<String>) -> [Piece] {
+        // The given lines that end in `{`, longest first (so that the choice does not depend on
+        // a set's order), each with the brackets it leaves open, which nest what follows it.
+        let openers = given.filter { $0.hasSuffix("{") }.sorted { ($0.count, $0) > ($1.count, $1) }.map { opener in
+            let skeleton = SwiftNesting.scan([opener]).skeleton[0]
+            return (code: opener, opens: skeleton.filter { "([{".contains($0) }.count - skeleton.filter { ")]}".contains($0) }.count)
+        }
         var pieces: [Piece] = []
         for (line, code) in codes.enumerated() {
             var rest = Substring(code), depth = depths[line]
@@ -142,14 +149,10 @@ extension ExerciseSource {
                 rest = rest.dropFirst()
                 depth += 1
             }
-            // The longest such line, so that the choice does not depend on a set's order.
-            let openers = given.filter { $0.hasSuffix("{") && $0.count < rest.count && rest.hasPrefix($0) }
-            if !given.contains(code), let opener = openers.max(by: { ($0.count, $0) < ($1.count, $1) }) {
-                pieces.append(Piece(code: opener, line: line, depth: depth))
-                rest = rest.dropFirst(opener.count)
-                // Every bracket the opener leaves open nests the rest.
-                let skeleton = SwiftNesting.scan([opener]).skeleton[0]
-                depth += skeleton.filter { "([{".contains($0) }.count - skeleton.filter { ")]}".contains($0) }.count
+            if !given.contains(code), let opener = openers.first(where: { $0.code.count < rest.count && rest.hasPrefix($0.code) }) {
+                pieces.append(Piece(code: opener.code, line: line, depth: depth))
+                rest = rest.dropFirst(opener.code.count)
+                depth += opener.opens
             }
             if rest.count > 1, rest.hasSuffix("}"), given.contains("}"), !given.contains(String(rest)) {
                 pieces.append(Piece(code: String(rest.dropLast()), line: line, depth: depth))
@@ -180,7 +183,7 @@ extension ExerciseSource {
                 if !symbol.isEmpty { tokens.append(Token(text: symbol, line: line, depth: depth)); symbol = "" }
             }
             for character in text {
-                if character.isLetter || character.isNumber || character == "_" || character == "$" {
+                if isWord(character) {
                     if !symbol.isEmpty { flush() }
                     word.append(character)
                 } else if isOperator(character) {
@@ -199,14 +202,13 @@ extension ExerciseSource {
         return tokens
     }
 
-    /// What skeleton lines declare at top level (`func`, `let`, `var` with each of its bindings,
+    /// What code (``tokens(_:)``) declares at top level (`func`, `let`, `var` with each of its bindings,
     /// also on following lines after a comma, `guard let` with each name its conditions bind,
     /// the kinds of type, each name of a tuple pattern), and, with `ownExtensions`, the methods
     /// and initialisers of an `extension` whose keyword is on a line `counts` (an initialiser
     /// named by the extended type); only declarations whose keyword is on a line `counts`.
     /// `member` tells methods from the rest.
-    static func declarations(_ skeleton: [String], ownExtensions: Bool, counts: (Int) -> Bool = { _ in true }) -> [(name: String, line: Int, member: Bool)] {
-        let tokens = tokens(skeleton)
+    static func declarations(_ tokens: [Token], ownExtensions: Bool, counts: (Int) -> Bool = { _ in true }) -> [(name: String, line: Int, member: Bool)] {
         let keywords: Set<String> = ["func", "let", "var", "struct", "enum", "class", "actor", "typealias", "protocol"]
         var found: [(name: String, line: Int, member: Bool)] = []
         // The type of the extension of the student's own being read (its body), or about to be.
@@ -263,11 +265,10 @@ extension ExerciseSource {
         return found
     }
 
-    /// The first 0-based line, among those `counts`, with a `#sourceLocation`, a call of
+    /// The first 0-based line of code (``tokens(_:)``), among those `counts`, with a `#sourceLocation`, a call of
     /// `check` that passes its `line:`, or `check` taken as a value (whose calls pass the line
     /// without a label): a check is judged by the line it reports.
-    static func checkLineSet(_ skeleton: [String], counts: (Int) -> Bool) -> Int? {
-        let tokens = tokens(skeleton)
+    static func checkLineSet(_ tokens: [Token], counts: (Int) -> Bool) -> Int? {
         for (index, token) in tokens.enumerated() where counts(token.line) {
             if token.text == "sourceLocation", index > 0, tokens[index - 1].text == "#" { return token.line }
             guard token.text == "check" else { continue }
@@ -283,11 +284,10 @@ extension ExerciseSource {
         return nil
     }
 
-    /// The functions and operators that skeleton lines use: words called (followed by `(` or a
+    /// The functions and operators that code (``tokens(_:)``) uses: words called (followed by `(` or a
     /// trailing closure's `{`), and runs of operator characters; with `members`, the methods
     /// called after a `.` instead.
-    static func namesUsed(_ skeleton: [String], members: Bool = false) -> Set<String> {
-        let tokens = tokens(skeleton)
+    static func namesUsed(_ tokens: [Token], members: Bool = false) -> Set<String> {
         var names: Set<String> = []
         for (index, token) in tokens.enumerated() {
             guard let first = token.text.first else { continue }

@@ -182,7 +182,7 @@ struct ExerciseSourceTests {
         let extended = answer.replacingOccurrences(of: "let unit = 1.0", with: "extension Int {\n    var twice: Int { 2 * self }\n}\nlet unit = 1.0")
             .replacingOccurrences(of: "return width * height", with: "func check(_ b: Bool) -> Bool { b }\n    return width * height")
         #expect(exercise.departure(in: extended) == nil, "\(extended)")
-        func declared(_ lines: [String]) -> [String] { ExerciseSource.declarations(SwiftNesting.scan(lines).skeleton, ownExtensions: true).map(\.name) }
+        func declared(_ lines: [String]) -> [String] { ExerciseSource.declarations(ExerciseSource.tokens(SwiftNesting.scan(lines).skeleton), ownExtensions: true).map(\.name) }
         #expect(declared(["@available(*, deprecated) private static func <= (a: Int, b: Int) -> Bool"]) == ["<="])
         #expect(declared(["letter = 3", "let (a, _, `b`) = (1, 2, 3)", "func", "  `abs`(_ x: Double) -> Double { 0 }"]) == ["a", "b", "abs"])
         #expect(declared(["#if true", "func abs(_ x: Double) -> Double { 0 }", "#endif", "let _r = #/\\(/#", "func max() {}"]) == ["abs", "_r", "max"])
@@ -193,9 +193,9 @@ struct ExerciseSourceTests {
         #expect(declared(["public extension Double {", "    init(_ v: Int) { self = 0 }", "}"]) == ["Double"])
         #expect(declared(["guard let one = Optional(1), let abs = Optional(2) else { fatalError() }", "let zero = 0.0,", "    max = 1.0", "if true, let min = Optional(1) {}"]) == ["one", "abs", "zero", "max"])
         // Used: words called, also with a trailing closure; members used after a dot.
-        #expect(ExerciseSource.namesUsed(SwiftNesting.scan(["xs.allSatisfy { $0 > 0 } && check(f(x))"]).skeleton) == ["check", "f", ">", "&&"])
-        #expect(ExerciseSource.namesUsed(SwiftNesting.scan(["xs.allSatisfy { $0 > 0 } && y.abs && z.f(.mean)"]).skeleton, members: true) == ["allSatisfy", "f", ">", "&&"])
-        #expect(ExerciseSource.namesUsed(SwiftNesting.scan(["check(abs(x-1)<1e-12,\"f(x) < 1\")"]).skeleton) == ["check", "abs", "-", "<"])
+        #expect(ExerciseSource.namesUsed(ExerciseSource.tokens(SwiftNesting.scan(["xs.allSatisfy { $0 > 0 } && check(f(x))"]).skeleton)) == ["check", "f", ">", "&&"])
+        #expect(ExerciseSource.namesUsed(ExerciseSource.tokens(SwiftNesting.scan(["xs.allSatisfy { $0 > 0 } && y.abs && z.f(.mean)"]).skeleton), members: true) == ["allSatisfy", "f", ">", "&&"])
+        #expect(ExerciseSource.namesUsed(ExerciseSource.tokens(SwiftNesting.scan(["check(abs(x-1)<1e-12,\"f(x) < 1\")"]).skeleton)) == ["check", "abs", "-", "<"])
     }
 
     @Test("every curriculum exercise, answered with its author's solution, keeps the given lines and shadows nothing")
