@@ -21,6 +21,17 @@ extension ExerciseSource {
         /// lines stand cannot be told.
         case unreadable(line: Int)
 
+        /// The departure in a few words, for a list of exercises: "changed the exercise's line 3".
+        public var summary: String {
+            switch self {
+            case let .changed(line, _): "changed the exercise's line \(line)"
+            case let .moved(line, _): "moved the exercise's line \(line)"
+            case let .shadows(name, _): "declares its own \(name)"
+            case .setsCheckLine: "sets a check's line"
+            case .unreadable: "unbalanced"
+            }
+        }
+
         /// The departure in words, such as "changed the exercise's line 3 (let unit = 1.0)".
         public var description: String {
             switch self {

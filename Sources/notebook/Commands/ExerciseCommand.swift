@@ -202,13 +202,7 @@ struct ExerciseList: ParsableCommand {
                 } else if !verdict.compileErrors.isEmpty {
                     state = "failing (does not compile)"
                 } else if let departure = verdict.departure {
-                    switch departure {
-                    case let .changed(line, _): state = "failing (changed the exercise's line \(line))"
-                    case let .moved(line, _): state = "failing (moved the exercise's line \(line))"
-                    case let .shadows(name, _): state = "failing (declares its own \(name))"
-                    case .setsCheckLine: state = "failing (sets a check's line)"
-                    case .unreadable: state = "failing (unbalanced)"
-                    }
+                    state = "failing (\(departure.summary))"
                 } else {
                     state = "failing (\(verdict.passedCount) of \(verdict.checks.count) checks pass)"
                 }

@@ -263,6 +263,12 @@ struct ExerciseSourceTests {
         #expect(after.givenLines.contains(10), "print(\"done\") is the student's line 10: \(after.givenLines)")
     }
 
+    @Test("each departure has a short form for exercise list")
+    func summaries() {
+        let departures: [ExerciseSource.Departure] = [.changed(line: 3, text: "x"), .moved(line: 4, text: "y"), .shadows("abs", line: 5), .setsCheckLine(line: 6), .unreadable(line: 7)]
+        #expect(departures.map(\.summary) == ["changed the exercise's line 3", "moved the exercise's line 4", "declares its own abs", "sets a check's line", "unbalanced"])
+    }
+
     @Test("checks are hidden by the line they are on in the snippet")
     func hiddenLines() throws {
         let exercise = try exercise()
