@@ -76,8 +76,9 @@ record("clipped", clipped)
 
 // snippet.sigmoid
 // The sigmoid's two textbook forms at the extremes (the practice below asks for a stable one).
-check(exp(1000.0) / (1 + exp(1000.0)) != exp(1000.0) / (1 + exp(1000.0)), "e^z/(1 + e^z) is ∞/∞ = NaN at z = 1000")
-check(exp(-(-1000.0)).isInfinite && 1 / (1 + exp(-(-1000.0))) == 0, "at z = −1000, e^−z overflows to ∞ and 1/(1 + ∞) rounds to 0")
+let zHigh = 1000.0, zLow = -1000.0
+check((exp(zHigh) / (1 + exp(zHigh))).isNaN, "e^z/(1 + e^z) is ∞/∞ = NaN at z = 1000")
+check(exp(-zLow).isInfinite && 1 / (1 + exp(-zLow)) == 0, "at z = −1000, e^−z overflows to ∞ and 1/(1 + ∞) rounds to 0")
 // snippet.end
 
 // snippet.softmax

@@ -74,6 +74,8 @@ public struct RunCache: Sendable {
     /// warm build does not read every executable again.
     public func executableHash(_ url: URL) -> String {
         if let saved = rememberedHash(url) { return saved }
+        rememberHashes(of: [url])
+        if let saved = rememberedHash(url) { return saved }
         guard let data = try? Data(contentsOf: url) else { return "unreadable" }
         let hash = SHA256.hex(data)
         remember(hash, of: url)
@@ -82,11 +84,11 @@ public struct RunCache: Sendable {
 
     /// Hashes every executable not hashed since it last changed, with the system's `sha256sum`
     /// in one process when there is one (a debug build of this tool hashes a 4 MB snippet in
-    /// most of a second; `sha256sum` hashes thirty in a fraction of one); ``executableHash(_:)``
-    /// then finds them remembered.
+    /// most of a second; `sha256sum` hashes thirty in a fraction of one, and one in a few
+    /// milliseconds, its start included); ``executableHash(_:)`` then finds them remembered.
     public func rememberHashes(of urls: [URL]) {
         let pending = urls.filter { rememberedHash($0) == nil && FileManager.default.isReadableFile(atPath: $0.path) }
-        guard pending.count > 1, let program = ChildProcess.find("sha256sum") else { return }
+        guard !pending.isEmpty, let program = ChildProcess.find("sha256sum") else { return }
         let fileManager = FileManager.default
         let scratch = fileManager.temporaryDirectory.appendingPathComponent("notebook-hash-\(UUID().uuidString)")
         try? fileManager.createDirectory(at: scratch, withIntermediateDirectories: true)

@@ -61,11 +61,9 @@ enum SwiftNesting {
                     // operator with a space between, an opening bracket, a comma, `try`, `return`,
                     // `await`, `throw`, `in` or nothing), not right after an operator character
                     // (`1+/2` is an operator `+/`) and not before a space.
-                    let before = skeleton.reversed().drop { $0 == " " || $0 == "\t" }
-                    let word = String(before.prefix { $0.isLetter }.reversed())
                     if character == "/", let first = at(1), first != " ", first != "\t",
                         index == 0 || !"/=-+!*%<>&|^~?.".contains(characters[index - 1]),
-                        before.first.map({ "([{,;:=!&|^~+-*%<>?".contains($0) }) ?? true || ["try", "return", "await", "throw", "in"].contains(word),
+                        Self.expressionStarts(before: skeleton),
                         let length = Self.regexLength(characters, from: index)
                     {
                         advance(length, keep: false)
@@ -146,6 +144,17 @@ enum SwiftNesting {
         }
         if depth > 0 || stack.count > 1, result.unbalanced == nil { result.unbalanced = opened ?? max(0, lines.count - 1) }
         return result
+    }
+
+    /// Whether an expression may start after `skeleton`, the code of the line so far: after an
+    /// opening bracket, a comma or an operator (spaces between), after `try`, `return`, `await`,
+    /// `throw` or `in`, or at the start of the line.
+    static func expressionStarts(before skeleton: String) -> Bool {
+        let before = skeleton.reversed().drop { $0 == " " || $0 == "\t" }
+        guard let last = before.first else { return true }
+        if "([{,;:=!&|^~+-*%<>?".contains(last) { return true }
+        let word = String(before.prefix { $0.isLetter }.reversed())
+        return ["try", "return", "await", "throw", "in"].contains(word)
     }
 
     /// The length of a bare regex literal starting with the `/` at `start`: up to the next `/`
