@@ -63,16 +63,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "FixtureSupport", path: "Tests/FixtureSupport"),
         .testTarget(name: "LossCoreTests", dependencies: ["LossCore", "CVectorMath", "Support"]),
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "NotebookRuntimeTests", dependencies: ["NotebookRuntime", "Plotting", "NotebookKit"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], exclude: ["Fixtures"]),
         .testTarget(
             name: "NotebookKitTests",
-            dependencies: ["NotebookKit", "NotebookRuntime", "Plotting", "notebook-sandbox", "CCmarkGFM"],
+            dependencies: ["NotebookKit", "NotebookRuntime", "Plotting", "notebook-sandbox", "CCmarkGFM", "FixtureSupport"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "NotebookCLITests", dependencies: ["notebook", "NotebookRuntime", "Plotting"], exclude: ["Fixtures"]),
+        .testTarget(name: "NotebookCLITests", dependencies: ["notebook", "NotebookRuntime", "Plotting", "FixtureSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "LossCLITests",
             dependencies: ["LossCLI", "LossCore"],

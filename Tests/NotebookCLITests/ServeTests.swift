@@ -1,3 +1,4 @@
+import FixtureSupport
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking

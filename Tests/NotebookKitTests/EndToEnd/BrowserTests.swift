@@ -15,7 +15,7 @@ func chromium(_ arguments: [String]) throws -> (stdout: String, stderr: String) 
     return (result.output, result.stderr)
 }
 
-@Suite("A real browser: every built page in headless Chromium", .serialized)
+@Suite("A real browser: every built page in headless Chromium")
 struct BrowserTests {
     struct PageReport: Decodable {
         let url: String

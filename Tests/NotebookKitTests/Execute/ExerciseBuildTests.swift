@@ -34,7 +34,7 @@ struct ExerciseBuildTests {
         defer { folder.remove() }
         let root = try package(folder)
         let started = Mutex<[String]>([])
-        let service = ExecutionService(project: Project(root: root), settings: .init(moduleCache: FixturePackage.moduleCache, progress: { progress in
+        let service = ExecutionService(project: Project(root: root), settings: .init(moduleCache: sharedModuleCache, progress: { progress in
             if case .buildStarted = progress { started.withLock { $0.append(progress.text) } }
         }))
         let runs = try service.execute(try Workbook.load(["Notebooks/a.md"], with: service))
