@@ -4,7 +4,7 @@ import NotebookRuntime
 import Plotting
 import Testing
 
-@Suite("notebook walk", .serialized)
+@Suite("notebook walk")
 struct WalkTests {
     static let root = Result { try passingPackage() }
 

@@ -110,15 +110,34 @@ public enum SliceMarkers {
         let openBytes = Array(open.utf8), closeByte = UInt8(ascii: "\u{2}")
         var matched = 0, inMarker = 0, total = 0
         while let piece = try? handle.read(upToCount: 1 << 20), !piece.isEmpty {
-            for byte in piece {
-                if inMarker > 0 {
-                    inMarker += 1
-                    if byte == closeByte { total += inMarker; inMarker = 0 }
-                } else if byte == openBytes[matched] {
-                    matched += 1
-                    if matched == openBytes.count { inMarker = matched; matched = 0 }
-                } else {
-                    matched = byte == openBytes[0] ? 1 : 0
+            piece.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+                guard let base = bytes.baseAddress else { return }
+                // Between markers and inside one, `memchr` skips to the byte that can change
+                // anything: a flood of output is read at memory speed, even in a debug build.
+                func next(_ byte: UInt8, from index: Int) -> Int? {
+                    memchr(base + index, Int32(byte), bytes.count - index).map { base.distance(to: UnsafeRawPointer($0)) }
+                }
+                var index = 0
+                while index < bytes.count {
+                    if inMarker > 0 {
+                        guard let end = next(closeByte, from: index) else { inMarker += bytes.count - index; return }
+                        total += inMarker + end - index + 1
+                        inMarker = 0
+                        index = end + 1
+                        continue
+                    }
+                    if matched == 0 {
+                        guard let start = next(openBytes[0], from: index) else { return }
+                        index = start
+                    }
+                    let byte = bytes[index]
+                    if byte == openBytes[matched] {
+                        matched += 1
+                        if matched == openBytes.count { inMarker = matched; matched = 0 }
+                    } else {
+                        matched = byte == openBytes[0] ? 1 : 0
+                    }
+                    index += 1
                 }
             }
         }

@@ -34,7 +34,7 @@ actor NotebookSite {
     }
 }
 
-@Suite("The notebooks in Notebooks/ build, and every cell passes", .serialized)
+@Suite("The notebooks in Notebooks/ build, and every cell passes")
 struct NotebooksBuildTests {
     @Test("The snippet build compiles only the libraries snippets import, from a manifest of its own")
     func snippetBuildManifest() async throws {
