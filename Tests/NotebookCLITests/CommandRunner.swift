@@ -111,6 +111,9 @@ extension SharedFixture {
     /// ``passingPackage()``'s package.
     static let passing = SharedFixture(fixture: packageRoot.appendingPathComponent("Tests/NotebookKitTests/Fixtures/DocTestPackage"), name: "package",
                                        copies: 2, prepare: writePassingNotebooks)
+    /// The GeometryKit fixture as it is: a package that is not LossNotebooks, with two library
+    /// products and no notebooks. One copy: its tests take it in turn, and build its libraries once.
+    static let geometryKit = SharedFixture(fixture: packageRoot.appendingPathComponent("Tests/NotebookCLITests/Fixtures/GeometryKit"), name: "GeometryKit", copies: 1)
     /// The ExerciseKit fixture as it is.
     static let exerciseKit = SharedFixture(fixture: packageRoot.appendingPathComponent("Tests/NotebookCLITests/Fixtures/ExerciseKit"), name: "ExerciseKit", copies: 2)
 }

@@ -1,3 +1,4 @@
+import FixtureSupport
 import Foundation
 import Testing
 
@@ -6,56 +7,47 @@ import Testing
 /// and modules from the package itself.
 @Suite("notebook init in another package, then build, test and walk")
 struct InitTests {
-    /// A fresh copy of the GeometryKit fixture.
-    func geometryKit() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("notebook-init-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let root = folder.appendingPathComponent("GeometryKit")
-        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Tests/NotebookCLITests/Fixtures/GeometryKit"), to: root)
-        return root
-    }
-
     @Test("init sets up a notebook and a snippet importing the first library; build, test and walk pass")
-    func endToEnd() throws {
-        let root = try geometryKit()
-        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
-        try "/.build/\n".write(to: root.appendingPathComponent(".gitignore"), atomically: true, encoding: .utf8)
+    func endToEnd() async throws {
+        try await withFixture(.geometryKit) { root in
+            try "/.build/\n".write(to: root.appendingPathComponent(".gitignore"), atomically: true, encoding: .utf8)
 
-        let initialised = try runNotebook(["init"], in: root)
-        #expect(initialised.status == 0, "\(initialised.stderr)")
-        #expect(initialised.stdout.contains("created Notebooks/01-first-notebook.md"))
-        let snippet = try String(contentsOf: root.appendingPathComponent("Snippets/first_snippet.swift"), encoding: .utf8)
-        #expect(snippet.contains("import Shapes\n"), "the first library product's module")
-        let notebook = try String(contentsOf: root.appendingPathComponent("Notebooks/01-first-notebook.md"), encoding: .utf8)
-        #expect(notebook.contains(#"@Snippet(path: "GeometryKit/Snippets/first_snippet", slice: "greeting")"#))
-        let ignore = try String(contentsOf: root.appendingPathComponent(".gitignore"), encoding: .utf8)
-        #expect(ignore.hasPrefix("/.build/\n"), "existing entries stay")
-        for entry in ["/.build-notebooks/", "/.notebook-cache/", "/site/"] { #expect(ignore.contains("\n\(entry)\n"), "\(entry)") }
+            let initialised = try runNotebook(["init"], in: root)
+            #expect(initialised.status == 0, "\(initialised.stderr)")
+            #expect(initialised.stdout.contains("created Notebooks/01-first-notebook.md"))
+            let snippet = try String(contentsOf: root.appendingPathComponent("Snippets/first_snippet.swift"), encoding: .utf8)
+            #expect(snippet.contains("import Shapes\n"), "the first library product's module")
+            let notebook = try String(contentsOf: root.appendingPathComponent("Notebooks/01-first-notebook.md"), encoding: .utf8)
+            #expect(notebook.contains(#"@Snippet(path: "GeometryKit/Snippets/first_snippet", slice: "greeting")"#))
+            let ignore = try String(contentsOf: root.appendingPathComponent(".gitignore"), encoding: .utf8)
+            #expect(ignore.hasPrefix("/.build/\n"), "existing entries stay")
+            for entry in ["/.build-notebooks/", "/.notebook-cache/", "/site/"] { #expect(ignore.contains("\n\(entry)\n"), "\(entry)") }
 
-        let built = try runNotebook(["build"], in: root)
-        #expect(built.status == 0, "\(built.stdout)\(built.stderr)")
-        let page = try String(contentsOf: root.appendingPathComponent("site/01-first-notebook.html"), encoding: .utf8)
-        #expect(page.contains("Hello from Shapes"))
+            let built = try runNotebook(["build"], in: root)
+            #expect(built.status == 0, "\(built.stdout)\(built.stderr)")
+            let page = try String(contentsOf: root.appendingPathComponent("site/01-first-notebook.html"), encoding: .utf8)
+            #expect(page.contains("Hello from Shapes"))
 
-        let tested = try runNotebook(["test"], in: root)
-        #expect(tested.status == 0, "\(tested.stdout)\(tested.stderr)")
-        #expect(tested.stdout.contains("notebook test: 1 passed, 0 failed"))
+            let tested = try runNotebook(["test"], in: root)
+            #expect(tested.status == 0, "\(tested.stdout)\(tested.stderr)")
+            #expect(tested.stdout.contains("notebook test: 1 passed, 0 failed"))
 
-        let walked = try runNotebook(["walk", "01-first-notebook", "--no-pause"], in: root)
-        #expect(walked.status == 0, "\(walked.stderr)")
-        #expect(walked.stdout.contains("print(greeting)") && walked.stdout.contains("Hello from Shapes"))
+            let walked = try runNotebook(["walk", "01-first-notebook", "--no-pause"], in: root)
+            #expect(walked.status == 0, "\(walked.stderr)")
+            #expect(walked.stdout.contains("print(greeting)") && walked.stdout.contains("Hello from Shapes"))
 
-        // A second init changes nothing.
-        let again = try runNotebook(["init"], in: root)
-        #expect(again.status == 2)
-        #expect(again.stderr == "notebook: Notebooks: the package already has notebooks; 'notebook init' changes nothing then\n")
+            // A second init changes nothing.
+            let again = try runNotebook(["init"], in: root)
+            #expect(again.status == 2)
+            #expect(again.stderr == "notebook: Notebooks: the package already has notebooks; 'notebook init' changes nothing then\n")
 
-        // The package's own name is the one a reference must use; the error says which.
-        try (notebook + "\n@Snippet(path: \"LossNotebooks/Snippets/first_snippet\")\n")
-            .write(to: root.appendingPathComponent("Notebooks/01-first-notebook.md"), atomically: true, encoding: .utf8)
-        let wrong = try runNotebook(["test"], in: root)
-        #expect(wrong.status == 1)
-        #expect(wrong.stdout.contains("must start with 'GeometryKit/Snippets/'"), "\(wrong.stdout)")
+            // The package's own name is the one a reference must use; the error says which.
+            try (notebook + "\n@Snippet(path: \"LossNotebooks/Snippets/first_snippet\")\n")
+                .write(to: root.appendingPathComponent("Notebooks/01-first-notebook.md"), atomically: true, encoding: .utf8)
+            let wrong = try runNotebook(["test"], in: root)
+            #expect(wrong.status == 1)
+            #expect(wrong.stdout.contains("must start with 'GeometryKit/Snippets/'"), "\(wrong.stdout)")
+        }
     }
 
     @Test("init outside a package is an error naming the folder, exit 2")

@@ -1,3 +1,4 @@
+import FixtureSupport
 import Foundation
 import Testing
 
@@ -5,29 +6,20 @@ import Testing
 /// own, which a terminal's Ctrl-C does not reach.
 @Suite("Stopping notebook stops its children")
 struct StopTests {
-    /// A fresh copy of the GeometryKit fixture with `notebook init`'s notebook and snippet.
-    func geometryKit() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("notebook-stop-\(UUID().uuidString)")
-        let root = folder.appendingPathComponent("GeometryKit")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Tests/NotebookCLITests/Fixtures/GeometryKit"), to: root)
-        #expect(try runNotebook(["init"], in: root).status == 0)
-        return root
-    }
-
-    /// Runs `body` with `notebook build` started on a fresh package whose snippet (`notebook
-    /// init`'s, made to spin once it has printed: its sandbox's processor limit is a minute or
-    /// more) is running, and every process below the build then; kills the build if it is left
-    /// running.
-    func withSpinningSnippet(_ body: (Process, [Int32]) throws -> Void) throws {
-        let root = try geometryKit()
-        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
-        let snippet = root.appendingPathComponent("Snippets/first_snippet.swift")
-        try (String(contentsOf: snippet, encoding: .utf8) + "var spins = 0\nwhile spins >= 0 { spins = (spins + 1) % 1_000 }\n")
-            .write(to: snippet, atomically: true, encoding: .utf8)
-        let (build, started) = try startBuild(in: root, until: { command($0) == "first_snippet" }, "the snippet")
-        defer { if build.isRunning { kill(build.processIdentifier, SIGKILL) } }
-        try body(build, started)
+    /// Runs `body` with `notebook build` started on the GeometryKit fixture with `notebook
+    /// init`'s notebook and snippet (made to spin once it has printed: its sandbox's processor
+    /// limit is a minute or more) running, and every process below the build then; kills the
+    /// build if it is left running.
+    func withSpinningSnippet(_ body: (Process, [Int32]) throws -> Void) async throws {
+        try await withFixture(.geometryKit) { root in
+            #expect(try runNotebook(["init"], in: root).status == 0)
+            let snippet = root.appendingPathComponent("Snippets/first_snippet.swift")
+            try (String(contentsOf: snippet, encoding: .utf8) + "var spins = 0\nwhile spins >= 0 { spins = (spins + 1) % 1_000 }\n")
+                .write(to: snippet, atomically: true, encoding: .utf8)
+            let (build, started) = try startBuild(in: root, until: { command($0) == "first_snippet" }, "the snippet")
+            defer { if build.isRunning { kill(build.processIdentifier, SIGKILL) } }
+            try body(build, started)
+        }
     }
 
     /// Starts `notebook build` in `root` and waits until a process below it is `awaited`; returns
@@ -47,8 +39,8 @@ struct StopTests {
     }
 
     @Test("A notebook killed outright (SIGKILL, which no handler sees) leaves no snippet running: the sandbox dies with it")
-    func killedOutright() throws {
-        try withSpinningSnippet { build, started in
+    func killedOutright() async throws {
+        try await withSpinningSnippet { build, started in
             kill(build.processIdentifier, SIGKILL)
             // Without the launcher's parent-death signal the snippet ran on to the launcher's own
             // alarm, a second past the 60 s time limit.
@@ -57,31 +49,32 @@ struct StopTests {
     }
 
     @Test("A kill during the snippet build also stops SwiftPM's compiler jobs, which run in process groups of their own")
-    func interruptedBuild() throws {
-        let root = try geometryKit()
-        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
-        // A snippet of 30,000 lines keeps the compiler busy for well over ten seconds.
-        let lines = (0..<30_000).map { "let v\($0) = Double(\($0)) * 2.5 + Double(\($0 % 7))" }
-        try (["import Shapes"] + lines + ["print(v29999)"]).joined(separator: "\n")
-            .write(to: root.appendingPathComponent("Snippets/big.swift"), atomically: true, encoding: .utf8)
-        // The compiler on big.swift (the package's own modules compile first, and quickly).
-        func compilingBig(_ pid: Int32) -> Bool {
-            command(pid) == "swift-frontend" && (FileManager.default.contents(atPath: "/proc/\(pid)/cmdline").map { String(decoding: $0, as: UTF8.self).contains("Snippets/big.swift") } ?? false)
-        }
-        let (build, started) = try startBuild(in: root, until: compilingBig, "the compiler on big.swift")
-        defer { if build.isRunning { kill(build.processIdentifier, SIGKILL) } }
+    func interruptedBuild() async throws {
+        try await withFixture(.geometryKit) { root in
+            #expect(try runNotebook(["init"], in: root).status == 0)
+            // A snippet of 30,000 lines keeps the compiler busy for well over ten seconds.
+            let lines = (0..<30_000).map { "let v\($0) = Double(\($0)) * 2.5 + Double(\($0 % 7))" }
+            try (["import Shapes"] + lines + ["print(v29999)"]).joined(separator: "\n")
+                .write(to: root.appendingPathComponent("Snippets/big.swift"), atomically: true, encoding: .utf8)
+            // The compiler on big.swift (after the package's own modules, when an earlier test has not built them).
+            func compilingBig(_ pid: Int32) -> Bool {
+                command(pid) == "swift-frontend" && (FileManager.default.contents(atPath: "/proc/\(pid)/cmdline").map { String(decoding: $0, as: UTF8.self).contains("Snippets/big.swift") } ?? false)
+            }
+            let (build, started) = try startBuild(in: root, until: compilingBig, "the compiler on big.swift")
+            defer { if build.isRunning { kill(build.processIdentifier, SIGKILL) } }
 
-        kill(build.processIdentifier, SIGTERM)
-        #expect(within(20) { !build.isRunning }, "notebook did not stop")
-        #expect(build.terminationReason == .uncaughtSignal && build.terminationStatus == SIGTERM)
-        // SIGKILL to SwiftPM's group left swiftc and swift-frontend compiling for the rest of
-        // their job; SIGINT makes SwiftPM cancel them.
-        expectEnded(started, within: 10)
+            kill(build.processIdentifier, SIGTERM)
+            #expect(within(20) { !build.isRunning }, "notebook did not stop")
+            #expect(build.terminationReason == .uncaughtSignal && build.terminationStatus == SIGTERM)
+            // SIGKILL to SwiftPM's group left swiftc and swift-frontend compiling for the rest of
+            // their job; SIGINT makes SwiftPM cancel them.
+            expectEnded(started, within: 10)
+        }
     }
 
     @Test("A kill while a snippet runs ends notebook by that signal and kills the snippet, which only notebook's time limit would have stopped")
-    func interruptedRun() throws {
-        try withSpinningSnippet { build, started in
+    func interruptedRun() async throws {
+        try await withSpinningSnippet { build, started in
             // SIGTERM: a shell may start a command with SIGINT ignored, which notebook then keeps.
             kill(build.processIdentifier, SIGTERM)
             #expect(within(20) { !build.isRunning }, "notebook did not stop")

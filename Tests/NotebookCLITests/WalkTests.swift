@@ -6,21 +6,20 @@ import Testing
 
 @Suite("notebook walk")
 struct WalkTests {
-    static let root = Result { try passingPackage() }
-
     @Test("--no-pause prints every section: prose, numbered code, outputs; no colour when piped")
-    func noPause() throws {
-        let root = try Self.root.get()
-        let result = try runNotebook(["walk", "walk", "--no-pause", "--ascii", "--width", "60", "--package-path", root.path], in: root)
-        #expect(result.status == 0, "\(result.stderr)")
-        let text = result.stdout
-        #expect(text.contains("Walk\n===="))
-        #expect(text.contains("Intro with *emphasis* and `code`."))
-        #expect(text.contains("Second\n------"))
-        #expect(text.contains("\n5 | let loss = 0.5 + 1e-12"))
-        #expect(text.contains("loss = 0.500000000001"))
-        #expect(text.contains("- one\n- two"))
-        #expect(!text.contains("\u{1B}["))
+    func noPause() async throws {
+        try await withFixture(.passing) { root in
+            let result = try runNotebook(["walk", "walk", "--no-pause", "--ascii", "--width", "60", "--package-path", root.path], in: root)
+            #expect(result.status == 0, "\(result.stderr)")
+            let text = result.stdout
+            #expect(text.contains("Walk\n===="))
+            #expect(text.contains("Intro with *emphasis* and `code`."))
+            #expect(text.contains("Second\n------"))
+            #expect(text.contains("\n5 | let loss = 0.5 + 1e-12"))
+            #expect(text.contains("loss = 0.500000000001"))
+            #expect(text.contains("- one\n- two"))
+            #expect(!text.contains("\u{1B}["))
+        }
     }
 
     @Test("← and → step through a sweep's frames; Enter goes on")
@@ -48,23 +47,25 @@ struct WalkTests {
     }
 
     @Test("Enter goes on, b goes back, q quits")
-    func navigation() throws {
-        let root = try Self.root.get()
-        let result = try runNotebook(["walk", "walk", "--package-path", root.path], in: root, input: "\nb\n\n\nq\n")
-        #expect(result.status == 0)
-        let headings = result.stdout.split(separator: "\n").filter { ["Walk", "Second", "Third"].contains($0) }
-        #expect(headings == ["Walk", "Second", "Walk", "Second", "Third"])
-        #expect(result.stdout.contains("── section 1 of 3 · Enter: next · b: back · q: quit ──"))
+    func navigation() async throws {
+        try await withFixture(.passing) { root in
+            let result = try runNotebook(["walk", "walk", "--package-path", root.path], in: root, input: "\nb\n\n\nq\n")
+            #expect(result.status == 0)
+            let headings = result.stdout.split(separator: "\n").filter { ["Walk", "Second", "Third"].contains($0) }
+            #expect(headings == ["Walk", "Second", "Walk", "Second", "Third"])
+            #expect(result.stdout.contains("── section 1 of 3 · Enter: next · b: back · q: quit ──"))
+        }
     }
 
     @Test("--section starts later; a section past the end is an error")
-    func section() throws {
-        let root = try Self.root.get()
-        let result = try runNotebook(["walk", "walk", "--no-pause", "--section", "3", "--package-path", root.path], in: root)
-        #expect(result.stdout.hasPrefix("Third"))
-        let bad = try runNotebook(["walk", "walk", "--section", "9", "--package-path", root.path], in: root)
-        #expect(bad.status == 2)
-        #expect(bad.stderr == "notebook: --section 9: the notebook has 3 sections\n")
+    func section() async throws {
+        try await withFixture(.passing) { root in
+            let result = try runNotebook(["walk", "walk", "--no-pause", "--section", "3", "--package-path", root.path], in: root)
+            #expect(result.stdout.hasPrefix("Third"))
+            let bad = try runNotebook(["walk", "walk", "--section", "9", "--package-path", root.path], in: root)
+            #expect(bad.status == 2)
+            #expect(bad.stderr == "notebook: --section 9: the notebook has 3 sections\n")
+        }
     }
 
     /// `notebook walk` on a pseudo-terminal (util-linux `script`), fed `input` as key presses.
@@ -100,23 +101,25 @@ struct WalkTests {
     }
 
     @Test("On a terminal keys act at once, without Enter; the terminal's settings come back")
-    func rawKeys() throws {
-        let root = try Self.root.get()
-        let (status, output) = try Self.onTerminal("walk", root: root, input: " bq")
-        #expect(status == 0, "\(output)")
-        let headings = output.split(whereSeparator: \.isNewline).filter { ["Walk", "Second", "Third"].contains($0) }
-        #expect(headings == ["Walk", "Second", "Walk"], "\(output)")
-        // `stty -a` after the walk: echo and line editing are back on.
-        #expect(output.contains(" icanon ") && output.contains(" echo "), "\(output)")
+    func rawKeys() async throws {
+        try await withFixture(.passing) { root in
+            let (status, output) = try Self.onTerminal("walk", root: root, input: " bq")
+            #expect(status == 0, "\(output)")
+            let headings = output.split(whereSeparator: \.isNewline).filter { ["Walk", "Second", "Third"].contains($0) }
+            #expect(headings == ["Walk", "Second", "Walk"], "\(output)")
+            // `stty -a` after the walk: echo and line editing are back on.
+            #expect(output.contains(" icanon ") && output.contains(" echo "), "\(output)")
+        }
     }
 
     @Test("On a terminal, a section taller than the window comes a page at a time")
-    func paging() throws {
-        let root = try Self.root.get()
-        let (status, output) = try Self.onTerminal("walk --ascii", root: root, input: "  q", environment: ["LINES": "6"])
-        #expect(status == 0, "\(output)")
-        #expect(output.contains("── more: space or Enter · q: quit ──"), "\(output)")
-        #expect(output.contains("loss = 0.500000000001"), "the second page of the second section")
+    func paging() async throws {
+        try await withFixture(.passing) { root in
+            let (status, output) = try Self.onTerminal("walk --ascii", root: root, input: "  q", environment: ["LINES": "6"])
+            #expect(status == 0, "\(output)")
+            #expect(output.contains("── more: space or Enter · q: quit ──"), "\(output)")
+            #expect(output.contains("loss = 0.500000000001"), "the second page of the second section")
+        }
     }
 
     @Test("Long code lines wrap under the code column at the terminal's width")
@@ -135,32 +138,33 @@ struct WalkTests {
     }
 
     @Test("On a terminal it uses colour, unless NO_COLOR is set")
-    func terminal() throws {
-        let root = try Self.root.get()
-        let command = "\(notebookExecutable().path) walk walk --no-pause --package-path \(root.path)"
-        func underScript(_ environment: [String: String]) throws -> String {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-            process.arguments = ["-qec", command, "/dev/null"]
-            process.currentDirectoryURL = root
-            var env = notebookEnvironment()
-            env["TERM"] = "xterm-256color"
-            env.removeValue(forKey: "NO_COLOR")
-            env.merge(environment) { _, new in new }
-            process.environment = env
-            let out = Pipe()
-            process.standardOutput = out
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
-            let data = out.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return String(decoding: data, as: UTF8.self)
+    func terminal() async throws {
+        try await withFixture(.passing) { root in
+            let command = "\(notebookExecutable().path) walk walk --no-pause --package-path \(root.path)"
+            func underScript(_ environment: [String: String]) throws -> String {
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+                process.arguments = ["-qec", command, "/dev/null"]
+                process.currentDirectoryURL = root
+                var env = notebookEnvironment()
+                env["TERM"] = "xterm-256color"
+                env.removeValue(forKey: "NO_COLOR")
+                env.merge(environment) { _, new in new }
+                process.environment = env
+                let out = Pipe()
+                process.standardOutput = out
+                process.standardInput = FileHandle.nullDevice
+                try process.run()
+                let data = out.fileHandleForReading.readDataToEndOfFile()
+                process.waitUntilExit()
+                return String(decoding: data, as: UTF8.self)
+            }
+            let colored = try underScript([:])
+            #expect(colored.contains("\u{1B}[1;4mWalk"))
+            #expect(colored.contains("\u{1B}[3memphasis"))
+            let plain = try underScript(["NO_COLOR": "1"])
+            #expect(plain.contains("Walk"))
+            #expect(!plain.contains("\u{1B}["))
         }
-        let colored = try underScript([:])
-        #expect(colored.contains("\u{1B}[1;4mWalk"))
-        #expect(colored.contains("\u{1B}[3memphasis"))
-        let plain = try underScript(["NO_COLOR": "1"])
-        #expect(plain.contains("Walk"))
-        #expect(!plain.contains("\u{1B}["))
     }
 }
