@@ -5,8 +5,8 @@ import Testing
 @Suite("notebook list and build: argument errors")
 struct NotebookCommandTests {
     @Test("list shows each notebook and its snippet references")
-    func list() throws {
-        let result = try runNotebook(["list", "--package-path", packageRoot.path])
+    func list() async throws {
+        let result = try await runNotebook(["list", "--package-path", packageRoot.path])
         #expect(result.status == 0)
         #expect(result.stdout.contains("Notebooks/"))
         #expect(result.stdout.contains("Snippets/"))
@@ -23,8 +23,8 @@ struct NotebookCommandTests {
         (["test", "--junit", "Notebooks"], "notebook: --junit Notebooks: is a folder; give a file's name"),
         (["test", "--junit", "README.md/report.xml"], "notebook: --junit README.md/report.xml: cannot be made: \(packageRoot.path)/README.md is a file"),
     ])
-    func badArguments(arguments: [String], message: String) throws {
-        let result = try runNotebook(arguments + ["--package-path", packageRoot.path])
+    func badArguments(arguments: [String], message: String) async throws {
+        let result = try await runNotebook(arguments + ["--package-path", packageRoot.path])
         #expect(result.status == 2)
         #expect(result.stderr.contains(message), "\(result.stderr)")
     }
@@ -35,7 +35,7 @@ struct InterruptionTests {
     @Test("SIGKILL during notebook build leaves the previous site complete; the next build cleans up")
     func killed() async throws {
         try await withFixture(.passing) { root in
-            let first = try runNotebook(["build", "--package-path", root.path], in: root)
+            let first = try await runNotebook(["build", "--package-path", root.path], in: root)
             #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
             let site = root.appendingPathComponent("site")
             let before = try FileManager.default.subpathsOfDirectory(atPath: site.path).sorted()
@@ -55,7 +55,7 @@ struct InterruptionTests {
                 #expect(page.contains("</html>"))
                 #expect(try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8) == index)
             }
-            let again = try runNotebook(["build", "--package-path", root.path], in: root)
+            let again = try await runNotebook(["build", "--package-path", root.path], in: root)
             #expect(again.status == 0)
             #expect(try String(contentsOf: site.appendingPathComponent("passing.html"), encoding: .utf8).contains("Changed."))
             let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.contains("staging") }
@@ -77,7 +77,7 @@ struct InterruptionTests {
             let lock = root.appendingPathComponent(".notebook-cache/build.lock").path
             let deadline = Date().addingTimeInterval(30)
             while !FileManager.default.fileExists(atPath: lock), Date() < deadline { usleep(20_000) }
-            let second = try runNotebook(["build", "--package-path", root.path], in: root)
+            let second = try await runNotebook(["build", "--package-path", root.path], in: root)
             first.waitUntilExit()
             #expect(second.status == 2)
             #expect(second.stderr.contains("another notebook build is running on this package"), "\(second.stderr)")
@@ -96,7 +96,7 @@ struct TestCommandTests {
                 .write(to: notebook, atomically: true, encoding: .utf8)
             var environment = notebookEnvironment()
             environment["GITHUB_ACTIONS"] = "true"
-            let result = try runNotebook(["test", "--junit", "report.xml", "--package-path", root.path], in: root, environment: environment)
+            let result = try await runNotebook(["test", "--junit", "report.xml", "--package-path", root.path], in: root, environment: environment)
             #expect(result.status == 1)
             #expect(result.stdout.contains("Notebooks/passing.md:5: the output of slice 'main' of 'good' differs from the expected block (line 5)"))
             #expect(result.stdout.contains("      loss = 0.5\n    - slope = 3.0\n    + slope = 2.0\n"))
@@ -104,9 +104,9 @@ struct TestCommandTests {
             #expect(result.stdout.contains("notebook test: "))
             let xml = try String(contentsOf: root.appendingPathComponent("report.xml"), encoding: .utf8)
             #expect(xml.contains("<failure message=\"Notebooks/passing.md:5:"))
-            let updated = try runNotebook(["test", "--update", "--package-path", root.path], in: root)
+            let updated = try await runNotebook(["test", "--update", "--package-path", root.path], in: root)
             #expect(updated.stdout.contains("updated the output blocks of Notebooks/passing.md"))
-            let again = try runNotebook(["test", "--package-path", root.path], in: root)
+            let again = try await runNotebook(["test", "--package-path", root.path], in: root)
             #expect(again.status == 0, "\(again.stdout)")
         }
     }
@@ -114,7 +114,7 @@ struct TestCommandTests {
     @Test("Sources put back with their old times after a failed build are built again, not taken for the clean build before")
     func failedBuildForgetsCleanBuild() async throws {
         try await withFixture(.passing) { root in
-            #expect(try runNotebook(["test", "--package-path", root.path], in: root).status == 0)
+            #expect(try await runNotebook(["test", "--package-path", root.path], in: root).status == 0)
             // Change what good prints and add a snippet that does not compile: the build fails,
             // and the rest (good among them) is built without it.
             let good = root.appendingPathComponent("Snippets/good.swift")
@@ -124,14 +124,14 @@ struct TestCommandTests {
                 .write(to: good, atomically: true, encoding: .utf8)
             let broken = root.appendingPathComponent("Snippets/broken.swift")
             try "let x: Int = \"not a number\"\n".write(to: broken, atomically: true, encoding: .utf8)
-            let failed = try runNotebook(["test", "--package-path", root.path], in: root)
+            let failed = try await runNotebook(["test", "--package-path", root.path], in: root)
             #expect(failed.status == 1 && failed.stdout.contains("+ slope = 3.0"), "\(failed.stdout)\(failed.stderr)")
             // Put both back as they were, times included: the sources are those of the first build.
             try FileManager.default.removeItem(at: broken)
             try FileManager.default.removeItem(at: good)
             try copyKeepingTimes(saved, to: good)
             try FileManager.default.removeItem(at: saved)
-            let again = try runNotebook(["test", "--package-path", root.path], in: root)
+            let again = try await runNotebook(["test", "--package-path", root.path], in: root)
             #expect(again.status == 0, "good ran as the failed build left it:\n\(again.stdout)\(again.stderr)")
         }
     }
@@ -142,14 +142,14 @@ struct RunCommandTests {
     @Test("Runs one snippet with ASCII plots; an unknown name suggests the closest")
     func run() async throws {
         try await withFixture(.passing) { root in
-            let result = try runNotebook(["run", "good", "--ascii", "--package-path", root.path], in: root)
+            let result = try await runNotebook(["run", "good", "--ascii", "--package-path", root.path], in: root)
             #expect(result.status == 0)
             #expect(result.stdout.contains("loss = 0.500000000001"))
-            let unknown = try runNotebook(["run", "god", "--package-path", root.path], in: root)
+            let unknown = try await runNotebook(["run", "god", "--package-path", root.path], in: root)
             #expect(unknown.status == 2)
             #expect(unknown.stderr == "notebook: no snippet 'god' (expected Snippets/god.swift); did you mean 'good'?\n")
             // Recorded values are printed; a failed check names the snippet's file.
-            let checks = try runNotebook(["run", "checks", "--package-path", root.path], in: root)
+            let checks = try await runNotebook(["run", "checks", "--package-path", root.path], in: root)
             #expect(checks.status == 1)
             #expect(checks.stdout.contains("recorded slope = 2.5"), "\(checks.stdout)")
             #expect(checks.stdout.contains("✘ check failed: MSE moves most (Snippets/checks.swift:7)"), "\(checks.stdout)")
@@ -165,7 +165,7 @@ struct BuildStatusTests {
             // A snippet the shared package has not built yet, so that this build compiles.
             let good = root.appendingPathComponent("Snippets/good.swift")
             try (String(contentsOf: good, encoding: .utf8) + "// \(UUID().uuidString)\n").write(to: good, atomically: true, encoding: .utf8)
-            let full = try runNotebook(["build", "--package-path", root.path], in: root)
+            let full = try await runNotebook(["build", "--package-path", root.path], in: root)
             #expect(full.status == 0, "\(full.stdout)\(full.stderr)")
             // Progress, as plain lines when the output is not a terminal.
             #expect(full.stdout.contains("Building 1 snippet with swift build"), "\(full.stdout)")
@@ -176,7 +176,7 @@ struct BuildStatusTests {
             let walk = root.appendingPathComponent("Notebooks/walk.md")
             try (try String(contentsOf: walk, encoding: .utf8)).replacingOccurrences(of: "# Walk\n", with: "# Walk renamed\n")
                 .write(to: walk, atomically: true, encoding: .utf8)
-            let partial = try runNotebook(["build", "passing", "--timings", "--package-path", root.path], in: root)
+            let partial = try await runNotebook(["build", "passing", "--timings", "--package-path", root.path], in: root)
             #expect(partial.stdout.contains("  slowest snippets: good "), "\(partial.stdout)")
             #expect(partial.status == 0, "\(partial.stdout)\(partial.stderr)")
             #expect(partial.stdout.contains("Built 1 notebook into site/: 1 snippet (0 ran, 1 cached, 0 failed)"), "\(partial.stdout)")
@@ -201,7 +201,7 @@ struct BuildStatusTests {
                 @Snippet(path: "LossNotebooks/Snippets/exits")
 
                 """.write(to: root.appendingPathComponent("Notebooks/broken.md"), atomically: true, encoding: .utf8)
-            let result = try runNotebook(["build", "--package-path", root.path], in: root)
+            let result = try await runNotebook(["build", "--package-path", root.path], in: root)
             #expect(result.status == 1)
             #expect(result.stdout.contains("✘ Notebooks/broken.md → broken.html (1 snippet: 1 ran, 0 cached, 1 failed)"), "\(result.stdout)")
             #expect(result.stdout.contains("Notebooks/broken.md:3: Snippets/exits.swift exited with status 3"))
@@ -213,9 +213,9 @@ struct BuildStatusTests {
     }
 
     @Test("serve refuses an address that is not IPv4, exit 2")
-    func badHost() throws {
+    func badHost() async throws {
         let root = try passingPackage()
-        let result = try runNotebook(["serve", "--host", "example", "--package-path", root.path], in: root)
+        let result = try await runNotebook(["serve", "--host", "example", "--package-path", root.path], in: root)
         #expect(result.status == 2)
         #expect(result.stderr == "notebook: --host: 'example' is not an IPv4 address such as 127.0.0.1\n")
     }

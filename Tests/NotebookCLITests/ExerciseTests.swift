@@ -45,7 +45,7 @@ struct ExerciseTests {
     func listColumns() async throws {
         try await withFixture(.exerciseKit) { root in
             try addDiagonal(to: root, notebook: "02-more-shapes.md")
-            let listed = try runNotebook(["exercise", "list"], in: root)
+            let listed = try await runNotebook(["exercise", "list"], in: root)
             #expect(listed.status == 0, "\(listed.stdout)\(listed.stderr)")
             let rows = listed.stdout.split(separator: "\n").filter { $0.contains("not started") }
             #expect(rows.count == 3, "\(listed.stdout)")
@@ -75,10 +75,10 @@ struct ExerciseTests {
             let area = root.appendingPathComponent("Exercises/area.swift")
             let perimeter = root.appendingPathComponent("Exercises/perimeter.swift")
 
-            let tested = try runNotebook(["test"], in: root)
+            let tested = try await runNotebook(["test"], in: root)
             #expect(tested.status == 0, "solutions pass, starters compile and fail: \(tested.stdout)\(tested.stderr)")
 
-            let none = try runNotebook(["exercise", "list"], in: root)
+            let none = try await runNotebook(["exercise", "list"], in: root)
             #expect(none.stdout.contains("1.1  area       Notebooks/01-shapes.md  not started"), "\(none.stdout)")
             #expect(none.stdout.contains("0 of 2 done"))
 
@@ -86,46 +86,46 @@ struct ExerciseTests {
             // line saying so, nothing written.
             let exercisesFolder = root.appendingPathComponent("Exercises")
             try write("not a folder", to: exercisesFolder)
-            let blocked = try runNotebook(["exercise", "start", "area"], in: root)
+            let blocked = try await runNotebook(["exercise", "start", "area"], in: root)
             #expect(blocked.status == 2 && blocked.stderr.contains("Exercises: is a file; the exercises go into a folder of that name"), "\(blocked.stderr)")
             try FileManager.default.removeItem(at: exercisesFolder)
             try FileManager.default.createDirectory(at: exercisesFolder, withIntermediateDirectories: true)
             try FileManager.default.createSymbolicLink(atPath: area.path, withDestinationPath: "/nonexistent/area.swift")
-            let dangling = try runNotebook(["exercise", "start", "area"], in: root)
+            let dangling = try await runNotebook(["exercise", "start", "area"], in: root)
             #expect(dangling.status == 2 && dangling.stderr.contains("Exercises/area.swift: is a link to a file that does not exist"), "\(dangling.stderr)")
             try FileManager.default.removeItem(at: area)
 
-            let started = try runNotebook(["exercise", "start", "area"], in: root)
+            let started = try await runNotebook(["exercise", "start", "area"], in: root)
             #expect(started.status == 0 && started.stdout.contains("Exercises/area.swift written"), "\(started.stdout)\(started.stderr)")
             let starter = read(area)
             #expect(starter.contains("fatalError(\"exercise: your code here\")") && !starter.contains("width * height"))
             #expect(!starter.contains("a flat rectangle"), "the hidden checks are not in the student's file")
 
-            let failing = try runNotebook(["exercise", "check", "area"], in: root)
+            let failing = try await runNotebook(["exercise", "check", "area"], in: root)
             #expect(failing.status == 1, "\(failing.stdout)\(failing.stderr)")
             #expect(failing.stdout.contains("✗ a 2 by 3 rectangle has area 6 (not reached)"))
             #expect(failing.stdout.contains("✗ hidden check 1") && !failing.stdout.contains("a flat rectangle"), "hidden claims stay hidden")
             #expect(failing.stdout.contains("stopped at Exercises/area.swift:5: exercise: your code here"))
             #expect(failing.stdout.contains("Hint 1 of 2:\n    The area is the product of the sides."))
-            let again = try runNotebook(["exercise", "check", "area"], in: root)
+            let again = try await runNotebook(["exercise", "check", "area"], in: root)
             #expect(again.stdout.contains("Hint 2 of 2:\n    Multiply `width` by `height`."), "the next hint on the next failure")
 
             // Work in progress is never overwritten.
             try solve(area, with: "return width * height")
-            let restarted = try runNotebook(["exercise", "start"], in: root)
+            let restarted = try await runNotebook(["exercise", "start"], in: root)
             #expect(restarted.stdout.contains("Exercises/area.swift kept (already there)") && restarted.stdout.contains("Exercises/perimeter.swift written"))
             #expect(read(area).contains("return width * height"))
 
-            let passing = try runNotebook(["exercise", "check", "area"], in: root)
+            let passing = try await runNotebook(["exercise", "check", "area"], in: root)
             #expect(passing.status == 0, "\(passing.stdout)\(passing.stderr)")
             #expect(passing.stdout.contains("✓ a 2 by 3 rectangle has area 6") && passing.stdout.contains("passed: all 3 checks"))
 
             try solve(perimeter, with: "return 2 * (width + heigth)")
-            let broken = try runNotebook(["exercise", "check", "perimeter"], in: root)
+            let broken = try await runNotebook(["exercise", "check", "perimeter"], in: root)
             #expect(broken.status == 1)
             #expect(broken.stdout.contains("Exercises/perimeter.swift:4: error: cannot find 'heigth' in scope"), "the student's file and line: \(broken.stdout)")
 
-            let listed = try runNotebook(["exercise", "list"], in: root)
+            let listed = try await runNotebook(["exercise", "list"], in: root)
             #expect(listed.stdout.contains("area       Notebooks/01-shapes.md  done"), "\(listed.stdout)")
             #expect(listed.stdout.contains("perimeter  Notebooks/01-shapes.md  failing (does not compile)"))
 
@@ -148,7 +148,7 @@ struct ExerciseTests {
         try await withFixture(.exerciseKit) { root in
             // A third exercise, so that the one saved is not the one watch moves on to.
             try addDiagonal(to: root, notebook: "01-shapes.md")
-            #expect(try runNotebook(["exercise", "start"], in: root).status == 0)
+            #expect(try await runNotebook(["exercise", "start"], in: root).status == 0)
             let watchOutput = root.appendingPathComponent("watch.out")
             let watch = try startWatch(in: root, output: watchOutput)
             defer { if watch.isRunning { watch.terminate() } }
@@ -177,7 +177,7 @@ struct ExerciseTests {
                 let started = root.appendingPathComponent("Exercises/\(name).swift")
                 return self.read(started)
             }
-            #expect(try runNotebook(["exercise", "start"], in: root).status == 0)
+            #expect(try await runNotebook(["exercise", "start"], in: root).status == 0)
             let submissions = root.appendingPathComponent("submissions")
             let stub = "fatalError(\"exercise: your code here\")"
             func submit(_ student: String, _ name: String, _ code: String, extra: String = "") throws {
@@ -198,22 +198,22 @@ struct ExerciseTests {
             try submit("dave", "perimeter", "let twice = 2.0\nreturn twice * (width + height)", extra: "// an added comment and a helper are fine\nfunc half(_ x: Double) -> Double { x / 2 }\n")
 
             // The author runs an exercise as written: the solution and every check, hidden ones too.
-            let authored = try runNotebook(["run", "area"], in: root)
+            let authored = try await runNotebook(["run", "area"], in: root)
             #expect(authored.status == 0 && authored.stdout.contains("✔ a flat rectangle has area 0"), "\(authored.stdout)\(authored.stderr)")
 
             // A folder without students is refused rather than graded as an empty class.
             try FileManager.default.createDirectory(at: root.appendingPathComponent("nobody"), withIntermediateDirectories: true)
-            let empty = try runNotebook(["exercise", "grade", "nobody"], in: root)
+            let empty = try await runNotebook(["exercise", "grade", "nobody"], in: root)
             #expect(empty.status == 2 && empty.stderr.contains("nobody: holds no student's folder"), "\(empty.stderr)")
 
             // Refused before any grading: nothing is built, nothing written.
             for output in ["/", ".", "Notebooks", "submissions/grades", "Exercises", ".build-notebooks"] {
-                let refused = try runNotebook(["exercise", "grade", "submissions", "--output", output], in: root)
+                let refused = try await runNotebook(["exercise", "grade", "submissions", "--output", output], in: root)
                 #expect(refused.status == 2 && refused.stderr.contains("the output folder") && refused.stdout.isEmpty, "\(output): \(refused.stderr)")
             }
             #expect(!FileManager.default.fileExists(atPath: "/grades.csv") && !FileManager.default.fileExists(atPath: submissions.appendingPathComponent("grades").path))
 
-            let graded = try runNotebook(["exercise", "grade", "submissions", "--output", "grades"], in: root)
+            let graded = try await runNotebook(["exercise", "grade", "submissions", "--output", "grades"], in: root)
             #expect(graded.status == 0, "\(graded.stdout)\(graded.stderr)")
             let lines = graded.stdout.split(separator: "\n").map(String.init)
             #expect(lines.contains("alice    3/3    2/2        5/5"), "\(graded.stdout)")
@@ -243,7 +243,7 @@ struct ExerciseTests {
     func siteModes() async throws {
         try await withFixture(.exerciseKit) { root in
             for mode in ["shown", "hidden", "omitted"] {
-                let built = try runNotebook(["build", "--solutions", mode, "--output", "site-\(mode)"], in: root)
+                let built = try await runNotebook(["build", "--solutions", mode, "--output", "site-\(mode)"], in: root)
                 #expect(built.status == 0, "\(mode): \(built.stdout)\(built.stderr)")
             }
             func page(_ mode: String) -> String { read(root.appendingPathComponent("site-\(mode)/01-shapes.html")) }
@@ -275,7 +275,7 @@ struct ExerciseTests {
     @Test("walk shows the starter; h shows the next hint, s the solution")
     func walkKeys() async throws {
         try await withFixture(.exerciseKit) { root in
-            let walked = try runNotebook(["walk", "01-shapes", "--section", "2"], in: root, input: "h\nh\ns\nq\n")
+            let walked = try await runNotebook(["walk", "01-shapes", "--section", "2"], in: root, input: "h\nh\ns\nq\n")
             #expect(walked.status == 0, "\(walked.stderr)")
             let screens = walked.stdout.components(separatedBy: "── section 2 of 3")
             #expect(screens.count == 5, "four screens then quit: \(walked.stdout)")
@@ -325,7 +325,7 @@ struct ExerciseTests {
                 @Exercise(path: "ExerciseKit/Snippets/solved")
 
                 """, to: root.appendingPathComponent("Notebooks/02-more.md"))
-            let tested = try runNotebook(["test", "02-more"], in: root)
+            let tested = try await runNotebook(["test", "02-more"], in: root)
             #expect(tested.status == 1, "\(tested.stdout)\(tested.stderr)")
             #expect(tested.stdout.contains("Notebooks/02-more.md:5") && tested.stdout.contains("the starter of exercise 'undeclared' does not compile"),
                     "\(tested.stdout)")

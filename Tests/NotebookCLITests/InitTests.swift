@@ -12,7 +12,7 @@ struct InitTests {
         try await withFixture(.geometryKit) { root in
             try "/.build/\n".write(to: root.appendingPathComponent(".gitignore"), atomically: true, encoding: .utf8)
 
-            let initialised = try runNotebook(["init"], in: root)
+            let initialised = try await runNotebook(["init"], in: root)
             #expect(initialised.status == 0, "\(initialised.stderr)")
             #expect(initialised.stdout.contains("created Notebooks/01-first-notebook.md"))
             let snippet = try String(contentsOf: root.appendingPathComponent("Snippets/first_snippet.swift"), encoding: .utf8)
@@ -23,39 +23,39 @@ struct InitTests {
             #expect(ignore.hasPrefix("/.build/\n"), "existing entries stay")
             for entry in ["/.build-notebooks/", "/.notebook-cache/", "/site/"] { #expect(ignore.contains("\n\(entry)\n"), "\(entry)") }
 
-            let built = try runNotebook(["build"], in: root)
+            let built = try await runNotebook(["build"], in: root)
             #expect(built.status == 0, "\(built.stdout)\(built.stderr)")
             let page = try String(contentsOf: root.appendingPathComponent("site/01-first-notebook.html"), encoding: .utf8)
             #expect(page.contains("Hello from Shapes"))
 
-            let tested = try runNotebook(["test"], in: root)
+            let tested = try await runNotebook(["test"], in: root)
             #expect(tested.status == 0, "\(tested.stdout)\(tested.stderr)")
             #expect(tested.stdout.contains("notebook test: 1 passed, 0 failed"))
 
-            let walked = try runNotebook(["walk", "01-first-notebook", "--no-pause"], in: root)
+            let walked = try await runNotebook(["walk", "01-first-notebook", "--no-pause"], in: root)
             #expect(walked.status == 0, "\(walked.stderr)")
             #expect(walked.stdout.contains("print(greeting)") && walked.stdout.contains("Hello from Shapes"))
 
             // A second init changes nothing.
-            let again = try runNotebook(["init"], in: root)
+            let again = try await runNotebook(["init"], in: root)
             #expect(again.status == 2)
             #expect(again.stderr == "notebook: Notebooks: the package already has notebooks; 'notebook init' changes nothing then\n")
 
             // The package's own name is the one a reference must use; the error says which.
             try (notebook + "\n@Snippet(path: \"LossNotebooks/Snippets/first_snippet\")\n")
                 .write(to: root.appendingPathComponent("Notebooks/01-first-notebook.md"), atomically: true, encoding: .utf8)
-            let wrong = try runNotebook(["test"], in: root)
+            let wrong = try await runNotebook(["test"], in: root)
             #expect(wrong.status == 1)
             #expect(wrong.stdout.contains("must start with 'GeometryKit/Snippets/'"), "\(wrong.stdout)")
         }
     }
 
     @Test("init outside a package is an error naming the folder, exit 2")
-    func outsidePackage() throws {
+    func outsidePackage() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("notebook-init-empty-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try runNotebook(["init"], in: folder)
+        let result = try await runNotebook(["init"], in: folder)
         #expect(result.status == 2)
         #expect(result.stderr.contains("not inside a Swift package (no Package.swift here or above)"))
     }

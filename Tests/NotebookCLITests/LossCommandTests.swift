@@ -4,8 +4,8 @@ import Testing
 @Suite("The notebook executable")
 struct NotebookProcessTests {
     @Test("notebook loss prints the loss and gradient, exit 0")
-    func success() throws {
-        let result = try runNotebook(["loss", "huber", "--y-true", "[[0,1],[0,0]]", "--y-pred", "[[0.6,0.4],[0.4,0.6]]", "--json"])
+    func success() async throws {
+        let result = try await runNotebook(["loss", "huber", "--y-true", "[[0,1],[0,0]]", "--y-pred", "[[0.6,0.4],[0.4,0.6]]", "--json"])
         #expect(result.status == 0)
         #expect(result.stdout == "{\"loss\": 0.155, \"gradient\": [[0.15, -0.15], [0.1, 0.15]]}\n")
         #expect(result.stderr.isEmpty)
@@ -20,8 +20,8 @@ struct NotebookProcessTests {
         ["loss", "huber", "--y-true", "[1]", "--y-pred", "[1]", "--delta", "abc"],
         ["frobnicate"],
     ])
-    func usageErrors(arguments: [String]) throws {
-        let result = try runNotebook(arguments)
+    func usageErrors(arguments: [String]) async throws {
+        let result = try await runNotebook(arguments)
         #expect(result.status == 2)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.hasPrefix("notebook: "))
@@ -34,14 +34,14 @@ struct NotebookProcessTests {
         (["test", "--repeat", "-2"], "notebook: --repeat must be between 1 and 100"),
         (["walk", "x", "--section", "-3"], "notebook: --section must be 1 or more"),
     ])
-    func negativeValues(arguments: [String], message: String) throws {
-        let result = try runNotebook(arguments)
+    func negativeValues(arguments: [String], message: String) async throws {
+        let result = try await runNotebook(arguments)
         #expect(result.status == 2 && result.stderr.hasPrefix(message), "\(result.stderr)")
     }
 
     @Test("--help exits 0")
-    func help() throws {
-        let result = try runNotebook(["loss", "--help"])
+    func help() async throws {
+        let result = try await runNotebook(["loss", "--help"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("kl-divergence"))
     }

@@ -30,7 +30,7 @@ struct SandboxCLITests {
                 @Snippet(path: "LossNotebooks/Snippets/hog")
 
                 """.write(to: root.appendingPathComponent("Notebooks/hostile.md"), atomically: true, encoding: .utf8)
-            let result = try runNotebook(["build", "--package-path", root.path], in: root)
+            let result = try await runNotebook(["build", "--package-path", root.path], in: root)
             #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
             #expect(result.stdout.contains("Notebooks/hostile.md:5: Snippets/hog.swift exceeded the 2 GiB memory limit; raise it with `memory:` in the front matter"), "\(result.stdout)")
             let page = try String(contentsOf: root.appendingPathComponent("site/hostile.html"), encoding: .utf8)
@@ -51,7 +51,7 @@ struct SandboxCLITests {
                 @Snippet(path: "LossNotebooks/Snippets/hog")
 
                 """.write(to: root.appendingPathComponent("Notebooks/hostile.md"), atomically: true, encoding: .utf8)
-            let roomy = try runNotebook(["build", "--package-path", root.path], in: root)
+            let roomy = try await runNotebook(["build", "--package-path", root.path], in: root)
             #expect(roomy.status == 0, "\(roomy.stdout)")
         }
     }

@@ -13,7 +13,7 @@ struct ServeTests {
     }
 
     @Test("A port in use is one line of error at once, before any build")
-    func portInUse() throws {
+    func portInUse() async throws {
         // Hold a port with a listening socket of our own.
         let holder = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(holder) }
@@ -27,7 +27,7 @@ struct ServeTests {
         try #require(bound)
         let port = UInt16(bigEndian: address.sin_port)
         let started = Date()
-        let result = try runNotebook(["serve", "--port", "\(port)", "--package-path", packageRoot.path])
+        let result = try await runNotebook(["serve", "--port", "\(port)", "--package-path", packageRoot.path])
         #expect(result.status == 2 && result.stderr == "notebook: --port: cannot serve on 127.0.0.1:\(port): the port is in use; choose another with --port, or --port 0 for a free one\n", "\(result.stderr)")
         #expect(Date().timeIntervalSince(started) < 30, "refused before building the site")
     }

@@ -9,32 +9,32 @@ struct ShardCLITests {
         try await withFixture(.passing) { root in
             var tested: [String] = []
             for k in 1...3 {
-                let result = try runNotebook(["test", "--shard", "\(k)/3", "--junit", "reports/shard-\(k).xml"], in: root)
+                let result = try await runNotebook(["test", "--shard", "\(k)/3", "--junit", "reports/shard-\(k).xml"], in: root)
                 #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
                 #expect(result.stdout.hasPrefix("shard \(k)/3: "), "\(result.stdout)")
                 let xml = try String(contentsOf: root.appendingPathComponent("reports/shard-\(k).xml"), encoding: .utf8)
                 tested += xml.components(separatedBy: "<testsuite name=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
             }
             #expect(tested.sorted() == ["Notebooks/passing.md", "Notebooks/walk.md"], "each notebook in exactly one shard; one shard empty")
-            let merged = try runNotebook(["test", "--merge", "reports/shard-1.xml", "reports/shard-2.xml", "reports/shard-3.xml", "--junit", "reports/all.xml"], in: root)
+            let merged = try await runNotebook(["test", "--merge", "reports/shard-1.xml", "reports/shard-2.xml", "reports/shard-3.xml", "--junit", "reports/all.xml"], in: root)
             #expect(merged.status == 0, "\(merged.stdout)\(merged.stderr)")
             #expect(merged.stdout.contains("0 failed (3 reports merged)"), "\(merged.stdout)")
             // A failing shard fails the merged report, and its failure is printed.
             let notebook = root.appendingPathComponent("Notebooks/passing.md")
             try String(contentsOf: notebook, encoding: .utf8).replacingOccurrences(of: "slope = 2.0", with: "slope = 3.0").write(to: notebook, atomically: true, encoding: .utf8)
             let shard = try String(contentsOf: root.appendingPathComponent("reports/shard-1.xml"), encoding: .utf8).contains("passing.md") ? 1 : 2
-            let failing = try runNotebook(["test", "--shard", "\(shard)/3", "--junit", "reports/shard-\(shard).xml"], in: root)
+            let failing = try await runNotebook(["test", "--shard", "\(shard)/3", "--junit", "reports/shard-\(shard).xml"], in: root)
             #expect(failing.status == 1)
-            let mergedAgain = try runNotebook(["test", "--merge", "reports/shard-1.xml", "reports/shard-2.xml", "reports/shard-3.xml"], in: root)
+            let mergedAgain = try await runNotebook(["test", "--merge", "reports/shard-1.xml", "reports/shard-2.xml", "reports/shard-3.xml"], in: root)
             #expect(mergedAgain.status == 1)
             #expect(mergedAgain.stdout.contains("Notebooks/passing.md:5: the output of slice 'main' of 'good' differs"), "\(mergedAgain.stdout)")
-            let bad = try runNotebook(["test", "--shard", "4/3"], in: root)
+            let bad = try await runNotebook(["test", "--shard", "4/3"], in: root)
             #expect(bad.status == 2 && bad.stderr.contains("--shard: '4/3' is not a shard such as 2/4"), "\(bad.stderr)")
         }
     }
 
     @Test("The workflow parses as YAML, runs every shard of a matrix, merges, and uses only commands the CLI has")
-    func workflow() throws {
+    func workflow() async throws {
         let file = packageRoot.appendingPathComponent(".github/workflows/notebooks.yml")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
@@ -65,7 +65,7 @@ struct ShardCLITests {
             let words = command.split(separator: " ").map(String.init)
             let start = try #require(words.firstIndex { $0.hasSuffix("/notebook") })
             let subcommand = words[start + 1]
-            let help = try runNotebook([subcommand, "--help"], in: packageRoot)
+            let help = try await runNotebook([subcommand, "--help"], in: packageRoot)
             #expect(help.status == 0, "notebook \(subcommand) does not exist")
             for option in words.dropFirst(start + 2) where option.hasPrefix("--") {
                 #expect(help.stdout.contains(option + " ") || help.stdout.contains(option + "\n"), "notebook \(subcommand) has no \(option)")

@@ -12,7 +12,7 @@ struct StopTests {
     /// build if it is left running.
     func withSpinningSnippet(_ body: (Process, [Int32]) throws -> Void) async throws {
         try await withFixture(.geometryKit) { root in
-            #expect(try runNotebook(["init"], in: root).status == 0)
+            #expect(try await runNotebook(["init"], in: root).status == 0)
             let snippet = root.appendingPathComponent("Snippets/first_snippet.swift")
             try (String(contentsOf: snippet, encoding: .utf8) + "var spins = 0\nwhile spins >= 0 { spins = (spins + 1) % 1_000 }\n")
                 .write(to: snippet, atomically: true, encoding: .utf8)
@@ -51,7 +51,7 @@ struct StopTests {
     @Test("A kill during the snippet build also stops SwiftPM's compiler jobs, which run in process groups of their own")
     func interruptedBuild() async throws {
         try await withFixture(.geometryKit) { root in
-            #expect(try runNotebook(["init"], in: root).status == 0)
+            #expect(try await runNotebook(["init"], in: root).status == 0)
             // A snippet of 30,000 lines keeps the compiler busy for well over ten seconds.
             let lines = (0..<30_000).map { "let v\($0) = Double(\($0)) * 2.5 + Double(\($0 % 7))" }
             try (["import Shapes"] + lines + ["print(v29999)"]).joined(separator: "\n")

@@ -9,7 +9,7 @@ struct WalkTests {
     @Test("--no-pause prints every section: prose, numbered code, outputs; no colour when piped")
     func noPause() async throws {
         try await withFixture(.passing) { root in
-            let result = try runNotebook(["walk", "walk", "--no-pause", "--ascii", "--width", "60", "--package-path", root.path], in: root)
+            let result = try await runNotebook(["walk", "walk", "--no-pause", "--ascii", "--width", "60", "--package-path", root.path], in: root)
             #expect(result.status == 0, "\(result.stderr)")
             let text = result.stdout
             #expect(text.contains("Walk\n===="))
@@ -36,7 +36,7 @@ struct WalkTests {
                 """.write(to: root.appendingPathComponent("Snippets/sweep.swift"), atomically: true, encoding: .utf8)
             try "# Sweep\n\n@Snippet(path: \"LossNotebooks/Snippets/sweep\")\n\n## After\n\nThe end.\n"
                 .write(to: root.appendingPathComponent("Notebooks/sweep.md"), atomically: true, encoding: .utf8)
-            let result = try runNotebook(["walk", "sweep", "--ascii", "--package-path", root.path], in: root, input: "\u{1B}[C\u{1B}[C\n<\n>>\n\nq\n")
+            let result = try await runNotebook(["walk", "sweep", "--ascii", "--package-path", root.path], in: root, input: "\u{1B}[C\u{1B}[C\n<\n>>\n\nq\n")
             #expect(result.status == 0, "\(result.stderr)")
             let labels = result.stdout.split(separator: "\n").filter { $0.hasPrefix("k = ") }.map { String($0.prefix(13)) }
             #expect(labels == ["k = 1 (1 of 3", "k = 3 (3 of 3", "k = 2 (2 of 3", "k = 3 (3 of 3"], "\(result.stdout)")
@@ -49,7 +49,7 @@ struct WalkTests {
     @Test("Enter goes on, b goes back, q quits")
     func navigation() async throws {
         try await withFixture(.passing) { root in
-            let result = try runNotebook(["walk", "walk", "--package-path", root.path], in: root, input: "\nb\n\n\nq\n")
+            let result = try await runNotebook(["walk", "walk", "--package-path", root.path], in: root, input: "\nb\n\n\nq\n")
             #expect(result.status == 0)
             let headings = result.stdout.split(separator: "\n").filter { ["Walk", "Second", "Third"].contains($0) }
             #expect(headings == ["Walk", "Second", "Walk", "Second", "Third"])
@@ -60,9 +60,9 @@ struct WalkTests {
     @Test("--section starts later; a section past the end is an error")
     func section() async throws {
         try await withFixture(.passing) { root in
-            let result = try runNotebook(["walk", "walk", "--no-pause", "--section", "3", "--package-path", root.path], in: root)
+            let result = try await runNotebook(["walk", "walk", "--no-pause", "--section", "3", "--package-path", root.path], in: root)
             #expect(result.stdout.hasPrefix("Third"))
-            let bad = try runNotebook(["walk", "walk", "--section", "9", "--package-path", root.path], in: root)
+            let bad = try await runNotebook(["walk", "walk", "--section", "9", "--package-path", root.path], in: root)
             #expect(bad.status == 2)
             #expect(bad.stderr == "notebook: --section 9: the notebook has 3 sections\n")
         }
@@ -128,7 +128,7 @@ struct WalkTests {
             try "let sentence = \"a long line of code that goes on and on past the width of any narrow terminal window\"\nprint(sentence.count)\n"
                 .write(to: root.appendingPathComponent("Snippets/long.swift"), atomically: true, encoding: .utf8)
             try "# Long\n\n@Snippet(path: \"LossNotebooks/Snippets/long\")\n".write(to: root.appendingPathComponent("Notebooks/long.md"), atomically: true, encoding: .utf8)
-            let result = try runNotebook(["walk", "long", "--no-pause", "--ascii", "--width", "40", "--package-path", root.path], in: root)
+            let result = try await runNotebook(["walk", "long", "--no-pause", "--ascii", "--width", "40", "--package-path", root.path], in: root)
             #expect(result.status == 0, "\(result.stderr)")
             let lines = result.stdout.split(separator: "\n")
             #expect(lines.allSatisfy { $0.count <= 40 }, "\(result.stdout)")

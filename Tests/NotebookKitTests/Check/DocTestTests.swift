@@ -17,8 +17,9 @@ let sharedModuleCache = FileManager.default.temporaryDirectory.appendingPathComp
 @Suite("notebook test: every failure kind, --update, --repeat, JUnit")
 struct DocTestTests {
     /// `notebook test` of a copy of the fixture at `root` (``SharedFixture/docTest``).
-    func run(_ notebooks: [String] = [], in root: URL, update: Bool = false, repeats: Int = 1) throws -> DocTest.Report {
-        try DocTest.run(project: Project(root: root), options: DocTest.Options(notebooks: notebooks, repeats: repeats, update: update, execution: settings(root)))
+    func run(_ notebooks: [String] = [], in root: URL, update: Bool = false, repeats: Int = 1) async throws -> DocTest.Report {
+        let options = DocTest.Options(notebooks: notebooks, repeats: repeats, update: update, execution: settings(root))
+        return try await onOwnThread { try DocTest.run(project: Project(root: root), options: options) }
     }
 
     /// The fixture copy's settings: snippets built into its `.build-notebooks`, runs cached in `.cache`.
@@ -30,7 +31,7 @@ struct DocTestTests {
     @Test("Each failure kind is reported at the notebook's line; passing notebooks pass")
     func failureKinds() async throws {
         try await withFixture(.docTest) { root in
-            let report = try run(in: root)
+            let report = try await run(in: root)
             let lines = report.failures.map(\.description)
             func has(_ prefix: String, _ fragment: String) -> Bool {
                 lines.contains { $0.hasPrefix(prefix) && $0.contains(fragment) }
@@ -55,7 +56,7 @@ struct DocTestTests {
     @Test("The build compiles system modules into the module cache the settings name, not into the scratch folder, and writes no index store and no debug information")
     func moduleCache() async throws {
         try await withFixture(.docTest) { root in
-            _ = try run(["Notebooks/passing.md"], in: root)
+            _ = try await run(["Notebooks/passing.md"], in: root)
             let shared = try FileManager.default.subpathsOfDirectory(atPath: sharedModuleCache.path)
             #expect(shared.contains { $0.hasSuffix(".pcm") }, "\(shared)")
             let scratch = try FileManager.default.subpathsOfDirectory(atPath: root.appendingPathComponent(".build-notebooks").path)
@@ -158,7 +159,7 @@ struct DocTestTests {
     @Test("Testing one notebook still checks its links into the others' headings")
     func linksIntoOthers() async throws {
         try await withFixture(.docTest) { root in
-            let report = try run(["Notebooks/failing.md"], in: root)
+            let report = try await run(["Notebooks/failing.md"], in: root)
             #expect(report.failures.contains { $0.description.hasPrefix("Notebooks/failing.md:28: link to a missing heading '#nope' in Notebooks/passing.md") },
                     "\(report.failures.map(\.description))")
         }
@@ -269,7 +270,7 @@ struct DocTestTests {
     @Test("--update rewrites only the output blocks, byte for byte elsewhere")
     func update() async throws {
         try await withFixture(.docTest) { root in
-            let report = try run(["Notebooks/failing.md"], in: root, update: true)
+            let report = try await run(["Notebooks/failing.md"], in: root, update: true)
             #expect(report.updatedFiles == ["Notebooks/failing.md"])
             let original = try String(contentsOf: packageRoot.appendingPathComponent("Tests/NotebookKitTests/Fixtures/DocTestPackage/Notebooks/failing.md"), encoding: .utf8)
             let updated = try String(contentsOf: root.appendingPathComponent("Notebooks/failing.md"), encoding: .utf8)
@@ -283,9 +284,9 @@ struct DocTestTests {
     @Test("--repeat catches a snippet whose output changes between runs")
     func determinism() async throws {
         try await withFixture(.docTest) { root in
-            let once = try run(["Notebooks/random.md"], in: root)
+            let once = try await run(["Notebooks/random.md"], in: root)
             #expect(once.passed)
-            let repeated = try run(["Notebooks/random.md"], in: root, repeats: 3)
+            let repeated = try await run(["Notebooks/random.md"], in: root, repeats: 3)
             #expect(repeated.failures.map(\.description) == ["Notebooks/random.md:3: snippet 'random' gives different output on another run; seed its random numbers"])
         }
     }
@@ -293,7 +294,7 @@ struct DocTestTests {
     @Test("JUnit XML has a test case per snippet and per check, and GitHub annotations name file and line")
     func junit() async throws {
         try await withFixture(.docTest) { root in
-            let report = try run(in: root)
+            let report = try await run(in: root)
             let xml = JUnitReport.xml(report)
             #expect(xml.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"notebook test\""))
             #expect(xml.contains("<testsuite name=\"Notebooks/failing.md\""))

@@ -1,3 +1,4 @@
+import FixtureSupport
 import Foundation
 import Testing
 @testable import NotebookKit
@@ -8,10 +9,12 @@ func chromiumPath() -> String? {
 }
 
 /// Runs headless Chromium with `arguments`; returns stdout and stderr.
-func chromium(_ arguments: [String]) throws -> (stdout: String, stderr: String) {
+func chromium(_ arguments: [String]) async throws -> (stdout: String, stderr: String) {
     let browser = try #require(chromiumPath(), "headless Chromium is not installed: run .ci/setup")
-    let result = try runTool(browser, ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
-                                       "--disable-dev-shm-usage", "--user-data-dir=\(FileManager.default.temporaryDirectory.path)/chromium-\(UUID().uuidString)"] + arguments)
+    let result = try await onOwnThread {
+        try runTool(browser, ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
+                              "--disable-dev-shm-usage", "--user-data-dir=\(FileManager.default.temporaryDirectory.path)/chromium-\(UUID().uuidString)"] + arguments)
+    }
     return (result.output, result.stderr)
 }
 
@@ -172,7 +175,7 @@ struct BrowserTests {
         let json = { (value: Any) in String(decoding: try! JSONSerialization.data(withJSONObject: value), as: UTF8.self) }
         try folder.write("harness.html", Self.harness.replacingOccurrences(of: "PAGES", with: json(urls))
             .replacingOccurrences(of: "QUERIES", with: json(Array(queries.keys).sorted())))
-        let (dom, log) = try chromium(["--allow-file-access-from-files", "--enable-logging=stderr", "--v=0",
+        let (dom, log) = try await chromium(["--allow-file-access-from-files", "--enable-logging=stderr", "--v=0",
                                        "--virtual-time-budget=60000", "--window-size=1300,1000", "--dump-dom",
                                        folder.url.appendingPathComponent("harness.html").absoluteString])
         let start = try #require(dom.range(of: "RESULT"), "the harness did not finish:\n\(dom.prefix(500))\n\(log.suffix(2000))")
@@ -272,7 +275,7 @@ struct BrowserTests {
             };
             </script></body></html>
             """)
-        let (dom, _) = try chromium(["--allow-file-access-from-files", "--virtual-time-budget=10000", "--dump-dom", folder.url.appendingPathComponent("nojs.html").absoluteString])
+        let (dom, _) = try await chromium(["--allow-file-access-from-files", "--virtual-time-budget=10000", "--dump-dom", folder.url.appendingPathComponent("nojs.html").absoluteString])
         let start = try #require(dom.range(of: "RESULT"), "the harness did not finish")
         let end = try #require(dom.range(of: "END", range: start.upperBound..<dom.endIndex))
         #expect(String(dom[start.upperBound..<end.lowerBound]) == "[5,5,0]", "frames listed, frames shown, height of the slider")
@@ -285,7 +288,7 @@ struct BrowserTests {
         defer { folder.remove() }
         for notebook in report.notebooks where ["03-huber", "04-gradient-descent", "09-regularisation"].contains(where: notebook.page.hasPrefix) {
             let pdf = folder.url.appendingPathComponent("\(notebook.page).pdf")
-            _ = try chromium(["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", site.appendingPathComponent(notebook.page).absoluteString + "#present"])
+            _ = try await chromium(["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", site.appendingPathComponent(notebook.page).absoluteString + "#present"])
             let text = String(decoding: try Data(contentsOf: pdf), as: UTF8.self)
             let pages = text.components(separatedBy: "/Type /Page").count - 1 - (text.components(separatedBy: "/Type /Pages").count - 1)
             let slides = 1 + notebook.document.blocks.filter { if case .heading(2, _, _) = $0 { true } else { false } }.count
@@ -301,14 +304,14 @@ struct BrowserTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let file = folder.appendingPathComponent("notebook-page.png")
         try? FileManager.default.removeItem(at: file)
-        _ = try chromium(["--window-size=1200,2400", "--screenshot=\(file.path)", site.appendingPathComponent(page.page).absoluteString])
+        _ = try await chromium(["--window-size=1200,2400", "--screenshot=\(file.path)", site.appendingPathComponent(page.page).absoluteString])
         let data = try Data(contentsOf: file)
         #expect(data.count > 10_000)
         #expect(data.prefix(4) == Data([0x89, 0x50, 0x4E, 0x47]))
         // A slide in presenter mode, from its URL.
         let slide = folder.appendingPathComponent("notebook-slide.png")
         try? FileManager.default.removeItem(at: slide)
-        _ = try chromium(["--window-size=1280,800", "--screenshot=\(slide.path)", site.appendingPathComponent(page.page).absoluteString + "#present-2"])
+        _ = try await chromium(["--window-size=1280,800", "--screenshot=\(slide.path)", site.appendingPathComponent(page.page).absoluteString + "#present-2"])
         #expect(try Data(contentsOf: slide).prefix(4) == Data([0x89, 0x50, 0x4E, 0x47]))
     }
 }

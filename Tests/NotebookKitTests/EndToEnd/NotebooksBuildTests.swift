@@ -1,3 +1,4 @@
+import FixtureSupport
 import Foundation
 import Testing
 @testable import NotebookKit
@@ -11,24 +12,35 @@ let packageRoot = URL(fileURLWithPath: #filePath)
 actor NotebookSite {
     static let shared = NotebookSite()
     private var result: Result<(SiteBuild.Report, URL), NotebookErrors>?
+    private var building: Task<Result<(SiteBuild.Report, URL), NotebookErrors>, Never>?
     private let folder = TemporaryFolder()
 
     /// The run cache the build filled (doc tests reuse it).
     nonisolated var cacheFolder: URL { folder.url.appendingPathComponent("cache") }
 
-    func build() -> Result<(SiteBuild.Report, URL), NotebookErrors> {
+    /// The build's report and site, built by the first caller (on a thread of its own,
+    /// ``onOwnThread(_:)``) while later callers wait.
+    func build() async -> Result<(SiteBuild.Report, URL), NotebookErrors> {
         if let result { return result }
+        if let building { return await building.value }
         let output = folder.url.appendingPathComponent("site")
         let options = SiteBuild.Options(
             output: output,
             execution: ExecutionService.Settings(scratch: packageRoot.appendingPathComponent(".build-notebooks"),
                                              cacheFolder: folder.url.appendingPathComponent("cache")))
-        let outcome: Result<(SiteBuild.Report, URL), NotebookErrors>
-        do {
-            outcome = .success((try SiteBuild.build(project: Project(root: packageRoot), options: options), output))
-        } catch {
-            outcome = .failure(error)
+        let task = Task {
+            // onOwnThread rethrows what the build threw: a NotebookErrors.
+            do {
+                return Result<(SiteBuild.Report, URL), NotebookErrors>.success(
+                    try await onOwnThread { (try SiteBuild.build(project: Project(root: packageRoot), options: options), output) })
+            } catch let error as NotebookErrors {
+                return .failure(error)
+            } catch {
+                return .failure(NotebookErrors([NotebookError(file: "Notebooks", line: nil, "\(error)")]))
+            }
         }
+        building = task
+        let outcome = await task.value
         result = outcome
         return outcome
     }
