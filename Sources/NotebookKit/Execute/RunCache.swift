@@ -74,8 +74,11 @@ public struct RunCache: Sendable {
     /// warm build does not read every executable again.
     public func executableHash(_ url: URL) -> String {
         if let saved = rememberedHash(url) { return saved }
-        rememberHashes(of: [url])
-        if let saved = rememberedHash(url) { return saved }
+        // Past about 64 KB, starting `sha256sum` costs less than a debug build's own hash.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber, size.intValue > 1 << 16 {
+            rememberHashes(of: [url])
+            if let saved = rememberedHash(url) { return saved }
+        }
         guard let data = try? Data(contentsOf: url) else { return "unreadable" }
         let hash = SHA256.hex(data)
         remember(hash, of: url)
