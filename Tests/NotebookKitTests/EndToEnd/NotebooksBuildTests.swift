@@ -19,7 +19,10 @@ actor NotebookSite {
     nonisolated var cacheFolder: URL { folder.url.appendingPathComponent("cache") }
 
     /// The build's report and site, built by the first caller (on a thread of its own,
-    /// ``onOwnThread(_:)``) while later callers wait.
+    /// ``onOwnThread(_:)``) while later callers wait. The build is the run's longest chain (every
+    /// browser, doc-coverage and curriculum test waits for it), so it is started by a task of
+    /// high priority: Swift's pool for default-priority tasks is often full of tests waiting for
+    /// processes, and a default task sat 18 s before it could start the build's thread.
     func build() async -> Result<(SiteBuild.Report, URL), NotebookErrors> {
         if let result { return result }
         if let building { return await building.value }
@@ -28,7 +31,7 @@ actor NotebookSite {
             output: output,
             execution: ExecutionService.Settings(scratch: packageRoot.appendingPathComponent(".build-notebooks"),
                                              cacheFolder: folder.url.appendingPathComponent("cache")))
-        let task = Task {
+        let task = Task(priority: .high) {
             // onOwnThread rethrows what the build threw: a NotebookErrors.
             do {
                 return Result<(SiteBuild.Report, URL), NotebookErrors>.success(
