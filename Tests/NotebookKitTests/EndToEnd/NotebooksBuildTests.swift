@@ -114,9 +114,9 @@ struct NotebooksBuildTests {
     @Test("notebook test passes on Notebooks/: checks, expected output, prose values, links, formulas")
     func docTests() async throws {
         _ = try await NotebookSite.shared.build().get()
-        let report = try DocTest.run(project: Project(root: packageRoot), options: DocTest.Options(
-            execution: ExecutionService.Settings(scratch: packageRoot.appendingPathComponent(".build-notebooks"),
-                                             cacheFolder: NotebookSite.shared.cacheFolder)))
+        let options = DocTest.Options(execution: ExecutionService.Settings(scratch: packageRoot.appendingPathComponent(".build-notebooks"),
+                                                                           cacheFolder: NotebookSite.shared.cacheFolder))
+        let report = try await onOwnThread { try DocTest.run(project: Project(root: packageRoot), options: options) }
         #expect(report.failures.isEmpty, "\(report.failures.map(\.description).joined(separator: "\n"))")
         #expect(report.cases.count > 50)
         let expected = try Project(root: packageRoot).load(Project(root: packageRoot).notebookPaths(), packageName: fixturePackage.name)
@@ -135,12 +135,14 @@ struct NotebooksBuildTests {
         }
         // The first build above ran every snippet; this one reads them from the run cache and
         // caches the pages; the next reads the pages.
-        _ = try SiteBuild.build(project: Project(root: packageRoot), options: options(folder.url.appendingPathComponent("a")))
+        let cold = options(folder.url.appendingPathComponent("a"))
+        _ = try await onOwnThread { try SiteBuild.build(project: Project(root: packageRoot), options: cold) }
         let pages = NotebookSite.shared.cacheFolder.appendingPathComponent("pages")
         let cached = try FileManager.default.contentsOfDirectory(atPath: pages.path).count
         #expect(cached >= Project(root: packageRoot).notebookPaths().count)
         let warm = folder.url.appendingPathComponent("b")
-        _ = try SiteBuild.build(project: Project(root: packageRoot), options: options(warm))
+        let warmOptions = options(warm)
+        _ = try await onOwnThread { try SiteBuild.build(project: Project(root: packageRoot), options: warmOptions) }
         for file in try FileManager.default.subpathsOfDirectory(atPath: first.path) where file.hasSuffix(".html") {
             #expect(try Data(contentsOf: first.appendingPathComponent(file)) == Data(contentsOf: warm.appendingPathComponent(file)), "\(file)")
         }
@@ -172,7 +174,7 @@ struct NotebooksBuildTests {
             output: second,
             execution: ExecutionService.Settings(noCache: true, scratch: packageRoot.appendingPathComponent(".build-notebooks"),
                                              cacheFolder: folder.url.appendingPathComponent("cache")))
-        _ = try SiteBuild.build(project: Project(root: packageRoot), options: options)
+        _ = try await onOwnThread { try SiteBuild.build(project: Project(root: packageRoot), options: options) }
         let files = try FileManager.default.subpathsOfDirectory(atPath: first.path).sorted()
         #expect(try FileManager.default.subpathsOfDirectory(atPath: second.path).sorted() == files)
         for file in files where file.hasSuffix(".html") || file.hasSuffix(".css") {
