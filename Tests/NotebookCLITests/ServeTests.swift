@@ -49,7 +49,14 @@ struct ServeTests {
             process.standardOutput = out
             process.standardError = out
             try process.run()
-            defer { if process.isRunning { process.terminate() } }
+            // On a failure below, the server is ended before the copy goes back to the pool, so
+            // it cannot write into the copy the next test holds.
+            defer {
+                if process.isRunning { process.terminate() }
+                let deadline = Date().addingTimeInterval(15)
+                while process.isRunning, Date() < deadline { usleep(50_000) }
+                if process.isRunning { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() }
+            }
             // Read lines until the server says where it listens.
             var buffer = ""
             let deadline = Date().addingTimeInterval(240)
