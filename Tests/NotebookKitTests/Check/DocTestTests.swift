@@ -18,8 +18,12 @@ let sharedModuleCache = FileManager.default.temporaryDirectory.appendingPathComp
 struct DocTestTests {
     /// `notebook test` of a copy of the fixture at `root` (``SharedFixture/docTest``).
     func run(_ notebooks: [String] = [], in root: URL, update: Bool = false, repeats: Int = 1) async throws -> DocTest.Report {
-        let options = DocTest.Options(notebooks: notebooks, repeats: repeats, update: update, execution: settings(root))
-        return try await onOwnThread { try DocTest.run(project: Project(root: root), options: options) }
+        try await docTest(root, DocTest.Options(notebooks: notebooks, repeats: repeats, update: update, execution: settings(root)))
+    }
+
+    /// `notebook test` of the package at `root` with `options`, on a thread of its own (``onOwnThread(_:)``).
+    func docTest(_ root: URL, _ options: DocTest.Options) async throws -> DocTest.Report {
+        try await onOwnThread { try DocTest.run(project: Project(root: root), options: options) }
     }
 
     /// The fixture copy's settings: snippets built into its `.build-notebooks`, runs cached in `.cache`.
@@ -95,7 +99,7 @@ struct DocTestTests {
                 @Snippet(path: "LossNotebooks/Snippets/good")
 
                 """.write(to: root.appendingPathComponent("Notebooks/broken.md"), atomically: true, encoding: .utf8)
-            let report = try DocTest.run(project: Project(root: root), options: DocTest.Options(
+            let report = try await docTest(root, DocTest.Options(
                 notebooks: ["Notebooks/broken.md"],
                 execution: ExecutionService.Settings(scratch: scratch, cacheFolder: root.appendingPathComponent(".cache"), moduleCache: sharedModuleCache)))
             let lines = report.failures.map(\.description)
@@ -106,25 +110,25 @@ struct DocTestTests {
             // The same sources again: the errors and good's executable come from the last build's
             // stamp, without starting SwiftPM; a changed snippet builds again.
             let started = Mutex(0)
-            func again(noCache: Bool = false) throws -> [String] {
-                try DocTest.run(project: Project(root: root), options: DocTest.Options(
+            func again(noCache: Bool = false) async throws -> [String] {
+                try await docTest(root, DocTest.Options(
                     notebooks: ["Notebooks/broken.md"],
                     execution: ExecutionService.Settings(noCache: noCache, scratch: scratch, cacheFolder: root.appendingPathComponent(".cache"), moduleCache: sharedModuleCache,
                                                          progress: { if case .buildStarted = $0 { started.withLock { $0 += 1 } } }))).failures.map(\.description)
             }
-            #expect(try again() == lines)
+            #expect(try await again() == lines)
             #expect(started.withLock { $0 } == 0, "a build started for sources that have not changed")
             try "let count: Int = \"two\"\nprint(count)\n".write(to: root.appendingPathComponent("Snippets/broken2.swift"), atomically: true, encoding: .utf8)
-            let changed = try again()
+            let changed = try await again()
             #expect(started.withLock { $0 } == 1)
             #expect(changed.count == 2 && changed.contains { $0.contains("Snippets/broken2.swift:1: error: cannot convert value of type 'String'") }, "\(changed)")
             // --no-cache builds again, and so does every build after an error about a module (whose
             // cause may lie outside the sources).
-            #expect(try again(noCache: true) == changed)
+            #expect(try await again(noCache: true) == changed)
             #expect(started.withLock { $0 } == 2)
             try "import NoSuchModuleHere\n".write(to: root.appendingPathComponent("Snippets/broken2.swift"), atomically: true, encoding: .utf8)
-            #expect(try again().contains { $0.contains("no such module 'NoSuchModuleHere'") })
-            #expect(try again().contains { $0.contains("no such module 'NoSuchModuleHere'") })
+            #expect(try await again().contains { $0.contains("no such module 'NoSuchModuleHere'") })
+            #expect(try await again().contains { $0.contains("no such module 'NoSuchModuleHere'") })
             #expect(started.withLock { $0 } == 4)
         }
     }
@@ -170,7 +174,7 @@ struct DocTestTests {
         try await withFixture(.docTest) { root in
             let scratch = root.appendingPathComponent(".build-notebooks")
             try "# Bad\n\n@Snippet(path: \"LossNotebooks/Snippets/nope\")\n".write(to: root.appendingPathComponent("Notebooks/bad.md"), atomically: true, encoding: .utf8)
-            let report = try DocTest.run(project: Project(root: root), options: DocTest.Options(
+            let report = try await docTest(root, DocTest.Options(
                 notebooks: ["Notebooks/bad.md", "Notebooks/passing.md"],
                 execution: ExecutionService.Settings(scratch: scratch, cacheFolder: root.appendingPathComponent(".cache"), moduleCache: sharedModuleCache)))
             #expect(report.failures.map(\.description).count == 1)
@@ -224,18 +228,18 @@ struct DocTestTests {
 
                     """.write(to: notebook, atomically: true, encoding: .utf8)
             }
-            func test(update: Bool = false) throws -> DocTest.Report {
-                try DocTest.run(project: Project(root: root), options: DocTest.Options(
+            func test(update: Bool = false) async throws -> DocTest.Report {
+                try await docTest(root, DocTest.Options(
                     notebooks: ["Notebooks/slices.md"], update: update,
                     execution: ExecutionService.Settings(scratch: scratch, cacheFolder: root.appendingPathComponent(".cache"), moduleCache: sharedModuleCache)))
             }
             try write("first = 1", "second = 2")
-            #expect(try test().failures.map(\.description) == [])
+            #expect(try await test().failures.map(\.description) == [])
             try write("first = 1", "second = 3")
-            let failures = try test().failures
+            let failures = try await test().failures
             #expect(failures.map(\.description) == ["Notebooks/slices.md:11: the output of slice 'second' of 'two' differs from the expected block (line 11); run 'notebook test --update' to accept it"])
             #expect(failures.first?.details == "- second = 3\n+ second = 2")
-            _ = try test(update: true)
+            _ = try await test(update: true)
             #expect(try String(contentsOf: notebook, encoding: .utf8).contains("```output\nfirst = 1\n```\n\n@Snippet(path: \"LossNotebooks/Snippets/two\", slice: \"second\")\n\n```output\nsecond = 2\n```"))
             // A snippet stopped at its time limit names the slice it was in.
             try """
@@ -260,7 +264,7 @@ struct DocTestTests {
                 @Snippet(path: "LossNotebooks/Snippets/spin", slice: "spin")
 
                 """.write(to: root.appendingPathComponent("Notebooks/spin.md"), atomically: true, encoding: .utf8)
-            let spin = try DocTest.run(project: Project(root: root), options: DocTest.Options(
+            let spin = try await docTest(root, DocTest.Options(
                 notebooks: ["Notebooks/spin.md"], execution: ExecutionService.Settings(scratch: scratch, cacheFolder: root.appendingPathComponent(".cache"), moduleCache: sharedModuleCache)))
             #expect(spin.failures.map(\.description).contains { $0.contains("timed out after 1 s and was stopped") && $0.contains("it stopped in slice 'spin'") },
                     "\(spin.failures.map(\.description))")
@@ -275,7 +279,7 @@ struct DocTestTests {
             let original = try String(contentsOf: packageRoot.appendingPathComponent("Tests/NotebookKitTests/Fixtures/DocTestPackage/Notebooks/failing.md"), encoding: .utf8)
             let updated = try String(contentsOf: root.appendingPathComponent("Notebooks/failing.md"), encoding: .utf8)
             #expect(updated == original.replacingOccurrences(of: "loss = 0.7\n", with: "loss = 0.500000000001\n"))
-            let again = try DocTest.run(project: Project(root: root), options: DocTest.Options(
+            let again = try await docTest(root, DocTest.Options(
                 notebooks: ["Notebooks/failing.md"], execution: ExecutionService.Settings(scratch: root.appendingPathComponent(".build-notebooks"), cacheFolder: root.appendingPathComponent(".cache"), moduleCache: sharedModuleCache)))
             #expect(!again.failures.contains { $0.kind == .output })
         }
