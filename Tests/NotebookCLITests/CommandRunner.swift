@@ -68,18 +68,8 @@ func startNotebook(_ arguments: [String], in directory: URL) throws -> Process {
     return process
 }
 
-/// A copy of the doc-test fixture package with only passing notebooks, plus a three-section
-/// notebook for the walkthrough.
-func passingPackage() throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("notebook-cli-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let root = folder.appendingPathComponent("package")
-    try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Tests/NotebookKitTests/Fixtures/DocTestPackage"), to: root)
-    try writePassingNotebooks(root)
-    return root
-}
-
-/// Leaves only the fixture's passing snippets and writes the two notebooks of ``passingPackage()``.
+/// Leaves only the fixture's passing snippets and writes two notebooks: one that passes, and a
+/// three-section notebook for the walkthrough.
 @Sendable private func writePassingNotebooks(_ root: URL) throws {
     for name in ["failing.md", "values.md", "random.md"] {
         try FileManager.default.removeItem(at: root.appendingPathComponent("Notebooks/\(name)"))
@@ -114,7 +104,8 @@ func passingPackage() throws -> URL {
 }
 
 extension SharedFixture {
-    /// ``passingPackage()``'s package.
+    /// The doc-test fixture package with only passing notebooks, plus a three-section notebook
+    /// for the walkthrough (``writePassingNotebooks(_:)``).
     static let passing = SharedFixture(fixture: packageRoot.appendingPathComponent("Tests/NotebookKitTests/Fixtures/DocTestPackage"), name: "package",
                                        copies: 2, prepare: writePassingNotebooks)
     /// The GeometryKit fixture as it is: a package that is not LossNotebooks, with two library

@@ -214,9 +214,10 @@ struct BuildStatusTests {
 
     @Test("serve refuses an address that is not IPv4, exit 2")
     func badHost() async throws {
-        let root = try passingPackage()
-        let result = try await runNotebook(["serve", "--host", "example", "--package-path", root.path], in: root)
-        #expect(result.status == 2)
-        #expect(result.stderr == "notebook: --host: 'example' is not an IPv4 address such as 127.0.0.1\n")
+        try await withFixture(.passing) { root in
+            let result = try await runNotebook(["serve", "--host", "example", "--package-path", root.path], in: root)
+            #expect(result.status == 2)
+            #expect(result.stderr == "notebook: --host: 'example' is not an IPv4 address such as 127.0.0.1\n")
+        }
     }
 }

@@ -211,9 +211,9 @@ public struct SnippetBuilder: Sendable {
     /// since runs turn Swift's backtracer off, and a cold build spent 2–5 s of its 40–45 s
     /// writing and linking it. SwiftPM is told so too (`-debug-info-format none`), or it still
     /// wraps each module's interface into an object for the debugger, two compiler starts per
-    /// module (a cold build of the curriculum: 30.3 s of processor time against 32.0 s). (The C targets' DWARF 5, two units of it, also stopped valgrind
-    /// 3.19 from reading a snippet at all.) Each Swift module in one compiler job
-    /// (``wholeModuleArguments``).
+    /// module (a cold build of the curriculum: 30.3 s of processor time against 32.0 s). (The C
+    /// targets' DWARF 5, two units of it, also stopped valgrind 3.19 from reading a snippet at
+    /// all.) Each Swift module in one compiler job (``wholeModuleArguments``).
     func buildArguments(_ extra: [String] = []) -> [String] {
         var arguments = ["build", "--scratch-path", scratch.path, "--disable-index-store", "-debug-info-format", "none", "-Xswiftc", "-gnone", "-Xcc", "-g0"]
             + Self.wholeModuleArguments + extra

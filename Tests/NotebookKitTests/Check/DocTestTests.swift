@@ -63,13 +63,13 @@ struct DocTestTests {
             _ = try await run(["Notebooks/passing.md"], in: root)
             let shared = try FileManager.default.subpathsOfDirectory(atPath: sharedModuleCache.path)
             #expect(shared.contains { $0.hasSuffix(".pcm") }, "\(shared)")
-            let scratch = try FileManager.default.subpathsOfDirectory(atPath: root.appendingPathComponent(".build-notebooks").path)
+            let built = root.appendingPathComponent(".build-notebooks")
+            let scratch = try FileManager.default.subpathsOfDirectory(atPath: built.path)
             #expect(!scratch.contains { $0.hasSuffix(".pcm") }, "\(scratch.filter { $0.hasSuffix(".pcm") })")
             // SwiftPM's index-while-building writes `<triple>/debug/index/store`; the snippet build turns it off.
             #expect(!scratch.contains { $0.hasSuffix("/index/store") }, "\(scratch.filter { $0.contains("/index/") }.prefix(3))")
             // Built with `-gnone`: a snippet's executable has no DWARF section (`.debug_info` names one
             // in the section header table when there is).
-            let built = root.appendingPathComponent(".build-notebooks")
             let executable = try #require(scratch.first { $0.hasSuffix("/debug/good") })
             let bytes = try Data(contentsOf: built.appendingPathComponent(executable))
             #expect(bytes.count > 0 && bytes.range(of: Data(".debug_info".utf8)) == nil)
@@ -87,7 +87,6 @@ struct DocTestTests {
     @Test("Two snippets that do not compile each get their own errors; the others still build and pass")
     func twoBroken() async throws {
         try await withFixture(.docTest) { root in
-            let scratch = root.appendingPathComponent(".build-notebooks")
             try "let count: Int = 1.5\nprint(count)\n".write(to: root.appendingPathComponent("Snippets/broken2.swift"), atomically: true, encoding: .utf8)
             try """
                 # Two broken
@@ -101,7 +100,7 @@ struct DocTestTests {
                 """.write(to: root.appendingPathComponent("Notebooks/broken.md"), atomically: true, encoding: .utf8)
             let report = try await docTest(root, DocTest.Options(
                 notebooks: ["Notebooks/broken.md"],
-                execution: ExecutionService.Settings(scratch: scratch, cacheFolder: root.appendingPathComponent(".cache"), moduleCache: sharedModuleCache)))
+                execution: settings(root)))
             let lines = report.failures.map(\.description)
             #expect(lines.contains { $0.hasPrefix("Notebooks/broken.md:3: ") && $0.contains("Snippets/broken.swift:1: error:") }, "\(lines)")
             #expect(lines.contains { $0.hasPrefix("Notebooks/broken.md:5: ") && $0.contains("Snippets/broken2.swift:1: error:") }, "\(lines)")
@@ -113,8 +112,7 @@ struct DocTestTests {
             func again(noCache: Bool = false) async throws -> [String] {
                 try await docTest(root, DocTest.Options(
                     notebooks: ["Notebooks/broken.md"],
-                    execution: ExecutionService.Settings(noCache: noCache, scratch: scratch, cacheFolder: root.appendingPathComponent(".cache"), moduleCache: sharedModuleCache,
-                                                         progress: { if case .buildStarted = $0 { started.withLock { $0 += 1 } } }))).failures.map(\.description)
+                    execution: settings(root, noCache: noCache, progress: { if case .buildStarted = $0 { started.withLock { $0 += 1 } } }))).failures.map(\.description)
             }
             #expect(try await again() == lines)
             #expect(started.withLock { $0 } == 0, "a build started for sources that have not changed")
@@ -136,7 +134,7 @@ struct DocTestTests {
     @Test("The package's description is read once per manifest and toolchain, into the scratch folder, whichever run cache a build uses")
     func manifestCache() async throws {
         try await withFixture(.docTest) { root in
-                        // A scratch folder of its own: the entry changed below must not reach the suite's other tests.
+            // A scratch folder of its own: the entry changed below must not reach the suite's other tests.
             let folder = TemporaryFolder()
             defer { folder.remove() }
             let scratch = folder.url.appendingPathComponent("scratch")
@@ -172,11 +170,10 @@ struct DocTestTests {
     @Test("A notebook with a bad reference fails alone: the others are still tested and counted")
     func badReferenceAlone() async throws {
         try await withFixture(.docTest) { root in
-            let scratch = root.appendingPathComponent(".build-notebooks")
             try "# Bad\n\n@Snippet(path: \"LossNotebooks/Snippets/nope\")\n".write(to: root.appendingPathComponent("Notebooks/bad.md"), atomically: true, encoding: .utf8)
             let report = try await docTest(root, DocTest.Options(
                 notebooks: ["Notebooks/bad.md", "Notebooks/passing.md"],
-                execution: ExecutionService.Settings(scratch: scratch, cacheFolder: root.appendingPathComponent(".cache"), moduleCache: sharedModuleCache)))
+                execution: settings(root)))
             #expect(report.failures.map(\.description).count == 1)
             #expect(report.failures.first?.description.hasPrefix("Notebooks/bad.md:3: ") == true, "\(report.failures)")
             #expect(report.cases.contains { $0.notebook == "Notebooks/passing.md" && $0.failure == nil })
@@ -187,7 +184,6 @@ struct DocTestTests {
     @Test("An output block after a slice holds what that slice printed (also with nothing shown between two printing slices); --update writes only it; a timeout names the slice")
     func perSliceOutput() async throws {
         try await withFixture(.docTest) { root in
-            let scratch = root.appendingPathComponent(".build-notebooks")
             // Two slices that print with nothing shown between them, and a slice inside a function
             // (where no slice marker can stand; the snippet must still build).
             try #"""
@@ -231,7 +227,7 @@ struct DocTestTests {
             func test(update: Bool = false) async throws -> DocTest.Report {
                 try await docTest(root, DocTest.Options(
                     notebooks: ["Notebooks/slices.md"], update: update,
-                    execution: ExecutionService.Settings(scratch: scratch, cacheFolder: root.appendingPathComponent(".cache"), moduleCache: sharedModuleCache)))
+                    execution: settings(root)))
             }
             try write("first = 1", "second = 2")
             #expect(try await test().failures.map(\.description) == [])
@@ -265,7 +261,7 @@ struct DocTestTests {
 
                 """.write(to: root.appendingPathComponent("Notebooks/spin.md"), atomically: true, encoding: .utf8)
             let spin = try await docTest(root, DocTest.Options(
-                notebooks: ["Notebooks/spin.md"], execution: ExecutionService.Settings(scratch: scratch, cacheFolder: root.appendingPathComponent(".cache"), moduleCache: sharedModuleCache)))
+                notebooks: ["Notebooks/spin.md"], execution: settings(root)))
             #expect(spin.failures.map(\.description).contains { $0.contains("timed out after 1 s and was stopped") && $0.contains("it stopped in slice 'spin'") },
                     "\(spin.failures.map(\.description))")
         }
@@ -280,7 +276,7 @@ struct DocTestTests {
             let updated = try String(contentsOf: root.appendingPathComponent("Notebooks/failing.md"), encoding: .utf8)
             #expect(updated == original.replacingOccurrences(of: "loss = 0.7\n", with: "loss = 0.500000000001\n"))
             let again = try await docTest(root, DocTest.Options(
-                notebooks: ["Notebooks/failing.md"], execution: ExecutionService.Settings(scratch: root.appendingPathComponent(".build-notebooks"), cacheFolder: root.appendingPathComponent(".cache"), moduleCache: sharedModuleCache)))
+                notebooks: ["Notebooks/failing.md"], execution: settings(root)))
             #expect(!again.failures.contains { $0.kind == .output })
         }
     }
