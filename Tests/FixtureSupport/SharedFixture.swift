@@ -72,10 +72,5 @@ public func withFixture<T>(_ shared: SharedFixture, _ body: (URL) async throws -
 /// `cp -a`: a copy of `file` (or a folder's contents, given as `folder/.`) with its modification
 /// times.
 public func copyKeepingTimes(_ file: URL, to copy: URL) throws {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/cp")
-    process.arguments = ["-a", file.path, copy.path]
-    try process.run()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
+    guard try runTool("/bin/cp", ["-a", file.path, copy.path]).status == 0 else { throw CocoaError(.fileWriteUnknown) }
 }

@@ -36,22 +36,9 @@ func runNotebook(_ arguments: [String], in directory: URL = packageRoot, input: 
 /// ``runNotebook(_:in:input:environment:)`` on the calling thread, which waits for it.
 func runNotebookHere(_ arguments: [String], in directory: URL = packageRoot, input: String? = nil,
                      environment: [String: String]? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
-    let process = Process()
-    process.executableURL = notebookExecutable()
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
-    process.environment = environment ?? notebookEnvironment()
-    let out = Pipe(), err = Pipe(), inPipe = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = inPipe
-    try process.run()
-    if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
-    try inPipe.fileHandleForWriting.close()
-    let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-    let stderrData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: stdoutData, as: UTF8.self), String(decoding: stderrData, as: UTF8.self))
+    let result = try runTool(notebookExecutable().path, arguments, input: input.map { Data($0.utf8) }, directory: directory,
+                             environment: environment ?? notebookEnvironment())
+    return (result.status, result.output, result.stderr)
 }
 
 /// Starts `notebook` in ``notebookEnvironment(_:)`` with its output thrown away, and returns

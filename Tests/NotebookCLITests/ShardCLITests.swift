@@ -36,20 +36,13 @@ struct ShardCLITests {
     @Test("The workflow parses as YAML, runs every shard of a matrix, merges, and uses only commands the CLI has")
     func workflow() async throws {
         let file = packageRoot.appendingPathComponent(".github/workflows/notebooks.yml")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = ["-c", """
+        let parsed = try runTool("/usr/bin/python3", ["-c", """
             import json, sys, yaml
             document = yaml.safe_load(open(sys.argv[1]))
             json.dump(document, sys.stdout)
-            """, file.path]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "python3 with PyYAML (python3-yaml, from .ci/setup) could not read the workflow")
-        let workflow = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            """, file.path])
+        #expect(parsed.status == 0, "python3 with PyYAML (python3-yaml, from .ci/setup) could not read the workflow")
+        let workflow = try #require(try JSONSerialization.jsonObject(with: parsed.stdout) as? [String: Any])
         let jobs = try #require(workflow["jobs"] as? [String: [String: Any]])
         let test = try #require(jobs["test"])
         let matrix = try #require((test["strategy"] as? [String: Any])?["matrix"] as? [String: Any])

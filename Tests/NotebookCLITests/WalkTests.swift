@@ -142,22 +142,11 @@ struct WalkTests {
         try await withFixture(.passing) { root in
             let command = "\(notebookExecutable().path) walk walk --no-pause --package-path \(root.path)"
             func underScript(_ environment: [String: String]) throws -> String {
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-                process.arguments = ["-qec", command, "/dev/null"]
-                process.currentDirectoryURL = root
                 var env = notebookEnvironment()
                 env["TERM"] = "xterm-256color"
                 env.removeValue(forKey: "NO_COLOR")
                 env.merge(environment) { _, new in new }
-                process.environment = env
-                let out = Pipe()
-                process.standardOutput = out
-                process.standardInput = FileHandle.nullDevice
-                try process.run()
-                let data = out.fileHandleForReading.readDataToEndOfFile()
-                process.waitUntilExit()
-                return String(decoding: data, as: UTF8.self)
+                return try runTool("/usr/bin/script", ["-qec", command, "/dev/null"], directory: root, environment: env).output
             }
             let colored = try underScript([:])
             #expect(colored.contains("\u{1B}[1;4mWalk"))

@@ -1,4 +1,5 @@
 import CCmarkGFM
+import FixtureSupport
 import Foundation
 import Testing
 @testable import NotebookKit

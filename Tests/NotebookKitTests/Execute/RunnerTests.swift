@@ -1,3 +1,4 @@
+import FixtureSupport
 import Foundation
 import Testing
 @testable import NotebookKit
@@ -43,14 +44,7 @@ struct RunnerTests {
         #expect(result.outcome == .timedOut(0.5))
         #expect(result.failureSummary() == "the snippet timed out after 0.5 s and was stopped; raise `timeout:` in the front matter (default 60 s)")
         // The background child is gone too.
-        let check = Process()
-        check.executableURL = URL(fileURLWithPath: "/bin/sh")
-        check.arguments = ["-c", "ps -eo args | grep -v grep | grep -c \(marker)"]
-        let pipe = Pipe()
-        check.standardOutput = pipe
-        try check.run()
-        check.waitUntilExit()
-        let count = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let count = try runTool("/bin/sh", ["-c", "ps -eo args | grep -v grep | grep -c \(marker)"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(count == "0")
     }
 

@@ -1,21 +1,28 @@
 import Foundation
 
-/// What a tool run by ``runTool(_:_:input:)`` gave back.
-struct ToolResult {
-    let status: Int32
-    let stdout: Data
-    let stderr: String
+/// What a tool run by ``runTool(_:_:input:directory:environment:)`` gave back.
+public struct ToolResult: Sendable {
+    /// The exit status.
+    public let status: Int32
+    /// Standard output, whole.
+    public let stdout: Data
+    /// Standard error, whole, as text.
+    public let stderr: String
 
     /// Standard output as text.
-    var output: String { String(decoding: stdout, as: UTF8.self) }
+    public var output: String { String(decoding: stdout, as: UTF8.self) }
 }
 
-/// Runs `executable` with `arguments`, feeding it `input` on standard input, and collects both
-/// output streams in full (each read on its own thread, so neither can fill up and stall it).
-func runTool(_ executable: String, _ arguments: [String], input: Data? = nil) throws -> ToolResult {
+/// Runs `executable` with `arguments` in `directory` (or this process's) with `environment` (or
+/// this process's), feeding it `input` on standard input, and collects both output streams in
+/// full (each read on its own thread, so neither can fill up and stall it).
+public func runTool(_ executable: String, _ arguments: [String], input: Data? = nil, directory: URL? = nil,
+                    environment: [String: String]? = nil) throws -> ToolResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    if let environment { process.environment = environment }
     let out = Pipe(), err = Pipe(), stdin = Pipe()
     process.standardOutput = out
     process.standardError = err
