@@ -9,6 +9,9 @@ public enum ExecutionProgress: Sendable, Equatable {
     /// One exercise version is being built (a starter, a student's file, a submission), in the
     /// snippet build's package (whose libraries a first build compiles).
     case buildingExercise(String)
+    /// SwiftPM starts again without the `failed` sources that did not compile (snippets or
+    /// exercise versions), so that they stop no other.
+    case buildingAgain(without: Int)
     /// The build is done, after `seconds`.
     case built(seconds: Double)
     /// `count` snippets will run; `cached` more came from the cache.
@@ -23,6 +26,8 @@ public enum ExecutionProgress: Sendable, Equatable {
             return "Building \(snippets == 1 ? "1 snippet" : "\(snippets) snippets") with swift build\(first ? " (a first build compiles the package's libraries too)" : "")…"
         case let .compiling(line): return line
         case let .buildingExercise(file): return "Building \(file)…"
+        case let .buildingAgain(failed):
+            return "Building again without the \(failed == 1 ? "one" : "\(failed)") that did not compile…"
         case let .built(seconds): return "Built in \(NumberText.seconds(seconds)) s"
         case let .runsStarted(count, cached):
             return "Running \(count == 1 ? "1 snippet" : "\(count) snippets")\(cached > 0 ? " (\(cached) from the cache)" : "")…"

@@ -9,7 +9,7 @@ public struct SnippetBuilder: Sendable {
         public var executables: [String: URL]
         /// Compiler errors by snippet name (`Snippets/x.swift:12:5: error: ...`).
         public var errors: [String: [String]]
-        /// The folder the build wrote its products to (`.build-notebooks/<triple>/debug`), with
+        /// The folder the build wrote its products to (`.build-notebooks/<triple>/release`), with
         /// the compiled library modules in `Modules/`; nil when nothing was built.
         public var bin: URL?
     }
@@ -83,8 +83,9 @@ public struct SnippetBuilder: Sendable {
         // Nothing changed since the last build that finished (clean, or with every snippet
         // either built or failed): its executables are current and its errors stand.
         // (The build arguments name the module cache.)
-        let fingerprint = SourceFingerprint.of(root) + (marksSlices ? "+slice-markers-v1" : "") + (shadowManifest.map { "+manifest " + SHA256.hex(Data($0.utf8)) } ?? "")
+        let settings = (marksSlices ? "+slice-markers-v1" : "") + (shadowManifest.map { "+manifest " + SHA256.hex(Data($0.utf8)) } ?? "")
             + "+toolchain " + toolchainVersion() + "+stamp-v2 " + buildArguments().joined(separator: " ")
+        let fingerprint = SourceFingerprint.of(root) + settings
         if let stamp = BuildStamp.read(scratch), stamp.fingerprint == fingerprint, stamp.errors == nil || reusesFailedBuild {
             let bin = URL(fileURLWithPath: stamp.binPath)
             let failed = stamp.errors ?? [:]
@@ -97,17 +98,26 @@ public struct SnippetBuilder: Sendable {
             }
         }
         BuildStamp.remove(scratch)
+        // Snippets that failed before, in the same context and unchanged since, are left out
+        // from the start (``KnownFailures``): only the shadow package can leave a snippet out.
+        let context = KnownFailures.context(root: root, suffix: settings)
+        let known = marksSlices && reusesFailedBuild
+            ? KnownFailures.read(scratch)?.unchanged(catalog.names, context: context, file: { root.appendingPathComponent(catalog.relativePath($0)) }) ?? [:]
+            : [:]
+        KnownFailures.remove(scratch)
         progress?(.buildStarted(snippets: names.count, first: Self.linkedProducts(scratch) == nil))
         let started = Date()
         let package = marksSlices ? shadowFolder : root
-        if marksSlices { try prepareShadow(catalog) }
+        if marksSlices { try prepareShadow(catalog, leavingOut: Set(known.keys)) }
         let whole = try invoke(buildArguments(), in: package, watching: true)
         progress?(.built(seconds: Date().timeIntervalSince(started)))
         // Every snippet's errors, asked for or not, and whether every other snippet was built.
-        var errors: [String: [String]] = [:]
-        var restBuilt = false
-        if !whole.ok {
-            let failed = try record(whole.output, into: &errors)
+        var errors = known
+        var restBuilt = whole.ok && !known.isEmpty
+        if whole.ok {
+            for name in names { result.errors[name] = errors[name] }
+        } else {
+            let failed = try record(whole.output, into: &errors).union(known.keys)
             let shadow = ShadowPackage(root: root, folder: shadowFolder)
             var builtTheRest = false
             if marksSlices {
@@ -126,7 +136,7 @@ public struct SnippetBuilder: Sendable {
             if !builtTheRest { try buildEach(names, catalog: catalog, in: package, into: &result) }
         }
         let bin = try binPath(in: package)
-        if whole.ok {
+        if whole.ok, known.isEmpty {
             BuildStamp(fingerprint: fingerprint, binPath: bin.path, errors: nil).write(scratch)
         } else if restBuilt, !errors.values.joined().contains(where: { $0.contains("module") }) {
             // The package built without the snippets that failed: the same sources give the same
@@ -134,6 +144,14 @@ public struct SnippetBuilder: Sendable {
             // Not an error about a module, which a cause outside the sources may give (a
             // module cache, a dependency, a system library).
             BuildStamp(fingerprint: fingerprint, binPath: bin.path, errors: errors).write(scratch)
+            if marksSlices {
+                var entries: [String: KnownFailures.Entry] = [:]
+                for (name, texts) in errors {
+                    guard let file = SourceFingerprint.stamp(root.appendingPathComponent(catalog.relativePath(name))) else { continue }
+                    entries[name] = KnownFailures.Entry(file: file, errors: texts)
+                }
+                KnownFailures(context: context, snippets: entries).write(scratch)
+            }
         }
         result.bin = bin
         for name in names where result.errors[name] == nil {
@@ -183,6 +201,7 @@ public struct SnippetBuilder: Sendable {
     ) throws(NotebookError) -> Bool {
         var failed = failed
         while try leaveOut(failed) {
+            progress?(.buildingAgain(without: failed.count))
             let again = try invoke(buildArguments(), in: package, watching: true)
             if again.ok { return true }
             let more = try fault(again.output).subtracting(failed)
@@ -209,22 +228,43 @@ public struct SnippetBuilder: Sendable {
     /// one took about a tenth of a first snippet build's processor time. Without debug
     /// information (`-gnone` for Swift and `-g0` for C, after SwiftPM's `-g`): nothing reads it,
     /// since runs turn Swift's backtracer off, and a cold build spent 2–5 s of its 40–45 s
-    /// writing and linking it. SwiftPM is told so too (`-debug-info-format none`), or it still
-    /// wraps each module's interface into an object for the debugger, two compiler starts per
-    /// module (a cold build of the curriculum: 30.3 s of processor time against 32.0 s). (The C
-    /// targets' DWARF 5, two units of it, also stopped valgrind 3.19 from reading a snippet at
-    /// all.) Each Swift module in one compiler job (``wholeModuleArguments``).
+    /// writing and linking it. (The C targets' DWARF 5, two units of it, also stopped valgrind
+    /// 3.19 from reading a snippet at all.) Each Swift module in one compiler job
+    /// (``wholeModuleArguments``), in SwiftPM's release configuration without optimisation
+    /// (``configurationArguments``), linked by the toolchain's `lld` when it has one
+    /// (``linkerArguments``).
     func buildArguments(_ extra: [String] = []) -> [String] {
-        var arguments = ["build", "--scratch-path", scratch.path, "--disable-index-store", "-debug-info-format", "none", "-Xswiftc", "-gnone", "-Xcc", "-g0"]
-            + Self.wholeModuleArguments + extra
+        var arguments = ["build", "--scratch-path", scratch.path] + Self.configurationArguments
+            + ["--disable-index-store", "-debug-info-format", "none", "-Xswiftc", "-gnone", "-Xcc", "-g0"]
+            + Self.wholeModuleArguments + linkerArguments + extra
         if let moduleCache { arguments += ["-Xswiftc", "-module-cache-path", "-Xswiftc", moduleCache.path] }
         return arguments
+    }
+
+    /// SwiftPM's release configuration, its optimisation turned off again (`-Onone` after
+    /// SwiftPM's `-O`: the driver takes the last) and its dead stripping too. In its debug
+    /// configuration SwiftPM wraps every module's interface into an object file for the
+    /// debugger (`swiftc -modulewrap` on Linux: two compiler starts per module), which a snippet
+    /// never needs; no flag turns that off but the configuration. A snippet is compiled as
+    /// unoptimised as before (so it builds as fast), and C targets as SwiftPM compiles them for
+    /// release (`-O2`). One difference a snippet can see: `DEBUG` is not defined.
+    static let configurationArguments = ["-c", "release", "-Xswiftc", "-Onone", "--disable-dead-strip"]
+
+    /// The folder, under the scratch folder, that SwiftPM names after the configuration.
+    static let configuration = "release"
+
+    /// `-use-ld=lld` when the toolchain ships `ld.lld` beside `swift` (Swift's Linux
+    /// toolchains do): it links a lesson snippet, which takes every object of the libraries it
+    /// imports, in about a third less processor time than gold, the default.
+    var linkerArguments: [String] {
+        let lld = URL(fileURLWithPath: swift).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("ld.lld")
+        return FileManager.default.isExecutableFile(atPath: lld.path) ? ["-Xswiftc", "-use-ld=lld"] : []
     }
 
     /// Compiles each Swift module in one compiler job, still without optimisation: `-wmo` with
     /// one thread (which still writes the object file per source file that SwiftPM links), and
     /// the module file written by that job instead of a second one
-    /// (`-no-emit-module-separately-wmo`). SwiftPM's debug default starts two jobs per snippet
+    /// (`-no-emit-module-separately-wmo`). SwiftPM's default starts two jobs per snippet
     /// (the module file, then the code), each loading the imported modules, and type-checks a
     /// library's files in batches that each check the declarations the others use. A cold
     /// snippet build of this package's curriculum took 62 s of processor time this way against
@@ -233,11 +273,13 @@ public struct SnippetBuilder: Sendable {
     static let wholeModuleArguments = ["-Xswiftc", "-wmo", "-Xswiftc", "-num-threads", "-Xswiftc", "1", "-Xswiftc", "-no-emit-module-separately-wmo"]
 
     /// The folder SwiftPM writes products to in the scratch folder, remembered there per
-    /// toolchain. After a build it is where SwiftPM's `debug` link in the scratch folder points;
-    /// before the first build SwiftPM is asked (`--show-bin-path`), which costs a start of SwiftPM.
+    /// toolchain and configuration. After a build it is where SwiftPM's `release` link in the
+    /// scratch folder points; before the first build SwiftPM is asked (`--show-bin-path`), which
+    /// costs a start of SwiftPM.
     func binPath(in package: URL) throws(NotebookError) -> URL {
         let memo = scratch.appendingPathComponent("notebook-bin-path.txt")
-        let toolchain = SHA256.hex(Data(toolchainVersion().utf8))
+        // (A memo from before snippets were built for release names the `debug` folder.)
+        let toolchain = SHA256.hex(Data((toolchainVersion() + "|" + Self.configuration).utf8))
         let inScratch = scratch.standardizedFileURL.path + "/"
         // Only a path in this scratch folder: one that moved with its package is asked again.
         if let saved = try? String(contentsOf: memo, encoding: .utf8), let newline = saved.firstIndex(of: "\n"), saved[..<newline] == toolchain {
@@ -248,7 +290,7 @@ public struct SnippetBuilder: Sendable {
         if let linked = Self.linkedProducts(scratch), linked.path.hasPrefix(inScratch) {
             path = linked.path
         } else {
-            let shown = try invoke(["build", "--scratch-path", scratch.path, "--show-bin-path"], in: package)
+            let shown = try invoke(["build", "--scratch-path", scratch.path] + Self.configurationArguments + ["--show-bin-path"], in: package)
             guard shown.ok, let last = shown.output.split(separator: "\n").last else { return URL(fileURLWithPath: "") }
             path = String(last)
         }
@@ -257,10 +299,10 @@ public struct SnippetBuilder: Sendable {
         return URL(fileURLWithPath: path)
     }
 
-    /// The folder SwiftPM's `debug` link in `scratch` points to (`<triple>/debug`), when it
+    /// The folder SwiftPM's `release` link in `scratch` points to (`<triple>/release`), when it
     /// points to a folder.
     static func linkedProducts(_ scratch: URL) -> URL? {
-        let link = scratch.appendingPathComponent("debug")
+        let link = scratch.appendingPathComponent(configuration)
         guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: link.path) else { return nil }
         let folder = (target.hasPrefix("/") ? URL(fileURLWithPath: target) : scratch.appendingPathComponent(target)).standardizedFileURL
         var isFolder: ObjCBool = false
@@ -268,12 +310,13 @@ public struct SnippetBuilder: Sendable {
         return folder
     }
 
-    /// Links the package into the shadow and writes each snippet there with its slice markers.
-    func prepareShadow(_ catalog: SnippetCatalog) throws(NotebookError) {
+    /// Links the package into the shadow and writes each snippet there with its slice markers,
+    /// but those `leavingOut`.
+    func prepareShadow(_ catalog: SnippetCatalog, leavingOut: Set<String> = []) throws(NotebookError) {
         let shadow = ShadowPackage(root: root, folder: shadowFolder)
         try shadow.link(manifest: shadowManifest)
         var files: [String: String] = [:]
-        for name in catalog.names {
+        for name in catalog.names where !leavingOut.contains(name) {
             let file = root.appendingPathComponent(catalog.relativePath(name))
             guard let text = try? String(contentsOf: file, encoding: .utf8) else { continue }
             files[String(catalog.relativePath(name).dropFirst("Snippets/".count))] = SliceMarkers.instrument(text, path: file.path)

@@ -5,21 +5,15 @@ import Foundation
 /// that finished (``BuildStamp``), the snippet executables are still current and `swift build`
 /// need not run (a warm build then takes milliseconds, not a second).
 enum SourceFingerprint {
-    static func of(_ root: URL) -> String {
+    /// The fingerprint of the manifests, `Package.resolved` and the files under `folders`.
+    static func of(_ root: URL, folders: [String] = ["Sources", "Snippets"]) -> String {
         var hash = SHA256()
         let fileManager = FileManager.default
         var entries: [String] = []
-        func stamp(_ url: URL) -> String? {
-            guard let attributes = try? fileManager.attributesOfItem(atPath: url.path),
-                let size = (attributes[.size] as? NSNumber)?.intValue,
-                let date = attributes[.modificationDate] as? Date
-            else { return nil }
-            return "\(url.path)|\(size)|\(date.timeIntervalSince1970)"
-        }
         for name in manifests(in: root) + ["Package.resolved"] {
             if let entry = stamp(root.appendingPathComponent(name)) { entries.append(entry) }
         }
-        for folder in ["Sources", "Snippets"] {
+        for folder in folders {
             guard let enumerator = fileManager.enumerator(at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil) else { continue }
             for case let url as URL in enumerator {
                 if let entry = stamp(url) { entries.append(entry) }
@@ -27,6 +21,15 @@ enum SourceFingerprint {
         }
         for entry in entries.sorted() { hash.update(field: entry) }
         return hash.hexDigest()
+    }
+
+    /// A file's path, size and modification time, or nil when it cannot be read.
+    static func stamp(_ url: URL) -> String? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
+            let size = (attributes[.size] as? NSNumber)?.intValue,
+            let date = attributes[.modificationDate] as? Date
+        else { return nil }
+        return "\(url.path)|\(size)|\(date.timeIntervalSince1970)"
     }
 
     /// The package's manifests, sorted: `Package.swift` and any version-specific one

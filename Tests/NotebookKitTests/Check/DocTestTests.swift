@@ -57,7 +57,7 @@ struct DocTestTests {
         }
     }
 
-    @Test("The build compiles system modules into the module cache the settings name, not into the scratch folder, and writes no index store and no debug information")
+    @Test("The build compiles system modules into the module cache the settings name, not into the scratch folder, and writes no index store and no debug information; modules are compiled unoptimised, one job each, and never wrapped for a debugger")
     func moduleCache() async throws {
         try await withFixture(.docTest) { root in
             _ = try await run(["Notebooks/passing.md"], in: root)
@@ -66,21 +66,35 @@ struct DocTestTests {
             let built = root.appendingPathComponent(".build-notebooks")
             let scratch = try FileManager.default.subpathsOfDirectory(atPath: built.path)
             #expect(!scratch.contains { $0.hasSuffix(".pcm") }, "\(scratch.filter { $0.hasSuffix(".pcm") })")
-            // SwiftPM's index-while-building writes `<triple>/debug/index/store`; the snippet build turns it off.
+            // SwiftPM's index-while-building writes `<triple>/release/index/store`; the snippet build turns it off.
             #expect(!scratch.contains { $0.hasSuffix("/index/store") }, "\(scratch.filter { $0.contains("/index/") }.prefix(3))")
             // Built with `-gnone`: a snippet's executable has no DWARF section (`.debug_info` names one
             // in the section header table when there is).
-            let executable = try #require(scratch.first { $0.hasSuffix("/debug/good") })
+            let executable = try #require(scratch.first { $0.hasSuffix("/release/good") })
             let bytes = try Data(contentsOf: built.appendingPathComponent(executable))
             #expect(bytes.count > 0 && bytes.range(of: Data(".debug_info".utf8)) == nil)
             // One compiler job per module: in SwiftPM's build manifest, every Swift module's
-            // command compiles the whole module and writes its module file in the same job.
-            let manifest = try String(contentsOf: built.appendingPathComponent("debug.yaml"), encoding: .utf8)
-            let compiles = manifest.components(separatedBy: "\n  \"").filter { $0.contains("description: \"Compiling Swift Module") }
+            // command compiles the whole module and writes its module file in the same job,
+            // without optimisation (the release configuration's `-O` undone by a later `-Onone`).
+            let manifest = try String(contentsOf: built.appendingPathComponent("release.yaml"), encoding: .utf8)
+            let commands = manifest.components(separatedBy: "\n  \"")
+            let compiles = commands.filter { $0.contains("description: \"Compiling Swift Module") }
             #expect(compiles.count >= 3, "the library, and the snippets good and checks at least")
             for command in compiles {
                 #expect(command.contains("\"-wmo\"") && command.contains("\"-no-emit-module-separately-wmo\""), "\(command.prefix(300))")
+                let levels = command.components(separatedBy: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.hasPrefix("\"-O") }
+                #expect(levels.last == "\"-Onone\"", "\(levels)")
             }
+            // No module is wrapped into an object for a debugger (SwiftPM's debug configuration
+            // does that with two compiler starts per module).
+            #expect(!manifest.contains("-modulewrap"))
+            // Linked by the toolchain's lld when it has one.
+            let links = commands.filter { $0.contains("description: \"Linking") }
+            #expect(!links.isEmpty)
+            let swift = try #require(ChildProcess.find("swift"))
+            let lld = URL(fileURLWithPath: swift).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("ld.lld")
+            let linksWithLLD = links.filter { $0.contains("\"-use-ld=lld\"") }.count
+            #expect(linksWithLLD == (FileManager.default.isExecutableFile(atPath: lld.path) ? links.count : 0))
         }
     }
 
@@ -128,6 +142,47 @@ struct DocTestTests {
             #expect(try await again().contains { $0.contains("no such module 'NoSuchModuleHere'") })
             #expect(try await again().contains { $0.contains("no such module 'NoSuchModuleHere'") })
             #expect(started.withLock { $0 } == 4)
+        }
+    }
+
+    @Test("A snippet that did not compile and has not changed since is left out of the next build and its errors reported again: one start of SwiftPM while another snippet changes; changed, or under --no-cache, it is compiled again")
+    func knownFailures() async throws {
+        try await withFixture(.docTest) { root in
+            let events = Mutex<[ExecutionProgress]>([])
+            func test(noCache: Bool = false) async throws -> [String] {
+                events.withLock { $0 = [] }
+                let options = DocTest.Options(notebooks: ["Notebooks/failing.md"], execution: settings(root, noCache: noCache, progress: { event in
+                    if case .compiling = event { return }
+                    events.withLock { $0.append(event) }
+                }))
+                return try await docTest(root, options).failures.map(\.description)
+            }
+            /// The builds started, and SwiftPM's starts again without what did not compile.
+            func starts() -> (builds: Int, again: Int) {
+                events.withLock { events in
+                    (events.filter { if case .buildStarted = $0 { true } else { false } }.count,
+                     events.filter { if case .buildingAgain = $0 { true } else { false } }.count)
+                }
+            }
+            let first = try await test()
+            #expect(first.filter { $0.contains("Snippets/broken.swift did not build") }.count == 1, "\(first)")
+            // Another snippet is added: one start of SwiftPM, broken left out, its error reported again.
+            let extra = root.appendingPathComponent("Snippets/extra.swift")
+            try "print(\"extra\")\n".write(to: extra, atomically: true, encoding: .utf8)
+            #expect(try await test() == first)
+            #expect(starts() == (1, 0))
+            // broken changed: compiled again, it fails, and the rest is built without it.
+            try "let x: Int = \"still not a number\"\nprint(x)\n".write(to: root.appendingPathComponent("Snippets/broken.swift"), atomically: true, encoding: .utf8)
+            let changed = try await test()
+            #expect(starts() == (1, 1))
+            #expect(changed.contains { $0.contains("Snippets/broken.swift did not build") && $0.contains("'String'") }, "\(changed)")
+            // Unchanged since, it is left out again, unless under --no-cache.
+            try "print(\"extra, again\")\n".write(to: extra, atomically: true, encoding: .utf8)
+            #expect(try await test() == changed)
+            #expect(starts() == (1, 0))
+            try "print(\"extra, once more\")\n".write(to: extra, atomically: true, encoding: .utf8)
+            #expect(try await test(noCache: true) == changed)
+            #expect(starts() == (1, 1))
         }
     }
 
