@@ -98,7 +98,7 @@ struct DocTestTests {
         }
     }
 
-    @Test("Two snippets that do not compile each get their own errors; the others still build and pass")
+    @Test("Two snippets that do not compile each get their own errors; the others still build and pass; unchanged, they are left out of the next build (one start of SwiftPM), unless under --no-cache or after an error about a module")
     func twoBroken() async throws {
         try await withFixture(.docTest) { root in
             try "let count: Int = 1.5\nprint(count)\n".write(to: root.appendingPathComponent("Snippets/broken2.swift"), atomically: true, encoding: .utf8)
@@ -121,68 +121,37 @@ struct DocTestTests {
             #expect(lines.count == 2, "\(lines)")
             #expect(report.cases.contains { $0.notebook == "Notebooks/broken.md" && $0.failure == nil })
             // The same sources again: the errors and good's executable come from the last build's
-            // stamp, without starting SwiftPM; a changed snippet builds again.
-            let started = Mutex(0)
+            // stamp, without starting SwiftPM; a changed snippet builds again. Builds started, and
+            // SwiftPM's starts again without the snippets that did not compile:
+            let started = Mutex((builds: 0, again: 0))
             func again(noCache: Bool = false) async throws -> [String] {
                 try await docTest(root, DocTest.Options(
                     notebooks: ["Notebooks/broken.md"],
-                    execution: settings(root, noCache: noCache, progress: { if case .buildStarted = $0 { started.withLock { $0 += 1 } } }))).failures.map(\.description)
+                    execution: settings(root, noCache: noCache, progress: { event in
+                        if case .buildStarted = event { started.withLock { $0.builds += 1 } }
+                        if case .buildingAgain = event { started.withLock { $0.again += 1 } }
+                    }))).failures.map(\.description)
             }
             #expect(try await again() == lines)
-            #expect(started.withLock { $0 } == 0, "a build started for sources that have not changed")
+            #expect(started.withLock { $0 } == (0, 0), "a build started for sources that have not changed")
+            // Another snippet changes: the two that failed, unchanged, are left out from the start
+            // (KnownFailures) and their errors reported again.
+            try "print(\"another\")\n".write(to: root.appendingPathComponent("Snippets/another.swift"), atomically: true, encoding: .utf8)
+            #expect(try await again() == lines)
+            #expect(started.withLock { $0 } == (1, 0), "SwiftPM started again for snippets that failed and have not changed")
+            // A failed snippet changed: it is compiled again, and the rest built without it.
             try "let count: Int = \"two\"\nprint(count)\n".write(to: root.appendingPathComponent("Snippets/broken2.swift"), atomically: true, encoding: .utf8)
             let changed = try await again()
-            #expect(started.withLock { $0 } == 1)
+            #expect(started.withLock { $0 } == (2, 1))
             #expect(changed.count == 2 && changed.contains { $0.contains("Snippets/broken2.swift:1: error: cannot convert value of type 'String'") }, "\(changed)")
-            // --no-cache builds again, and so does every build after an error about a module (whose
-            // cause may lie outside the sources).
+            // --no-cache builds again, the failed snippets too, and so does every build after an
+            // error about a module (whose cause may lie outside the sources).
             #expect(try await again(noCache: true) == changed)
-            #expect(started.withLock { $0 } == 2)
+            #expect(started.withLock { $0 } == (3, 2))
             try "import NoSuchModuleHere\n".write(to: root.appendingPathComponent("Snippets/broken2.swift"), atomically: true, encoding: .utf8)
             #expect(try await again().contains { $0.contains("no such module 'NoSuchModuleHere'") })
             #expect(try await again().contains { $0.contains("no such module 'NoSuchModuleHere'") })
-            #expect(started.withLock { $0 } == 4)
-        }
-    }
-
-    @Test("A snippet that did not compile and has not changed since is left out of the next build and its errors reported again: one start of SwiftPM while another snippet changes; changed, or under --no-cache, it is compiled again")
-    func knownFailures() async throws {
-        try await withFixture(.docTest) { root in
-            let events = Mutex<[ExecutionProgress]>([])
-            func test(noCache: Bool = false) async throws -> [String] {
-                events.withLock { $0 = [] }
-                let options = DocTest.Options(notebooks: ["Notebooks/failing.md"], execution: settings(root, noCache: noCache, progress: { event in
-                    if case .compiling = event { return }
-                    events.withLock { $0.append(event) }
-                }))
-                return try await docTest(root, options).failures.map(\.description)
-            }
-            /// The builds started, and SwiftPM's starts again without what did not compile.
-            func starts() -> (builds: Int, again: Int) {
-                events.withLock { events in
-                    (events.filter { if case .buildStarted = $0 { true } else { false } }.count,
-                     events.filter { if case .buildingAgain = $0 { true } else { false } }.count)
-                }
-            }
-            let first = try await test()
-            #expect(first.filter { $0.contains("Snippets/broken.swift did not build") }.count == 1, "\(first)")
-            // Another snippet is added: one start of SwiftPM, broken left out, its error reported again.
-            let extra = root.appendingPathComponent("Snippets/extra.swift")
-            try "print(\"extra\")\n".write(to: extra, atomically: true, encoding: .utf8)
-            #expect(try await test() == first)
-            #expect(starts() == (1, 0))
-            // broken changed: compiled again, it fails, and the rest is built without it.
-            try "let x: Int = \"still not a number\"\nprint(x)\n".write(to: root.appendingPathComponent("Snippets/broken.swift"), atomically: true, encoding: .utf8)
-            let changed = try await test()
-            #expect(starts() == (1, 1))
-            #expect(changed.contains { $0.contains("Snippets/broken.swift did not build") && $0.contains("'String'") }, "\(changed)")
-            // Unchanged since, it is left out again, unless under --no-cache.
-            try "print(\"extra, again\")\n".write(to: extra, atomically: true, encoding: .utf8)
-            #expect(try await test() == changed)
-            #expect(starts() == (1, 0))
-            try "print(\"extra, once more\")\n".write(to: extra, atomically: true, encoding: .utf8)
-            #expect(try await test(noCache: true) == changed)
-            #expect(starts() == (1, 1))
+            #expect(started.withLock { $0 }.builds == 5)
         }
     }
 
