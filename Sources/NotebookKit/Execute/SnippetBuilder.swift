@@ -80,13 +80,13 @@ public struct SnippetBuilder: Sendable {
     public func build(_ names: [String], catalog: SnippetCatalog) throws(NotebookError) -> Result {
         var result = Result(executables: [:], errors: [:], bin: nil)
         guard !names.isEmpty else { return result }
-        // Nothing changed since the last build that finished (clean, or with every snippet
-        // either built or failed): its executables are current and its errors stand.
-        // (The build arguments name the module cache.)
+        // The same sources as a build that finished (clean, or with every snippet either built
+        // or failed), whose executables are still those it wrote: they are current and its
+        // errors stand. (The build arguments name the module cache.)
         let settings = (marksSlices ? "+slice-markers-v1" : "") + (shadowManifest.map { "+manifest " + SHA256.hex(Data($0.utf8)) } ?? "")
             + "+toolchain " + toolchainVersion() + "+stamp-v2 " + buildArguments().joined(separator: " ")
         let fingerprint = SourceFingerprint.of(root) + settings
-        if let stamp = BuildStamp.read(scratch), stamp.fingerprint == fingerprint, stamp.errors == nil || reusesFailedBuild {
+        if let stamp = BuildStamp.find(scratch, fingerprint: fingerprint), stamp.errors == nil || reusesFailedBuild {
             let bin = URL(fileURLWithPath: stamp.binPath)
             let failed = stamp.errors ?? [:]
             let executables = names.filter { failed[$0] == nil }.map { (name: $0, url: bin.appendingPathComponent(catalog.executableName($0))) }
@@ -97,7 +97,6 @@ public struct SnippetBuilder: Sendable {
                 return result
             }
         }
-        BuildStamp.remove(scratch)
         // Snippets that failed before, in the same context and unchanged since, are left out
         // from the start (``KnownFailures``): only the shadow package can leave a snippet out.
         let context = KnownFailures.context(root: root, suffix: settings)
@@ -136,14 +135,15 @@ public struct SnippetBuilder: Sendable {
             if !builtTheRest { try buildEach(names, catalog: catalog, in: package, into: &result) }
         }
         let bin = try binPath(in: package)
+        let built = catalog.names.filter { errors[$0] == nil }.map(catalog.executableName)
         if whole.ok, known.isEmpty {
-            BuildStamp(fingerprint: fingerprint, binPath: bin.path, errors: nil).write(scratch)
+            BuildStamp(fingerprint: fingerprint, bin: bin, errors: nil, executables: built).record(scratch)
         } else if restBuilt, !errors.values.joined().contains(where: { $0.contains("module") }) {
             // The package built without the snippets that failed: the same sources give the same
             // errors, so the next build of them need not start SwiftPM twice to find them again.
             // Not an error about a module, which a cause outside the sources may give (a
             // module cache, a dependency, a system library).
-            BuildStamp(fingerprint: fingerprint, binPath: bin.path, errors: errors).write(scratch)
+            BuildStamp(fingerprint: fingerprint, bin: bin, errors: errors, executables: built).record(scratch)
             if marksSlices {
                 var entries: [String: KnownFailures.Entry] = [:]
                 for (name, texts) in errors {

@@ -39,31 +39,3 @@ enum SourceFingerprint {
             .filter { $0 == "Package.swift" || ($0.hasPrefix("Package@swift") && $0.hasSuffix(".swift")) }.sorted()
     }
 }
-
-/// What the last snippet build left when it finished and nothing has built since: the sources'
-/// fingerprint, where the executables are and, when some snippets did not compile, their
-/// errors (every other snippet was built), kept in the scratch folder.
-struct BuildStamp: Codable, Equatable {
-    let fingerprint: String
-    let binPath: String
-    /// Compiler errors by snippet name; nil after a clean build.
-    let errors: [String: [String]]?
-
-    static func file(_ scratch: URL) -> URL { scratch.appendingPathComponent("notebook-build-stamp.json") }
-
-    static func read(_ scratch: URL) -> BuildStamp? {
-        (try? Data(contentsOf: file(scratch))).flatMap { try? JSONDecoder().decode(BuildStamp.self, from: $0) }
-    }
-
-    func write(_ scratch: URL) {
-        if let data = try? JSONEncoder().encode(self) { try? data.write(to: Self.file(scratch), options: .atomic) }
-    }
-
-    /// Forgets the last clean build, as every build does before it starts SwiftPM: a build that
-    /// then fails (or is stopped) may already have replaced some executables, so sources put
-    /// back later with their old modification times (`cp -a`, a restored cache) must not be
-    /// taken for that clean build.
-    static func remove(_ scratch: URL) {
-        try? FileManager.default.removeItem(at: file(scratch))
-    }
-}

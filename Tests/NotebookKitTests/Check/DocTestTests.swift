@@ -139,6 +139,11 @@ struct DocTestTests {
             try "print(\"another\")\n".write(to: root.appendingPathComponent("Snippets/another.swift"), atomically: true, encoding: .utf8)
             #expect(try await again() == lines)
             #expect(started.withLock { $0 } == (1, 0), "SwiftPM started again for snippets that failed and have not changed")
+            // It goes again: the sources are those of the first build, whose executables are
+            // still those it wrote (BuildStamp's history), so nothing is built.
+            try FileManager.default.removeItem(at: root.appendingPathComponent("Snippets/another.swift"))
+            #expect(try await again() == lines)
+            #expect(started.withLock { $0 } == (1, 0), "a build started for the sources of an earlier build")
             // A failed snippet changed: it is compiled again, and the rest built without it.
             try "let count: Int = \"two\"\nprint(count)\n".write(to: root.appendingPathComponent("Snippets/broken2.swift"), atomically: true, encoding: .utf8)
             let changed = try await again()
@@ -147,7 +152,8 @@ struct DocTestTests {
             // --no-cache builds again, the failed snippets too, and so does every build after an
             // error about a module (whose cause may lie outside the sources).
             #expect(try await again(noCache: true) == changed)
-            #expect(started.withLock { $0 } == (3, 2))
+            // (Once or twice again: SwiftPM may stop at the first snippet that fails.)
+            #expect(started.withLock { $0.builds == 3 && $0.again >= 2 }, "\(started.withLock { $0 })")
             try "import NoSuchModuleHere\n".write(to: root.appendingPathComponent("Snippets/broken2.swift"), atomically: true, encoding: .utf8)
             #expect(try await again().contains { $0.contains("no such module 'NoSuchModuleHere'") })
             #expect(try await again().contains { $0.contains("no such module 'NoSuchModuleHere'") })
