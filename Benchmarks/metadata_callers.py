@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Who pays for the Swift runtime's generic-metadata work in a callgrind profile.
 
-    valgrind --tool=callgrind --callgrind-out-file=run.out .build-notebooks/.../release/huber
+    valgrind --tool=callgrind --callgrind-out-file=run.out .build-notebooks/.../debug/huber
     python3 Benchmarks/metadata_callers.py run.out [--top 25] [--via] [--match REGEX]
 
 Each call into a generic-metadata function of the runtime (the same list as

@@ -12,14 +12,14 @@
 # Benchmarks/print_array.swift, two lines that print an array, built with -O, in the same run:
 # the lookup is in its top ten too.
 #
-#     swift run notebook build                 # builds the snippets into .build-notebooks (release configuration, unoptimised)
+#     swift run notebook build                 # builds the snippets into .build-notebooks (debug)
 #     bash Benchmarks/snippet_profiles.sh      # all of Snippets/ (about ten minutes)
 #     bash Benchmarks/snippet_profiles.sh huber outliers
 #
 # Exit status 1 when some snippet has a generic-metadata function in its top ten.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-bin="${SNIPPET_BIN:-$root/.build-notebooks/$(uname -m)-unknown-linux-gnu/release}"
+bin="${SNIPPET_BIN:-$root/.build-notebooks/$(uname -m)-unknown-linux-gnu/debug}"
 command -v valgrind > /dev/null || { echo "snippet_profiles.sh needs valgrind (apt-get install valgrind)" >&2; exit 2; }
 if [ $# -gt 0 ]; then names=("$@"); else
     mapfile -t names < <(cd "$root/Snippets" && find . -name '*.swift' | sed 's|.*/||; s|\.swift$||' | sort)

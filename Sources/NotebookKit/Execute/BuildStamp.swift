@@ -1,22 +1,25 @@
 import Foundation
 
 /// What a snippet build left when it finished: the sources' fingerprint, where the executables
-/// are, each executable as the build wrote it and, when some snippets did not compile, their
-/// errors (every other snippet was built). The last ``kept`` builds are kept in the scratch
-/// folder, newest first.
+/// are, each product a run or the API reference reads as the build wrote it and, when some
+/// snippets did not compile, their errors (every other snippet was built). The last ``kept``
+/// builds are kept in the scratch folder, newest first.
 ///
-/// A build whose sources match the fingerprint of one of them, and whose executables are all
-/// still the files it wrote (path, size and modification time), needs no `swift build`: sources
-/// put back as they were (`cp -a`, a stash popped with its times) find the build of them. An
-/// executable written since (a later build linked it again, from other sources) fails that
-/// check, so such sources are built again, never taken for the build before.
+/// A build whose sources match the fingerprint of one of them, and whose products are all still
+/// the files it wrote (path, size and modification time), needs no `swift build`: sources put
+/// back as they were (`cp -a`, a stash popped with its times) find the build of them. A product
+/// written since (a later build linked an executable again, compiled a module again or copied a
+/// resource, from other sources) fails that check, so such sources are built again, never taken
+/// for the build before.
 struct BuildStamp: Codable, Equatable {
     let fingerprint: String
     let binPath: String
     /// Compiler errors by snippet name; nil after a clean build.
     let errors: [String: [String]]?
-    /// Each executable the build left, by file name (``SourceFingerprint/stamp(_:)``).
-    let executables: [String: String]
+    /// The products, by path in the products folder (``SourceFingerprint/stamp(_:)``): the
+    /// executables, the compiled modules (`Modules/`, which the API reference reads) and the
+    /// resource bundles (`*.resources`).
+    let products: [String: String]
 
     /// How many builds are remembered.
     static let kept = 8
@@ -29,28 +32,38 @@ struct BuildStamp: Codable, Equatable {
         (try? Data(contentsOf: file(scratch))).flatMap { try? JSONDecoder().decode([BuildStamp].self, from: $0) } ?? []
     }
 
-    /// The newest build of sources with `fingerprint` whose executables are unchanged.
+    /// The newest build of sources with `fingerprint` whose products are unchanged.
     static func find(_ scratch: URL, fingerprint: String) -> BuildStamp? {
-        history(scratch).first { $0.fingerprint == fingerprint && $0.executablesUnchanged }
+        history(scratch).first { $0.fingerprint == fingerprint && $0.productsUnchanged }
     }
 
-    /// Whether every executable the build left is still the file it wrote.
-    var executablesUnchanged: Bool {
+    /// Whether every product the build left is still the file it wrote.
+    var productsUnchanged: Bool {
         let bin = URL(fileURLWithPath: binPath)
-        return executables.allSatisfy { SourceFingerprint.stamp(bin.appendingPathComponent($0.key)) == $0.value }
+        return products.allSatisfy { SourceFingerprint.stamp(bin.appendingPathComponent($0.key)) == $0.value }
     }
 
-    /// A stamp for a build of sources with `fingerprint` into `bin`, recording each of the
-    /// executables `names` that is there.
-    init(fingerprint: String, bin: URL, errors: [String: [String]]?, executables names: [String]) {
+    /// A stamp for a build of sources with `fingerprint` into `bin` that left the executables
+    /// `executables` (those that are there are recorded), with the modules and resource bundles
+    /// in `bin`.
+    init(fingerprint: String, bin: URL, errors: [String: [String]]?, executables: [String]) {
         self.fingerprint = fingerprint
         binPath = bin.path
         self.errors = errors
-        var executables: [String: String] = [:]
-        for name in names {
-            if let stamp = SourceFingerprint.stamp(bin.appendingPathComponent(name)) { executables[name] = stamp }
+        let fileManager = FileManager.default
+        var paths = executables
+        let folders = ["Modules"] + ((try? fileManager.contentsOfDirectory(atPath: bin.path)) ?? []).filter { $0.hasSuffix(".resources") }
+        for folder in folders {
+            for path in fileManager.subpaths(atPath: bin.appendingPathComponent(folder).path) ?? [] { paths.append(folder + "/" + path) }
         }
-        self.executables = executables
+        var products: [String: String] = [:]
+        for path in paths {
+            let url = bin.appendingPathComponent(path)
+            var isFolder: ObjCBool = false
+            guard fileManager.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue, let stamp = SourceFingerprint.stamp(url) else { continue }
+            products[path] = stamp
+        }
+        self.products = products
     }
 
     /// Remembers this build first, in place of an older one of the same sources, dropping the

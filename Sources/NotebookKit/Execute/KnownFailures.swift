@@ -1,8 +1,8 @@
 import Foundation
 
 /// The snippets that did not compile in the last snippet build that got past them, with their
-/// errors and each one's file as it was (path, size and modification time), kept in the scratch folder
-/// beside ``BuildStamp``.
+/// errors and each one's file as the build read it (path, size and modification time), kept in
+/// the scratch folder beside ``BuildStamp``.
 ///
 /// A snippet is a module of its own that no other snippet imports, so while its file and
 /// everything outside `Snippets/` (manifests, `Package.resolved`, `Sources/`, the toolchain, the
@@ -10,7 +10,9 @@ import Foundation
 /// The next build leaves such snippets out from the start and reports their errors again: one
 /// start of SwiftPM, not two (one that fails on them, then one without them), while an author
 /// edits another snippet. Errors about a module are never kept (their cause may lie outside the
-/// sources), nor is anything under `--no-cache`.
+/// sources), and under `--no-cache` nothing kept is used. A target whose sources are outside
+/// `Sources/` (a custom `path:`, a local dependency) is not in the context: as for
+/// ``BuildStamp``, a change there needs `--no-cache`.
 struct KnownFailures: Codable, Equatable {
     /// What the snippets' errors depend on besides their own files (``context(root:suffix:)``).
     let context: String

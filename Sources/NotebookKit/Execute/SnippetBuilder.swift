@@ -9,7 +9,7 @@ public struct SnippetBuilder: Sendable {
         public var executables: [String: URL]
         /// Compiler errors by snippet name (`Snippets/x.swift:12:5: error: ...`).
         public var errors: [String: [String]]
-        /// The folder the build wrote its products to (`.build-notebooks/<triple>/release`), with
+        /// The folder the build wrote its products to (`.build-notebooks/<triple>/debug`), with
         /// the compiled library modules in `Modules/`; nil when nothing was built.
         public var bin: URL?
     }
@@ -104,6 +104,10 @@ public struct SnippetBuilder: Sendable {
             ? KnownFailures.read(scratch)?.unchanged(catalog.names, context: context, file: { root.appendingPathComponent(catalog.relativePath($0)) }) ?? [:]
             : [:]
         KnownFailures.remove(scratch)
+        // Each snippet's file as it is before the build reads it: one saved while SwiftPM runs
+        // must not be recorded with errors it may not have.
+        var sourceStamps: [String: String] = [:]
+        for name in catalog.names { sourceStamps[name] = SourceFingerprint.stamp(root.appendingPathComponent(catalog.relativePath(name))) }
         progress?(.buildStarted(snippets: names.count, first: Self.linkedProducts(scratch) == nil))
         let started = Date()
         let package = marksSlices ? shadowFolder : root
@@ -147,7 +151,7 @@ public struct SnippetBuilder: Sendable {
             if marksSlices {
                 var entries: [String: KnownFailures.Entry] = [:]
                 for (name, texts) in errors {
-                    guard let file = SourceFingerprint.stamp(root.appendingPathComponent(catalog.relativePath(name))) else { continue }
+                    guard let file = sourceStamps[name] else { continue }
                     entries[name] = KnownFailures.Entry(file: file, errors: texts)
                 }
                 KnownFailures(context: context, snippets: entries).write(scratch)
@@ -226,32 +230,24 @@ public struct SnippetBuilder: Sendable {
     /// `swift build` into the scratch folder with the shared module cache, and `extra` arguments.
     /// Without SwiftPM's index store: nothing reads an index of the shadow package, and writing
     /// one took about a tenth of a first snippet build's processor time. Without debug
-    /// information (`-gnone` for Swift and `-g0` for C, after SwiftPM's `-g`): nothing reads it,
-    /// since runs turn Swift's backtracer off, and a cold build spent 2–5 s of its 40–45 s
-    /// writing and linking it. (The C targets' DWARF 5, two units of it, also stopped valgrind
-    /// 3.19 from reading a snippet at all.) Each Swift module in one compiler job
-    /// (``wholeModuleArguments``), in SwiftPM's release configuration without optimisation
-    /// (``configurationArguments``), linked by the toolchain's `lld` when it has one
+    /// information (`-gnone` for Swift and `-g0` for C, after SwiftPM's `-g`, and
+    /// `-debug-info-format none`): nothing reads it, since runs turn Swift's backtracer off, and
+    /// a cold build spent 2–5 s of its 40–45 s writing and linking it. (The C targets' DWARF 5,
+    /// two units of it, also stopped valgrind 3.19 from reading a snippet at all.) SwiftPM's
+    /// debug configuration still wraps each module for a debugger (`swiftc -modulewrap`, two
+    /// compiler starts per module, about 4 s of a cold test run's processor time); only its
+    /// release configuration does not, and that changes what a snippet sees (no
+    /// `@testable import`, manifests' `.when(configuration:)` settings, C's `DEBUG`, build tools
+    /// and macros compiled with `-O`), so snippets stay in the debug configuration, as
+    /// `swift run NAME` builds them. Each Swift module in one compiler job
+    /// (``wholeModuleArguments``), linked by the toolchain's `lld` when it has one
     /// (``linkerArguments``).
     func buildArguments(_ extra: [String] = []) -> [String] {
-        var arguments = ["build", "--scratch-path", scratch.path] + Self.configurationArguments
-            + ["--disable-index-store", "-debug-info-format", "none", "-Xswiftc", "-gnone", "-Xcc", "-g0"]
+        var arguments = ["build", "--scratch-path", scratch.path, "--disable-index-store", "-debug-info-format", "none", "-Xswiftc", "-gnone", "-Xcc", "-g0"]
             + Self.wholeModuleArguments + linkerArguments + extra
         if let moduleCache { arguments += ["-Xswiftc", "-module-cache-path", "-Xswiftc", moduleCache.path] }
         return arguments
     }
-
-    /// SwiftPM's release configuration, its optimisation turned off again (`-Onone` after
-    /// SwiftPM's `-O`: the driver takes the last) and its dead stripping too. In its debug
-    /// configuration SwiftPM wraps every module's interface into an object file for the
-    /// debugger (`swiftc -modulewrap` on Linux: two compiler starts per module), which a snippet
-    /// never needs; no flag turns that off but the configuration. A snippet is compiled as
-    /// unoptimised as before (so it builds as fast), and C targets as SwiftPM compiles them for
-    /// release (`-O2`). One difference a snippet can see: `DEBUG` is not defined.
-    static let configurationArguments = ["-c", "release", "-Xswiftc", "-Onone", "--disable-dead-strip"]
-
-    /// The folder, under the scratch folder, that SwiftPM names after the configuration.
-    static let configuration = "release"
 
     /// `-use-ld=lld` when the toolchain ships `ld.lld` beside `swift` (Swift's Linux
     /// toolchains do): it links a lesson snippet, which takes every object of the libraries it
@@ -264,7 +260,7 @@ public struct SnippetBuilder: Sendable {
     /// Compiles each Swift module in one compiler job, still without optimisation: `-wmo` with
     /// one thread (which still writes the object file per source file that SwiftPM links), and
     /// the module file written by that job instead of a second one
-    /// (`-no-emit-module-separately-wmo`). SwiftPM's default starts two jobs per snippet
+    /// (`-no-emit-module-separately-wmo`). SwiftPM's debug default starts two jobs per snippet
     /// (the module file, then the code), each loading the imported modules, and type-checks a
     /// library's files in batches that each check the declarations the others use. A cold
     /// snippet build of this package's curriculum took 62 s of processor time this way against
@@ -273,13 +269,11 @@ public struct SnippetBuilder: Sendable {
     static let wholeModuleArguments = ["-Xswiftc", "-wmo", "-Xswiftc", "-num-threads", "-Xswiftc", "1", "-Xswiftc", "-no-emit-module-separately-wmo"]
 
     /// The folder SwiftPM writes products to in the scratch folder, remembered there per
-    /// toolchain and configuration. After a build it is where SwiftPM's `release` link in the
-    /// scratch folder points; before the first build SwiftPM is asked (`--show-bin-path`), which
-    /// costs a start of SwiftPM.
+    /// toolchain. After a build it is where SwiftPM's `debug` link in the scratch folder points;
+    /// before the first build SwiftPM is asked (`--show-bin-path`), which costs a start of SwiftPM.
     func binPath(in package: URL) throws(NotebookError) -> URL {
         let memo = scratch.appendingPathComponent("notebook-bin-path.txt")
-        // (A memo from before snippets were built for release names the `debug` folder.)
-        let toolchain = SHA256.hex(Data((toolchainVersion() + "|" + Self.configuration).utf8))
+        let toolchain = SHA256.hex(Data(toolchainVersion().utf8))
         let inScratch = scratch.standardizedFileURL.path + "/"
         // Only a path in this scratch folder: one that moved with its package is asked again.
         if let saved = try? String(contentsOf: memo, encoding: .utf8), let newline = saved.firstIndex(of: "\n"), saved[..<newline] == toolchain {
@@ -290,7 +284,7 @@ public struct SnippetBuilder: Sendable {
         if let linked = Self.linkedProducts(scratch), linked.path.hasPrefix(inScratch) {
             path = linked.path
         } else {
-            let shown = try invoke(["build", "--scratch-path", scratch.path] + Self.configurationArguments + ["--show-bin-path"], in: package)
+            let shown = try invoke(["build", "--scratch-path", scratch.path, "--show-bin-path"], in: package)
             guard shown.ok, let last = shown.output.split(separator: "\n").last else { return URL(fileURLWithPath: "") }
             path = String(last)
         }
@@ -299,10 +293,10 @@ public struct SnippetBuilder: Sendable {
         return URL(fileURLWithPath: path)
     }
 
-    /// The folder SwiftPM's `release` link in `scratch` points to (`<triple>/release`), when it
+    /// The folder SwiftPM's `debug` link in `scratch` points to (`<triple>/debug`), when it
     /// points to a folder.
     static func linkedProducts(_ scratch: URL) -> URL? {
-        let link = scratch.appendingPathComponent(configuration)
+        let link = scratch.appendingPathComponent("debug")
         guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: link.path) else { return nil }
         let folder = (target.hasPrefix("/") ? URL(fileURLWithPath: target) : scratch.appendingPathComponent(target)).standardizedFileURL
         var isFolder: ObjCBool = false

@@ -9,7 +9,7 @@ struct SymbolGraphExtractor {
     let root: URL
     /// The snippet build's scratch folder (its checkouts hold the dependencies' C headers).
     let scratch: URL
-    /// The snippet build's products folder (`.build-notebooks/<triple>/release`).
+    /// The snippet build's products folder (`.build-notebooks/<triple>/debug`).
     let bin: URL
     /// Where graphs are kept.
     let cacheFolder: URL

@@ -76,7 +76,7 @@ struct NotebooksBuildTests {
         let names = try FileManager.default.contentsOfDirectory(atPath: snippets.path).filter { $0.hasSuffix(".swift") }.sorted()
         var withoutFoundation = 0
         for name in names {
-            let executable = packageRoot.appendingPathComponent(".build-notebooks/release/\(name.dropLast(6))").path
+            let executable = packageRoot.appendingPathComponent(".build-notebooks/debug/\(name.dropLast(6))").path
             // Section headers and the dynamic section: the libraries it needs.
             let elf = try runTool("/usr/bin/readelf", ["-S", "-d", executable])
             #expect(elf.status == 0 && elf.output.contains("(NEEDED)") && elf.output.contains("libswiftCore.so"), "\(elf.stderr)")
