@@ -1,12 +1,14 @@
 import Foundation
 
 /// Cached snippet results in the execution service's cache folder, keyed by everything that decides the output:
-/// the executable's content hash (it covers the snippet and the libraries linked into it), the
-/// toolchain version, and the arguments, environment and limits the runner passes.
+/// the executable's content hash (it covers the snippet and the libraries linked into it) with
+/// the resource bundles beside it, the toolchain version, and the arguments, environment and
+/// limits the runner passes.
 public struct RunCache: Sendable {
     /// What a cache key is made of, kept per snippet to explain why a cell ran.
     public struct KeyParts: Codable, Sendable, Equatable {
-        /// SHA-256 of the executable file.
+        /// SHA-256 of the executable file (with the resource bundles beside it, when there are
+        /// any: ``resourceFiles(beside:)``).
         public var executable: String
         /// `swift --version`.
         public var toolchain: String
@@ -68,6 +70,22 @@ public struct RunCache: Sendable {
         if let data = try? JSONEncoder().encode(parts) {
             try? data.write(to: indexFile(run.name), options: .atomic)
         }
+    }
+
+    /// Every file in the resource bundles (`*.resources` folders) beside `executable`, sorted by
+    /// its path in the products folder.
+    static func resourceFiles(beside executable: URL) -> [(path: String, url: URL)] {
+        let fileManager = FileManager.default
+        let bin = executable.deletingLastPathComponent()
+        var files: [(path: String, url: URL)] = []
+        for bundle in ((try? fileManager.contentsOfDirectory(atPath: bin.path)) ?? []).sorted() where bundle.hasSuffix(".resources") {
+            for path in (fileManager.subpaths(atPath: bin.appendingPathComponent(bundle).path) ?? []).sorted() {
+                let url = bin.appendingPathComponent(bundle).appendingPathComponent(path)
+                var isFolder: ObjCBool = false
+                if fileManager.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue { files.append((bundle + "/" + path, url)) }
+            }
+        }
+        return files
     }
 
     /// The SHA-256 of an executable, remembered by its path, size and modification time so a

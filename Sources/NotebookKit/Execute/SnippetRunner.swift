@@ -136,8 +136,21 @@ public struct SnippetRunner: Sendable {
     }
 
     func keyParts(_ job: Job) -> RunCache.KeyParts {
-        let executableHash = cache?.executableHash(job.executable)
-            ?? (try? Data(contentsOf: job.executable)).map { SHA256.hex($0) } ?? "unreadable"
+        func hash(_ file: URL) -> String {
+            cache?.executableHash(file) ?? (try? Data(contentsOf: file)).map { SHA256.hex($0) } ?? "unreadable"
+        }
+        var executableHash = hash(job.executable)
+        // The resource bundles SwiftPM copies beside the executables (`Package_Target.resources`),
+        // which a snippet reads through `Bundle.module`: a change to one relinks nothing. Every
+        // bundle there counts (a snippet may use any library's); without one the key is the
+        // executable's hash alone.
+        let resources = RunCache.resourceFiles(beside: job.executable)
+        if !resources.isEmpty {
+            var combined = SHA256()
+            combined.update(field: executableHash)
+            for file in resources { combined.update(field: "\(file.path)=\(hash(file.url))") }
+            executableHash = combined.hexDigest()
+        }
         var settings = SHA256()
         for (key, value) in Self.baseEnvironment.sorted(by: { $0.key < $1.key }) { settings.update(field: "\(key)=\(value)") }
         settings.update(field: "events=\(RuntimeChannel.environmentKey)")

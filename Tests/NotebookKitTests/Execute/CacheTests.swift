@@ -28,6 +28,16 @@ struct CacheTests {
         let (changedReason, changedOutput) = run(toolchain: "swift 7", timeout: 30)
         #expect(changedReason == .executableChanged && changedOutput.hasSuffix("changed\n"))
         #expect(run(toolchain: "swift 7", timeout: 30) == (.cached, changedOutput))
+        // A resource bundle beside the executable (what `Bundle.module` reads) is part of it: a
+        // change there relinks nothing, and runs again.
+        try folder.write("Pkg_Lib.resources/data.txt", "one\n")
+        #expect(run(toolchain: "swift 7", timeout: 30).0 == .executableChanged)
+        #expect(run(toolchain: "swift 7", timeout: 30).0 == .cached)
+        try folder.write("Pkg_Lib.resources/data.txt", "two, another size\n")
+        #expect(run(toolchain: "swift 7", timeout: 30).0 == .executableChanged)
+        try folder.write("Pkg_Lib.resources/more/other.txt", "another file\n")
+        #expect(run(toolchain: "swift 7", timeout: 30).0 == .executableChanged)
+        #expect(run(toolchain: "swift 7", timeout: 30).0 == .cached)
     }
 
     @Test("Timed-out runs are not cached")
