@@ -250,8 +250,9 @@ public struct SnippetBuilder: Sendable {
     }
 
     /// `-use-ld=lld` when the toolchain ships `ld.lld` beside `swift` (Swift's Linux
-    /// toolchains do): it links a lesson snippet, which takes every object of the libraries it
-    /// imports, in about a third less processor time than gold, the default.
+    /// toolchains do): a lesson snippet's link, which takes every object of the libraries it
+    /// imports, took a fifth less processor time than with gold, the default (0.14 s against
+    /// 0.17 s, the compiler driver and clang included; five links each way).
     var linkerArguments: [String] {
         let lld = URL(fileURLWithPath: swift).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("ld.lld")
         return FileManager.default.isExecutableFile(atPath: lld.path) ? ["-Xswiftc", "-use-ld=lld"] : []
