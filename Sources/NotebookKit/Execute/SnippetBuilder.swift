@@ -81,8 +81,8 @@ public struct SnippetBuilder: Sendable {
         var result = Result(executables: [:], errors: [:], bin: nil)
         guard !names.isEmpty else { return result }
         // The same sources as a build that finished (clean, or with every snippet either built
-        // or failed), whose executables are still those it wrote: they are current and its
-        // errors stand. (The build arguments name the module cache.)
+        // or failed), whose products are still those it wrote (``BuildStamp``): its executables
+        // are current and its errors stand. (The build arguments name the module cache.)
         let settings = (marksSlices ? "+slice-markers-v1" : "") + (shadowManifest.map { "+manifest " + SHA256.hex(Data($0.utf8)) } ?? "")
             + "+toolchain " + toolchainVersion() + "+stamp-v2 " + buildArguments().joined(separator: " ")
         let fingerprint = SourceFingerprint.of(root) + settings
