@@ -27,10 +27,29 @@ public enum Suggestions {
     /// nil when there is none or, with `onlyIfClose`, when even the nearest differs in more
     /// characters than ``allowedDistance(_:)`` allows for `name`.
     public static func closest(to name: String, in candidates: [String], onlyIfClose: Bool = true) -> String? {
-        // Ignoring case first, then the exact spelling, then alphabetical order.
-        let scored = candidates.map { ($0, editDistance($0.lowercased(), name.lowercased()), editDistance($0, name)) }
-        guard let best = scored.min(by: { ($0.1, $0.2, $0.0) < ($1.1, $1.2, $1.0) }) else { return nil }
-        return !onlyIfClose || best.1 <= allowedDistance(name) ? best.0 : nil
+        // Ignoring case first, then the exact spelling, then alphabetical order. A distance is
+        // at least the difference in length, so with `onlyIfClose` a candidate whose length is
+        // further off than allowed can never be the answer and is not measured; the exact
+        // spelling is measured only to break a tie. (The TeX parser asks this of hundreds of
+        // commands for each unknown one.)
+        let lowered = name.lowercased()
+        let length = lowered.count
+        let allowed = allowedDistance(name)
+        var nearest: [String] = []
+        var least = Int.max
+        for candidate in candidates {
+            let candidateLowered = candidate.lowercased()
+            if onlyIfClose, abs(candidateLowered.count - length) > allowed { continue }
+            let distance = editDistance(candidateLowered, lowered)
+            if distance < least {
+                least = distance
+                nearest = [candidate]
+            } else if distance == least {
+                nearest.append(candidate)
+            }
+        }
+        guard !nearest.isEmpty, !onlyIfClose || least <= allowed else { return nil }
+        return nearest.map { ($0, editDistance($0, name)) }.min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
     }
 
     /// How many edits a suggestion for `name` may be away: one for names of up to four

@@ -29,6 +29,37 @@ struct SuggestionTests {
         #expect(Suggestions.didYouMean("bug", in: ["Pi", "pm"]) == "", "short names need a close match")
         #expect(Suggestions.allowedDistance("plto") == 1 && Suggestions.allowedDistance("nowhere-at-all") == 4)
     }
+
+    @Test("The closest name is the one measuring every candidate both ways gives (3,000 seeded random names and lists)")
+    func closestAgainstReference() {
+        /// Every candidate measured ignoring case and exactly, then the least by (ignoring case,
+        /// exact, alphabetical).
+        func reference(_ name: String, _ candidates: [String], onlyIfClose: Bool) -> String? {
+            let scored = candidates.map { ($0, Suggestions.editDistance($0.lowercased(), name.lowercased()), Suggestions.editDistance($0, name)) }
+            guard let best = scored.min(by: { ($0.1, $0.2, $0.0) < ($1.1, $1.2, $1.0) }) else { return nil }
+            return !onlyIfClose || best.1 <= Suggestions.allowedDistance(name) ? best.0 : nil
+        }
+        // A small alphabet, cases and a combining mark, so that near names, ties and case
+        // differences are common.
+        let alphabet: [Character] = ["a", "b", "A", "B", "c", "é", "e\u{301}", "İ", "ß", "_"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        func word() -> String { String((0..<next(9)).map { _ in alphabet[next(alphabet.count)] }) }
+        var found = 0
+        for _ in 0..<3_000 {
+            let name = word()
+            let candidates = (0..<next(8)).map { _ in word() }
+            for onlyIfClose in [true, false] {
+                let got = Suggestions.closest(to: name, in: candidates, onlyIfClose: onlyIfClose)
+                #expect(got == reference(name, candidates, onlyIfClose: onlyIfClose), "\(name) in \(candidates), onlyIfClose: \(onlyIfClose)")
+                if got != nil { found += 1 }
+            }
+        }
+        #expect(found > 1_500, "most lists have an answer")
+    }
 }
 
 @Suite("Tolerance: one meaning of approximately equal")
