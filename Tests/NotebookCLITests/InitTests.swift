@@ -47,6 +47,14 @@ struct InitTests {
             let wrong = try await runNotebook(["test"], in: root)
             #expect(wrong.status == 1)
             #expect(wrong.stdout.contains("must start with 'GeometryKit/Snippets/'"), "\(wrong.stdout)")
+
+            // Shapes is at a path of its own (Geometry/Shapes, not under Sources/): an edit there
+            // is built, not taken for the build before.
+            try notebook.write(to: root.appendingPathComponent("Notebooks/01-first-notebook.md"), atomically: true, encoding: .utf8)
+            let square = root.appendingPathComponent("Geometry/Shapes/Square.swift")
+            try (String(contentsOf: square, encoding: .utf8) + "\npublic let broken: Int = \"not a number\"\n").write(to: square, atomically: true, encoding: .utf8)
+            let edited = try await runNotebook(["test"], in: root)
+            #expect(edited.status == 1 && (edited.stdout + edited.stderr).contains("Geometry/Shapes/Square.swift:15: the package does not build"), "\(edited.stdout)\(edited.stderr)")
         }
     }
 

@@ -173,6 +173,7 @@ public struct ExecutionService: Sendable {
         // Read once: what the snippet build keeps and what the reference shows.
         let imported = workbook.catalog.importedModules()
         builder.shadowManifest = Self.shadowManifest(workbook.package, imported: imported)
+        builder.outsideSources = workbook.package.sourceFolders(root: project.root)
         let built = try builder.build(names, catalog: workbook.catalog)
         let buildSeconds = Date().timeIntervalSince(start)
         var results: [String: SnippetResult] = [:]
@@ -218,7 +219,9 @@ public struct ExecutionService: Sendable {
         defer { withExtendedLifetime(lock) {} }
         var builder = try snippetBuilder()
         builder.marksSlices = true
-        builder.shadowManifest = (try? packageManifest()).flatMap { Self.shadowManifest($0, imported: catalog.importedModules()) }
+        let manifest = try? packageManifest()
+        builder.shadowManifest = manifest.flatMap { Self.shadowManifest($0, imported: catalog.importedModules()) }
+        builder.outsideSources = manifest?.sourceFolders(root: project.root) ?? []
         let built = try builder.build([name], catalog: catalog)
         guard let executable = built.executables[name] else {
             return SnippetResult(run: .didNotBuild(name, errors: built.errors[name] ?? []), reason: .didNotBuild)
@@ -279,7 +282,9 @@ public struct ExecutionService: Sendable {
         // The snippet build's manifest (the library products the snippets import), with any
         // the versions import besides: the package they share is then not planned again.
         let imported = jobs.reduce(into: SnippetCatalog(root: project.root).importedModules()) { $0.formUnion(SnippetCatalog.importedModules(in: $1.graded.text)) }
-        builder.manifest = (try? packageManifest()).flatMap { Self.shadowManifest($0, imported: imported) }
+        let manifest = try? packageManifest()
+        builder.manifest = manifest.flatMap { Self.shadowManifest($0, imported: imported) }
+        builder.outsideSources = manifest?.sourceFolders(root: project.root) ?? []
         let built = try builder.build(jobs, toolchain: toolchain)
         var results: [String: SnippetResult] = [:]
         for (id, errors) in built.errors {

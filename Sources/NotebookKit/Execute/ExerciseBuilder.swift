@@ -23,6 +23,8 @@ struct ExerciseBuilder {
     var manifest: String? = nil
     /// The compiler's module cache, shared with the snippet build (``SnippetBuilder/moduleCache``).
     var moduleCache: URL? = nil
+    /// The folders outside `Sources/` that the build reads (``SnippetBuilder/outsideSources``).
+    var outsideSources: [URL] = []
 
     /// The folder under the shadow package's `Snippets/` that holds the versions.
     static let subfolder = "notebook-exercises"
@@ -55,7 +57,7 @@ struct ExerciseBuilder {
         var builder = try SnippetBuilder(root: package, scratch: scratch)
         builder.progress = progress
         builder.moduleCache = moduleCache
-        let sources = SourceFingerprint.of(root)
+        let sources = SourceFingerprint.of(root, outside: outsideSources)
         var executables: [String: URL] = [:]
         var errors: [String: [String]] = [:]
         var pending: [(item: ExecutionService.ExerciseJob, product: String, key: String)] = []

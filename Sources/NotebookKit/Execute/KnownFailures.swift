@@ -5,14 +5,13 @@ import Foundation
 /// the scratch folder beside ``BuildStamp``.
 ///
 /// A snippet is a module of its own that no other snippet imports, so while its file and
-/// everything outside `Snippets/` (manifests, `Package.resolved`, `Sources/`, the toolchain, the
-/// build's arguments: the ``context``) are as they were, it fails again with the same errors.
+/// everything outside `Snippets/` (manifests, `Package.resolved`, `Sources/`, targets' custom
+/// paths and local dependencies, the toolchain, the build's arguments: the ``context``) are as
+/// they were, it fails again with the same errors.
 /// The next build leaves such snippets out from the start and reports their errors again: one
 /// start of SwiftPM, not two (one that fails on them, then one without them), while an author
 /// edits another snippet. Errors about a module are never kept (their cause may lie outside the
-/// sources), and under `--no-cache` nothing kept is used. A target whose sources are outside
-/// `Sources/` (a custom `path:`, a local dependency) is not in the context: as for
-/// ``BuildStamp``, a change there needs `--no-cache`.
+/// sources), and under `--no-cache` nothing kept is used.
 struct KnownFailures: Codable, Equatable {
     /// What the snippets' errors depend on besides their own files (``context(root:suffix:)``).
     let context: String
@@ -38,10 +37,10 @@ struct KnownFailures: Codable, Equatable {
         try? FileManager.default.removeItem(at: file(scratch))
     }
 
-    /// The fingerprint of the package without `Snippets/`, joined to `suffix` (the toolchain,
-    /// the build's arguments and manifest).
-    static func context(root: URL, suffix: String) -> String {
-        SourceFingerprint.of(root, folders: ["Sources"]) + suffix
+    /// The fingerprint of the package without `Snippets/` (with the folders `outside` it that
+    /// its build reads), joined to `suffix` (the toolchain, the build's arguments and manifest).
+    static func context(root: URL, outside: [URL], suffix: String) -> String {
+        SourceFingerprint.of(root, folders: ["Sources"], outside: outside) + suffix
     }
 
     /// The errors of the snippets among `names` that failed before in the same `context` and

@@ -32,6 +32,10 @@ public struct SnippetBuilder: Sendable {
     /// The compiler's module cache (the system's and Foundation's modules, compiled once), which
     /// builds that name the same folder share; nil leaves SwiftPM's own in the scratch folder.
     public var moduleCache: URL?
+    /// The folders outside `Sources/` and `Snippets/` that the build reads (targets' custom
+    /// paths, local dependencies: ``PackageManifest/sourceFolders(root:)``), which the sources'
+    /// fingerprint covers too.
+    public var outsideSources: [URL] = []
     /// Whether the errors of the last build, when the sources have not changed since, are
     /// reported again without building (`--no-cache` builds again: a cause outside the
     /// sources, such as a local dependency, may have gone).
@@ -85,7 +89,7 @@ public struct SnippetBuilder: Sendable {
         // are current and its errors stand. (The build arguments name the module cache.)
         let settings = (marksSlices ? "+slice-markers-v1" : "") + (shadowManifest.map { "+manifest " + SHA256.hex(Data($0.utf8)) } ?? "")
             + "+toolchain " + toolchainVersion() + "+stamp-v2 " + buildArguments().joined(separator: " ")
-        let fingerprint = SourceFingerprint.of(root) + settings
+        let fingerprint = SourceFingerprint.of(root, outside: outsideSources) + settings
         if let stamp = BuildStamp.find(scratch, fingerprint: fingerprint), stamp.errors == nil || reusesFailedBuild {
             let bin = URL(fileURLWithPath: stamp.binPath)
             let failed = stamp.errors ?? [:]
@@ -99,7 +103,7 @@ public struct SnippetBuilder: Sendable {
         }
         // Snippets that failed before, in the same context and unchanged since, are left out
         // from the start (``KnownFailures``): only the shadow package can leave a snippet out.
-        let context = KnownFailures.context(root: root, suffix: settings)
+        let context = KnownFailures.context(root: root, outside: outsideSources, suffix: settings)
         let known = marksSlices && reusesFailedBuild
             ? KnownFailures.read(scratch)?.unchanged(catalog.names, context: context, file: { root.appendingPathComponent(catalog.relativePath($0)) }) ?? [:]
             : [:]

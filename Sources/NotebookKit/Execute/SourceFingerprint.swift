@@ -1,12 +1,15 @@
 import Foundation
 
 /// A fingerprint of a package's sources (paths, sizes and modification times of its manifests,
-/// `Package.resolved`, `Sources/` and `Snippets/`): when it is unchanged since the last build
-/// that finished (``BuildStamp``), the snippet executables are still current and `swift build`
-/// need not run (a warm build then takes milliseconds, not a second).
+/// `Package.resolved`, `Sources/` and `Snippets/`, and of the folders outside them that its
+/// build reads: ``PackageManifest/sourceFolders(root:)``): when it is unchanged since the last
+/// build that finished (``BuildStamp``), the snippet executables are still current and
+/// `swift build` need not run (a warm build then takes milliseconds, not a second).
 enum SourceFingerprint {
-    /// The fingerprint of the manifests, `Package.resolved` and the files under `folders`.
-    static func of(_ root: URL, folders: [String] = ["Sources", "Snippets"]) -> String {
+    /// The fingerprint of the manifests, `Package.resolved`, the files under `folders` and those
+    /// under `outside` (absolute folders: a target's custom path, a local dependency), hidden
+    /// files and folders there left out (a dependency's `.build`, `.git`).
+    static func of(_ root: URL, folders: [String] = ["Sources", "Snippets"], outside: [URL] = []) -> String {
         var hash = SHA256()
         let fileManager = FileManager.default
         var entries: [String] = []
@@ -15,6 +18,12 @@ enum SourceFingerprint {
         }
         for folder in folders {
             guard let enumerator = fileManager.enumerator(at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil) else { continue }
+            for case let url as URL in enumerator {
+                if let entry = stamp(url) { entries.append(entry) }
+            }
+        }
+        for folder in outside {
+            guard let enumerator = fileManager.enumerator(at: folder, includingPropertiesForKeys: nil, options: .skipsHiddenFiles) else { continue }
             for case let url as URL in enumerator {
                 if let entry = stamp(url) { entries.append(entry) }
             }
