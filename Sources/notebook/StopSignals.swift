@@ -33,6 +33,13 @@ enum StopSignals {
             signal(number) { number in
                 ChildProcessGroups.killAll()
                 signal(number, SIG_DFL)
+                // Unblocked first: in its handler a signal is blocked, and on a thread parked in
+                // `sigsuspend` (libdispatch's main thread) the mask the handler returns to blocks
+                // it too, so a raise alone could stay pending. Unblocked, it acts at once.
+                var own = sigset_t()
+                sigemptyset(&own)
+                sigaddset(&own, number)
+                sigprocmask(SIG_UNBLOCK, &own, nil)
                 raise(number)
             }
         }

@@ -30,3 +30,14 @@ func within(_ seconds: Double, _ condition: () -> Bool) -> Bool {
     }
     return true
 }
+
+/// `pid`'s threads and their signal state (`/proc/PID/task/*/status`: blocked, ignored, caught
+/// and pending signals), for a failure message about a process that did not stop.
+func signalState(_ pid: Int32) -> String {
+    let tasks = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []).sorted()
+    return tasks.map { task in
+        let status = (try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/status", encoding: .utf8)) ?? ""
+        let fields = status.split(separator: "\n").filter { ["Name:", "State:", "SigPnd:", "ShdPnd:", "SigBlk:", "SigIgn:", "SigCgt:"].contains(where: $0.hasPrefix) }
+        return "\(task): " + fields.map { $0.replacingOccurrences(of: "\t", with: " ") }.joined(separator: ", ")
+    }.joined(separator: "\n")
+}
