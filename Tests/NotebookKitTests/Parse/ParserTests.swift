@@ -1,3 +1,5 @@
+import Foundation
+import Synchronization
 import Testing
 @testable import NotebookKit
 
@@ -14,6 +16,26 @@ struct ParserTests {
         } catch {
             return "\(error)"
         }
+    }
+
+    @Test("Parses on many threads at once each get the GFM extensions (cmark-gfm keeps its inline special characters in one table for the process, which a parse adds to and a finished parse clears)")
+    func concurrentParses() {
+        let text = "Some ~~strike~~ and https://example.com auto, then ~~more~~ and www.example.org.\n"
+        let wrong = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            for _ in 0..<150 {
+                guard let document = try? parseNotebook(text, path: "Notebooks/t.md"), case let .paragraph(inlines, _) = document.blocks.first,
+                      inlines.filter({ if case .strikethrough = $0 { true } else { false } }).count == 2,
+                      inlines.filter({ if case .link = $0 { true } else { false } }).count == 2
+                else {
+                    let document = try? parseNotebook(text, path: "Notebooks/t.md")
+                    wrong.withLock { $0.append("\(String(describing: document?.blocks.first))") }
+                    continue
+                }
+            }
+        }
+        let failures = wrong.withLock { $0 }
+        #expect(failures.isEmpty, "\(failures.count) of 1,200 parses lost an extension, e.g. \(failures.prefix(1))")
     }
 
     @Test("GFM: headings, emphasis, code, strikethrough, autolinks, task lists, tables, with lines")
