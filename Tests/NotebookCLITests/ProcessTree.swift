@@ -41,3 +41,13 @@ func signalState(_ pid: Int32) -> String {
         return "\(task): " + fields.map { $0.replacingOccurrences(of: "\t", with: " ") }.joined(separator: ", ")
     }.joined(separator: "\n")
 }
+
+/// The processor time `pid` has used, in seconds (`/proc/PID/stat`: user and system time in
+/// clock ticks of 1/100 s), or nil when it has ended.
+func processorSeconds(_ pid: Int32) -> Double? {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let close = stat.lastIndex(of: ")") else { return nil }
+    // After the name: state is field 3, utime field 14, stime field 15.
+    let fields = stat[stat.index(after: close)...].split(separator: " ")
+    guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+    return (user + system) / 100
+}

@@ -76,6 +76,12 @@ struct StopTests {
             }
             let (build, started) = try startBuild(in: root, until: compilingBig, "the compiler on big.swift")
             defer { if build.isRunning { kill(build.processIdentifier, SIGKILL) } }
+            // Stopped once the compiler is at work, not as it starts: SwiftPM's cancel reaches a
+            // compiler through the compiler driver, which may not know of a frontend it has just
+            // started (on a loaded machine, CI twice left one compiling on when the kill came at
+            // once). The compile still has well over ten seconds to go.
+            let compiler = try #require(started.first(where: compilingBig))
+            #expect(within(60) { (processorSeconds(compiler) ?? 0) >= 0.5 }, "the compiler did not get to work")
 
             expectStoppedByTERM(build)
             // SIGKILL to SwiftPM's group left swiftc and swift-frontend compiling for the rest of
