@@ -13,7 +13,8 @@ import Foundation
 /// edits another snippet. Errors about a module are never kept (their cause may lie outside the
 /// sources), and under `--no-cache` nothing kept is used.
 struct KnownFailures: Codable, Equatable {
-    /// What the snippets' errors depend on besides their own files (``context(root:suffix:)``).
+    /// What the snippets' errors depend on besides their own files: the fingerprint of the
+    /// package without `Snippets/` (``SourceFingerprint``), with the build's settings.
     let context: String
     /// Each failed snippet's file (``SourceFingerprint/stamp(_:)``) and compiler errors, by snippet name.
     let snippets: [String: Entry]
@@ -35,12 +36,6 @@ struct KnownFailures: Codable, Equatable {
 
     static func remove(_ scratch: URL) {
         try? FileManager.default.removeItem(at: file(scratch))
-    }
-
-    /// The fingerprint of the package without `Snippets/` (with the folders `outside` it that
-    /// its build reads), joined to `suffix` (the toolchain, the build's arguments and manifest).
-    static func context(root: URL, outside: [URL], suffix: String) -> String {
-        SourceFingerprint.of(root, folders: ["Sources"], outside: outside) + suffix
     }
 
     /// The errors of the snippets among `names` that failed before in the same `context` and

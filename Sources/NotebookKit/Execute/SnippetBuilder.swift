@@ -89,7 +89,10 @@ public struct SnippetBuilder: Sendable {
         // are current and its errors stand. (The build arguments name the module cache.)
         let settings = (marksSlices ? "+slice-markers-v1" : "") + (shadowManifest.map { "+manifest " + SHA256.hex(Data($0.utf8)) } ?? "")
             + "+toolchain " + toolchainVersion() + "+stamp-v2 " + buildArguments().joined(separator: " ")
-        let fingerprint = SourceFingerprint.of(root, outside: outsideSources) + settings
+        // Everything but the snippets (``KnownFailures``' context), then the snippets: each
+        // folder read once.
+        let context = SourceFingerprint.of(root, folders: ["Sources"], outside: outsideSources) + settings
+        let fingerprint = context + "+snippets " + SourceFingerprint.of(root, folders: ["Snippets"])
         if let stamp = BuildStamp.find(scratch, fingerprint: fingerprint), stamp.errors == nil || reusesFailedBuild {
             let bin = URL(fileURLWithPath: stamp.binPath)
             let failed = stamp.errors ?? [:]
@@ -103,7 +106,6 @@ public struct SnippetBuilder: Sendable {
         }
         // Snippets that failed before, in the same context and unchanged since, are left out
         // from the start (``KnownFailures``): only the shadow package can leave a snippet out.
-        let context = KnownFailures.context(root: root, outside: outsideSources, suffix: settings)
         let known = marksSlices && reusesFailedBuild
             ? KnownFailures.read(scratch)?.unchanged(catalog.names, context: context, file: { root.appendingPathComponent(catalog.relativePath($0)) }) ?? [:]
             : [:]

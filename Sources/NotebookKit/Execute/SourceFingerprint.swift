@@ -16,14 +16,10 @@ enum SourceFingerprint {
         for name in manifests(in: root) + ["Package.resolved"] {
             if let entry = stamp(root.appendingPathComponent(name)) { entries.append(entry) }
         }
-        for folder in folders {
-            guard let enumerator = fileManager.enumerator(at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil) else { continue }
-            for case let url as URL in enumerator {
-                if let entry = stamp(url) { entries.append(entry) }
-            }
-        }
-        for folder in outside {
-            guard let enumerator = fileManager.enumerator(at: folder, includingPropertiesForKeys: nil, options: .skipsHiddenFiles) else { continue }
+        let walks = folders.map { (root.appendingPathComponent($0), FileManager.DirectoryEnumerationOptions()) }
+            + outside.map { ($0, FileManager.DirectoryEnumerationOptions.skipsHiddenFiles) }
+        for (folder, options) in walks {
+            guard let enumerator = fileManager.enumerator(at: folder, includingPropertiesForKeys: nil, options: options) else { continue }
             for case let url as URL in enumerator {
                 if let entry = stamp(url) { entries.append(entry) }
             }
