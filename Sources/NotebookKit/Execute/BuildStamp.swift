@@ -50,18 +50,9 @@ struct BuildStamp: Codable, Equatable {
         self.fingerprint = fingerprint
         binPath = bin.path
         self.errors = errors
-        let fileManager = FileManager.default
-        var paths = executables
-        let folders = ["Modules"] + ((try? fileManager.contentsOfDirectory(atPath: bin.path)) ?? []).filter { $0.hasSuffix(".resources") }
-        for folder in folders {
-            for path in fileManager.subpaths(atPath: bin.appendingPathComponent(folder).path) ?? [] { paths.append(folder + "/" + path) }
-        }
         var products: [String: String] = [:]
-        for path in paths {
-            let url = bin.appendingPathComponent(path)
-            var isFolder: ObjCBool = false
-            guard fileManager.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue, let stamp = SourceFingerprint.stamp(url) else { continue }
-            products[path] = stamp
+        for path in executables + RunCache.files(under: "Modules", in: bin) + RunCache.resourceFiles(in: bin) {
+            products[path] = SourceFingerprint.stamp(bin.appendingPathComponent(path))
         }
         self.products = products
     }

@@ -8,7 +8,7 @@ public struct RunCache: Sendable {
     /// What a cache key is made of, kept per snippet to explain why a cell ran.
     public struct KeyParts: Codable, Sendable, Equatable {
         /// SHA-256 of the executable file (with the resource bundles beside it, when there are
-        /// any: ``resourceFiles(beside:)``).
+        /// any: ``resourceFiles(in:)``).
         public var executable: String
         /// `swift --version`.
         public var toolchain: String
@@ -72,20 +72,20 @@ public struct RunCache: Sendable {
         }
     }
 
-    /// Every file in the resource bundles (`*.resources` folders) beside `executable`, sorted by
-    /// its path in the products folder.
-    static func resourceFiles(beside executable: URL) -> [(path: String, url: URL)] {
+    /// Every file in the resource bundles (`*.resources` folders) in the products folder `bin`,
+    /// by its path there, sorted.
+    static func resourceFiles(in bin: URL) -> [String] {
+        let bundles = ((try? FileManager.default.contentsOfDirectory(atPath: bin.path)) ?? []).filter { $0.hasSuffix(".resources") }
+        return bundles.flatMap { files(under: $0, in: bin) }.sorted()
+    }
+
+    /// The paths, in `bin`, of the files (not folders) under its folder `folder`.
+    static func files(under folder: String, in bin: URL) -> [String] {
         let fileManager = FileManager.default
-        let bin = executable.deletingLastPathComponent()
-        var files: [(path: String, url: URL)] = []
-        for bundle in ((try? fileManager.contentsOfDirectory(atPath: bin.path)) ?? []).sorted() where bundle.hasSuffix(".resources") {
-            for path in (fileManager.subpaths(atPath: bin.appendingPathComponent(bundle).path) ?? []).sorted() {
-                let url = bin.appendingPathComponent(bundle).appendingPathComponent(path)
-                var isFolder: ObjCBool = false
-                if fileManager.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue { files.append((bundle + "/" + path, url)) }
-            }
+        return (fileManager.subpaths(atPath: bin.appendingPathComponent(folder).path) ?? []).map { folder + "/" + $0 }.filter { path in
+            var isFolder: ObjCBool = false
+            return fileManager.fileExists(atPath: bin.appendingPathComponent(path).path, isDirectory: &isFolder) && !isFolder.boolValue
         }
-        return files
     }
 
     /// The SHA-256 of an executable, remembered by its path, size and modification time so a

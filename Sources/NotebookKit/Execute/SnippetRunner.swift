@@ -144,11 +144,12 @@ public struct SnippetRunner: Sendable {
         // which a snippet reads through `Bundle.module`: a change to one relinks nothing. Every
         // bundle there counts (a snippet may use any library's); without one the key is the
         // executable's hash alone.
-        let resources = RunCache.resourceFiles(beside: job.executable)
+        let bin = job.executable.deletingLastPathComponent()
+        let resources = RunCache.resourceFiles(in: bin)
         if !resources.isEmpty {
             var combined = SHA256()
             combined.update(field: executableHash)
-            for file in resources { combined.update(field: "\(file.path)=\(hash(file.url))") }
+            for path in resources { combined.update(field: "\(path)=\(hash(bin.appendingPathComponent(path)))") }
             executableHash = combined.hexDigest()
         }
         var settings = SHA256()
